@@ -1,0 +1,57 @@
+package org.linli.gateway.alert;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.linli.gateway.site.CareFlag;
+import org.linli.gateway.site.Person;
+
+/** The one JSON shape of an alert, used by the API, the SSE stream and the MQTT alerts topic (docs/API.md). */
+public final class AlertJson {
+    private AlertJson() {
+    }
+
+    public static JsonObject toJson(Alert a) {
+        JsonArray care = new JsonArray();
+        JsonArray careLabels = new JsonArray();
+        a.care().stream().sorted().forEach(f -> {
+            care.add(f.id());
+            careLabels.add(f.label());
+        });
+        JsonArray contacts = new JsonArray();
+        a.contacts().forEach(c -> contacts.add(new JsonObject().put("name", c.name()).put("relation", c.relation())
+                .put("phone", c.phone())));
+        JsonObject location = new JsonObject()
+                .put("compound", a.compound())
+                .put("building", a.location().building())
+                .put("unit", a.location().unit())
+                .put("household", a.location().householdKey().orElse(null))
+                .put("area", a.location().area())
+                .put("text", a.location().toString())
+                .put("description", a.location().describe());
+        return new JsonObject()
+                .put("id", a.id())
+                .put("version", a.version())
+                .put("type", a.type().name())
+                .put("title", a.type().title())
+                .put("titleEn", a.type().englishTitle())
+                .put("severity", a.severity().name())
+                .put("state", a.state().name())
+                .put("device", new JsonObject().put("id", a.deviceId()).put("type", a.deviceType()))
+                .put("location", location)
+                .put("care", care)
+                .put("careLabels", careLabels)
+                .put("elderlyLivingAlone", a.care().contains(CareFlag.ELDERLY_LIVING_ALONE))
+                .put("contacts", contacts)
+                .put("grid", a.gridId())
+                .put("gridWorker", person(a.gridWorker()))
+                .put("gridLeader", person(a.gridLeader()))
+                .put("nextStep", a.type().nextStep())
+                .put("raisedAt", a.raisedAt().toString())
+                .put("lastSeenAt", a.lastSeenAt().toString())
+                .put("count", a.count());
+    }
+
+    private static JsonObject person(Person p) {
+        return p == null ? null : new JsonObject().put("id", p.id()).put("name", p.name()).put("phone", p.phone());
+    }
+}

@@ -1,0 +1,282 @@
+package org.linli.gateway.config;
+
+import org.linli.drivers.model.DeviceType;
+import org.linli.gateway.site.CareFlag;
+import org.linli.gateway.site.Location;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Semantic checks a YAML schema cannot express: references resolve (device → household, grid → building,
+ * device → profile), ids are unique, secrets are present, every building with devices has a grid worker.
+ * Collects every problem rather than stopping at the first, so an installer fixes the file in one pass.
+ */
+final class ConfigValidator {
+    private static final Set<String> TRANSPORTS = Set.of("mqtt", "serial", "onvif");
+
+    private final Map<String, DeviceType> profiles;
+    private final Function<String, String> env;
+    private final List<String> problems = new ArrayList<>();
+
+    ConfigValidator(Map<String, DeviceType> profiles, Function<String, String> env) {
+        this.profiles = profiles;
+        this.env = env;
+    }
+
+    List<String> validate(SiteConfig c) {
+        if (c.site() == null) {
+            problem("site", "missing: describe the street, community, compound and its buildings");
+            return problems;
+        }
+        Map<String, Places> places = checkSite(c.site());
+        Set<String> gridded = checkGrids(c.grids(), places.keySet());
+        checkDevices(c.devices(), places, gridded);
+        checkMqtt(c.mqtt());
+        checkInflux(c.influx());
+        if (c.http().port() < 0 || c.http().port() > 65535) {
+            problem("http.port", "must be 0..65535, got " + c.http().port());
+        }
+        return problems;
+    }
+
+    /** Units, households and areas known per building. */
+    private record Places(Set<String> units, Set<String> households, Set<String> areas) {
+    }
+
+    private Map<String, Places> checkSite(CompoundConfig site) {
+        require(site.compound(), "site.compound");
+        if (site.buildings().isEmpty()) {
+            problem("site.buildings", "no buildings listed");
+        }
+        Map<String, Places> places = new HashMap<>();
+        for (int i = 0; i < site.buildings().size(); i++) {
+            BuildingConfig b = site.buildings().get(i);
+            String at = "site.buildings[" + i + "]";
+            if (!validId(b.id(), at + ".id")) {
+                continue;
+            }
+            if (places.containsKey(b.id())) {
+                problem(at + ".id", "building '" + b.id() + "' is listed twice");
+                continue;
+            }
+            Places p = new Places(new HashSet<>(), new HashSet<>(), new HashSet<>(b.areas()));
+            places.put(b.id(), p);
+            for (int j = 0; j < b.units().size(); j++) {
+                checkUnit(b.units().get(j), at + ".units[" + j + "]", p);
+            }
+        }
+        return places;
+    }
+
+    private void checkUnit(UnitConfig u, String at, Places p) {
+        if (!validId(u.id(), at + ".id")) {
+            return;
+        }
+        if (!p.units().add(u.id())) {
+            problem(at + ".id", "unit '" + u.id() + "' is listed twice in this building");
+        }
+        if ((u.floors() == null) != (u.flatsPerFloor() == null)) {
+            problem(at, "floors and flatsPerFloor go together: give both or neither");
+        } else if (u.floors() != null) {
+            if (u.floors() < 1 || u.floors() > 99 || u.flatsPerFloor() < 1 || u.flatsPerFloor() > 99) {
+                problem(at, "floors and flatsPerFloor must be 1..99");
+            } else {
+                for (int f = 1; f <= u.floors(); f++) {
+                    for (int n = 1; n <= u.flatsPerFloor(); n++) {
+                        p.households().add(u.id() + "-" + org.linli.gateway.site.SiteDirectory.flatNumber(f, n));
+                    }
+                }
+            }
+        }
+        Set<String> listed = new HashSet<>();
+        for (int k = 0; k < u.households().size(); k++) {
+            HouseholdConfig h = u.households().get(k);
+            String hat = at + ".households[" + k + "]";
+            if (!validId(h.id(), hat + ".id")) {
+                continue;
+            }
+            if (!listed.add(h.id())) {
+                problem(hat + ".id", "household '" + h.id() + "' is listed twice in this unit");
+            }
+            p.households().add(u.id() + "-" + h.id());
+            for (String flag : h.care()) {
+                if (CareFlag.fromId(flag).isEmpty()) {
+                    problem(hat + ".care", "unknown care flag '" + flag
+                            + "' (known: elderly_living_alone, empty_nest, disabled, bedridden)");
+                }
+            }
+            for (int m = 0; m < h.contacts().size(); m++) {
+                require(h.contacts().get(m).phone(), hat + ".contacts[" + m + "].phone");
+            }
+        }
+    }
+
+    private Set<String> checkGrids(List<GridConfig> grids, Set<String> buildings) {
+        Set<String> ids = new HashSet<>();
+        Map<String, String> owner = new HashMap<>();
+        for (int i = 0; i < grids.size(); i++) {
+            GridConfig g = grids.get(i);
+            String at = "grids[" + i + "]";
+            if (validId(g.id(), at + ".id") && !ids.add(g.id())) {
+                problem(at + ".id", "grid '" + g.id() + "' is listed twice");
+            }
+            if (g.worker() == null) {
+                problem(at + ".worker", "missing: every grid needs a grid worker (id, name, phone)");
+            } else {
+                require(g.worker().id(), at + ".worker.id");
+                require(g.worker().name(), at + ".worker.name");
+            }
+            for (String b : g.buildings()) {
+                if (!buildings.contains(b)) {
+                    problem(at + ".buildings", "building '" + b + "' is not in site.buildings");
+                } else if (owner.containsKey(b)) {
+                    problem(at + ".buildings", "building '" + b + "' is already in grid '" + owner.get(b)
+                            + "': a building belongs to one grid");
+                } else {
+                    owner.put(b, g.id());
+                }
+            }
+        }
+        return owner.keySet();
+    }
+
+    private void checkDevices(List<DeviceConfig> devices, Map<String, Places> places, Set<String> gridded) {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < devices.size(); i++) {
+            DeviceConfig d = devices.get(i);
+            String at = "devices[" + i + "]" + (d.id() == null ? "" : " (" + d.id() + ")");
+            if (require(d.id(), at + ".id") && !ids.add(d.id())) {
+                problem(at + ".id", "device id '" + d.id() + "' is listed twice");
+            }
+            DeviceType type = null;
+            if (require(d.type(), at + ".type")) {
+                try {
+                    type = DeviceType.fromId(d.type());
+                } catch (IllegalArgumentException e) {
+                    problem(at + ".type", e.getMessage());
+                }
+            }
+            if (d.transport() != null && !TRANSPORTS.contains(d.transport())) {
+                problem(at + ".transport", "unknown transport '" + d.transport() + "' (known: " + TRANSPORTS + ")");
+            }
+            boolean mqtt = d.transport() == null || "mqtt".equals(d.transport());
+            if (mqtt && require(d.profile(), at + ".profile")) {
+                DeviceType profileType = profiles.get(d.profile());
+                if (profileType == null) {
+                    problem(at + ".profile", "unknown vendor profile '" + d.profile() + "' (known: "
+                            + new java.util.TreeSet<>(profiles.keySet()) + ")");
+                } else if (type != null && profileType != type) {
+                    problem(at + ".profile", "profile '" + d.profile() + "' decodes " + profileType.id()
+                            + " messages but the device is a " + type.id());
+                }
+            }
+            if (require(d.location(), at + ".location")) {
+                checkLocation(d.location(), at + ".location", places, gridded);
+            }
+        }
+    }
+
+    private void checkLocation(String text, String at, Map<String, Places> places, Set<String> gridded) {
+        Location loc;
+        try {
+            loc = Location.parse(text);
+        } catch (IllegalArgumentException e) {
+            problem(at, e.getMessage());
+            return;
+        }
+        Places p = places.get(loc.building());
+        if (p == null) {
+            problem(at, "building '" + loc.building() + "' is not in site.buildings");
+            return;
+        }
+        if (loc.area() != null && !p.areas().contains(loc.area())) {
+            problem(at, "building " + loc.building() + " has no area '" + loc.area() + "' (areas: " + p.areas() + ")");
+        } else if (loc.household() != null && !p.households().contains(loc.unit() + "-" + loc.household())) {
+            problem(at, "household " + text + " is not in site.buildings (list it under its unit, or declare floors/flatsPerFloor)");
+        } else if (loc.unit() != null && loc.household() == null && !p.units().contains(loc.unit())) {
+            problem(at, "building " + loc.building() + " has no unit '" + loc.unit() + "'");
+        }
+        if (!gridded.contains(loc.building())) {
+            problem(at, "building " + loc.building() + " has devices but no grid covers it: alerts there would reach nobody");
+        }
+    }
+
+    private void checkMqtt(MqttOptions m) {
+        if (m == null) {
+            problem("mqtt", "missing: the broker connection (url, clientId)");
+            return;
+        }
+        if (require(m.url(), "mqtt.url") && !m.url().matches("(tcp|ssl|ws|wss)://.+:\\d+")) {
+            problem("mqtt.url", "'" + m.url() + "' is not of the form tcp://host:port or ssl://host:port");
+        }
+        if (!"5".equals(m.version()) && !"3.1.1".equals(m.version())) {
+            problem("mqtt.version", "must be \"5\" or \"3.1.1\", got '" + m.version() + "'");
+        }
+        require(m.clientId(), "mqtt.clientId");
+        if (m.passwordEnv() != null && env.apply(m.passwordEnv()) == null) {
+            problem("mqtt.passwordEnv", "environment variable " + m.passwordEnv() + " is not set");
+        }
+        if (m.reconnectMinDelayMs() < 1 || m.reconnectMaxDelayMs() < m.reconnectMinDelayMs()) {
+            problem("mqtt.reconnect*DelayMs", "need 1 <= reconnectMinDelayMs <= reconnectMaxDelayMs");
+        }
+        for (int i = 0; i < m.subscriptions().size(); i++) {
+            SubscriptionOptions s = m.subscriptions().get(i);
+            String at = "mqtt.subscriptions[" + i + "]";
+            if (require(s.profile(), at + ".profile") && !profiles.containsKey(s.profile())) {
+                problem(at + ".profile", "unknown vendor profile '" + s.profile() + "'");
+            }
+            if (s.qos() < 1 || s.qos() > 2) {
+                problem(at + ".qos", "must be 1 or 2: device topics carry alarms, and alarms must not be lost (QoS 0 can drop them)");
+            }
+            if (s.expectedIntervalSeconds() < 1 || s.missedIntervals() < 1) {
+                problem(at, "expectedIntervalSeconds and missedIntervals must be positive");
+            }
+        }
+    }
+
+    private void checkInflux(InfluxOptions i) {
+        if (i == null) {
+            problem("influx", "missing: the InfluxDB v2 connection (url, org, bucket, tokenEnv)");
+            return;
+        }
+        require(i.url(), "influx.url");
+        require(i.org(), "influx.org");
+        require(i.bucket(), "influx.bucket");
+        String token = env.apply(i.tokenEnv());
+        if (token == null || token.isBlank()) {
+            problem("influx.tokenEnv", "environment variable " + i.tokenEnv() + " is not set (it holds the InfluxDB API token)");
+        }
+        if (i.batchSize() < 1 || i.flushIntervalMs() < 1 || i.maxBufferedPoints() < i.batchSize()) {
+            problem("influx", "need batchSize >= 1, flushIntervalMs >= 1 and maxBufferedPoints >= batchSize");
+        }
+    }
+
+    private boolean validId(String id, String at) {
+        if (!require(id, at)) {
+            return false;
+        }
+        if (id.contains("-") || id.contains(":") || id.isBlank()) {
+            problem(at, "'" + id + "' may not contain '-' or ':' (they separate building, unit and flat in locations)");
+            return false;
+        }
+        return true;
+    }
+
+    private boolean require(String value, String at) {
+        if (value == null || value.isBlank()) {
+            problem(at, "missing");
+            return false;
+        }
+        return true;
+    }
+
+    private void problem(String at, String what) {
+        problems.add(at + ": " + what);
+    }
+}

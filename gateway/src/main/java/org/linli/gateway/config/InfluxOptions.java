@@ -1,0 +1,19 @@
+package org.linli.gateway.config;
+
+/** The InfluxDB v2 write API: url, org, bucket; the token is read from the environment variable {@code tokenEnv}. */
+public record InfluxOptions(
+        String url,
+        String org,
+        String bucket,
+        String tokenEnv,
+        Integer batchSize,
+        Integer flushIntervalMs,
+        Integer maxBufferedPoints) {
+
+    public InfluxOptions {
+        tokenEnv = tokenEnv == null ? "LINLI_INFLUX_TOKEN" : tokenEnv;
+        batchSize = batchSize == null ? 2000 : batchSize;
+        flushIntervalMs = flushIntervalMs == null ? 1000 : flushIntervalMs;
+        maxBufferedPoints = maxBufferedPoints == null ? 200_000 : maxBufferedPoints;
+    }
+}

@@ -1,0 +1,35 @@
+package org.linli.gateway.config;
+
+import java.util.List;
+
+/**
+ * The MQTT broker connection. Secrets are never in the file: {@code passwordEnv} names the environment variable.
+ * A fixed client id and a persistent session let the broker keep QoS 1 messages while the gateway is away.
+ */
+public record MqttOptions(
+        String url,
+        String version,
+        String clientId,
+        String username,
+        String passwordEnv,
+        Integer keepAliveSeconds,
+        Long sessionExpirySeconds,
+        Integer reconnectMinDelayMs,
+        Integer reconnectMaxDelayMs,
+        String alertsTopic,
+        List<SubscriptionOptions> subscriptions) {
+
+    public MqttOptions {
+        version = version == null ? "5" : version;
+        keepAliveSeconds = keepAliveSeconds == null ? 30 : keepAliveSeconds;
+        sessionExpirySeconds = sessionExpirySeconds == null ? 7 * 24 * 3600L : sessionExpirySeconds;
+        reconnectMinDelayMs = reconnectMinDelayMs == null ? 500 : reconnectMinDelayMs;
+        reconnectMaxDelayMs = reconnectMaxDelayMs == null ? 30_000 : reconnectMaxDelayMs;
+        alertsTopic = alertsTopic == null ? "linli/alerts" : alertsTopic;
+        subscriptions = subscriptions == null ? List.of() : List.copyOf(subscriptions);
+    }
+
+    public boolean isV5() {
+        return "5".equals(version);
+    }
+}

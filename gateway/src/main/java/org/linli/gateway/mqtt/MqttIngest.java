@@ -1,0 +1,256 @@
+package org.linli.gateway.mqtt;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.linli.gateway.config.MqttOptions;
+import org.linli.gateway.pipeline.IncomingMessage;
+import org.linli.gateway.pipeline.Pipeline;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Brings device messages from the broker into the pipeline on the event loop, and carries alerts out.
+ * <ul>
+ *   <li>Paho's threads only hop to the event loop ({@code runOnContext}); the event loop only calls Paho's
+ *       non-blocking methods. Neither waits on the other.</li>
+ *   <li>Every connectComplete, first or re-, subscribes again to every topic (FIELD-NOTES §3): a broker that lost
+ *       our session must not leave us connected and deaf.</li>
+ *   <li>QoS 1 messages are acknowledged only after the pipeline has taken them, so a crash before that makes the
+ *       broker redeliver (fixed client id + persistent session keep them while we are away).</li>
+ *   <li>The first connection is retried with back-off here (Paho's automatic reconnect covers only connections
+ *       that once succeeded).</li>
+ * </ul>
+ */
+public final class MqttIngest {
+    private static final Logger LOG = LoggerFactory.getLogger(MqttIngest.class);
+    private static final int OUTBOX_LIMIT = 10_000;
+
+    public enum State { CONNECTING, CONNECTED, RECONNECTING, STOPPED }
+
+    private final Vertx vertx;
+    private final Context context;
+    private final MqttOptions options;
+    private final MqttClientAdapter client;
+    private final List<Subscription> subscriptions;
+    private final Pipeline pipeline;
+    private final Clock clock;
+    private final SubscriptionWatchdog watchdog;
+    private final Deque<Outgoing> outbox = new ArrayDeque<>();
+    private final Promise<Void> firstConnect = Promise.promise();
+
+    private State state = State.CONNECTING;
+    private long connects;
+    private long subscribeFailures;
+    private long outboxDropped;
+    private String lastError = "";
+    private long initialDelayMs;
+    private long watchdogTimer = -1;
+
+    private record Outgoing(String topic, byte[] payload, int qos, boolean retained, Promise<Void> done) {
+    }
+
+    public MqttIngest(Vertx vertx, MqttOptions options, char[] password, javax.net.SocketFactory socketFactory,
+                      List<Subscription> subscriptions, Pipeline pipeline, Clock clock,
+                      SubscriptionWatchdog watchdog) {
+        this.vertx = vertx;
+        this.context = vertx.getOrCreateContext();
+        this.options = options;
+        MqttConnectSettings settings = new MqttConnectSettings(options, password, socketFactory);
+        this.client = options.isV5() ? new PahoV5Adapter(settings) : new PahoV3Adapter(settings);
+        this.subscriptions = List.copyOf(subscriptions);
+        this.pipeline = pipeline;
+        this.clock = clock;
+        this.watchdog = watchdog;
+        this.initialDelayMs = options.reconnectMinDelayMs();
+    }
+
+    /** Starts connecting; never fails (a broker that is down now is retried). {@link #firstConnect()} tells when it worked. */
+    public void start() {
+        LOG.info("connecting to MQTT broker {} as {} (MQTT {})", options.url(), options.clientId(), options.version());
+        tryConnect();
+        long period = Math.max(1000, subscriptions.stream().mapToLong(s -> s.expectedInterval().toMillis()).min().orElse(60_000) / 4);
+        watchdogTimer = vertx.setPeriodic(period, id -> watchdog.check());
+    }
+
+    public Future<Void> firstConnect() {
+        return firstConnect.future();
+    }
+
+    private void tryConnect() {
+        if (state == State.STOPPED) {
+            return;
+        }
+        client.connect(new Callbacks()).whenComplete((ok, error) -> context.runOnContext(v -> {
+            if (error != null && state != State.STOPPED) {
+                lastError = String.valueOf(error.getMessage() == null ? error : error.getMessage());
+                LOG.warn("MQTT broker {} not reachable ({}); retrying in {} ms", options.url(), lastError, initialDelayMs);
+                vertx.setTimer(initialDelayMs, id -> tryConnect());
+                initialDelayMs = Math.min(options.reconnectMaxDelayMs(), initialDelayMs * 2);
+            }
+        }));
+    }
+
+    /** Paho-thread callbacks: hop to the event loop, do nothing else. */
+    private final class Callbacks implements MqttClientAdapter.Callbacks {
+        @Override
+        public void connected(boolean reconnect) {
+            context.runOnContext(v -> onConnected(reconnect));
+        }
+
+        @Override
+        public void connectionLost(String reason) {
+            context.runOnContext(v -> onConnectionLost(reason));
+        }
+
+        @Override
+        public void message(String topic, byte[] payload, int qos, int messageId) {
+            java.time.Instant receivedAt = clock.instant();
+            context.runOnContext(v -> onMessage(topic, payload, qos, messageId, receivedAt));
+        }
+    }
+
+    private void onConnected(boolean reconnect) {
+        if (state == State.STOPPED) {
+            return;
+        }
+        connects++;
+        state = State.CONNECTED;
+        LOG.info("MQTT {} to {}; subscribing to {} topics", reconnect ? "reconnected" : "connected", options.url(),
+                subscriptions.size());
+        watchdog.restartClocks();
+        resubscribe();
+        flushOutbox();
+        firstConnect.tryComplete();
+    }
+
+    private void resubscribe() {
+        if (subscriptions.isEmpty()) {
+            return;
+        }
+        List<String> filters = subscriptions.stream().map(s -> s.topic().filter()).toList();
+        List<Integer> qos = subscriptions.stream().map(Subscription::qos).toList();
+        client.subscribe(filters, qos).whenComplete((ok, error) -> context.runOnContext(v -> {
+            if (error != null && state == State.CONNECTED) {
+                subscribeFailures++;
+                lastError = "subscribe failed: " + error.getMessage();
+                LOG.error("MQTT subscribe to {} failed ({}); retrying", filters, error.toString());
+                vertx.setTimer(options.reconnectMinDelayMs(), id -> {
+                    if (state == State.CONNECTED) {
+                        resubscribe();
+                    }
+                });
+            }
+        }));
+    }
+
+    private void onConnectionLost(String reason) {
+        if (state == State.STOPPED) {
+            return;
+        }
+        lastError = reason;
+        if (state != State.RECONNECTING) {
+            LOG.warn("MQTT connection to {} lost ({}); reconnecting", options.url(), reason);
+        }
+        state = State.RECONNECTING;
+    }
+
+    private void onMessage(String topic, byte[] payload, int qos, int messageId, java.time.Instant receivedAt) {
+        Optional<Subscription> sub = route(topic);
+        String deviceId = sub.flatMap(s -> s.topic().deviceId(topic)).orElse(null);
+        String profile = sub.map(Subscription::profile).orElse(null);
+        sub.ifPresent(s -> watchdog.messageOn(s.profile()));
+        pipeline.accept(new IncomingMessage("mqtt", topic, payload, deviceId, profile, receivedAt)).onComplete(ar -> {
+            if (ar.succeeded()) {
+                if (qos > 0) {
+                    client.ack(messageId, qos);
+                }
+            } else {
+                // not taken: leave it unacknowledged so the broker redelivers it after the next reconnect
+                LOG.error("pipeline did not take message on {}: {}", topic, ar.cause().toString());
+            }
+        });
+    }
+
+    private Optional<Subscription> route(String topic) {
+        for (Subscription s : subscriptions) {
+            if (s.topic().deviceId(topic).isPresent()) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Publishes (the alerts topic). While disconnected, messages wait in a bounded outbox and go out on reconnect,
+     * oldest first; past the bound the oldest are dropped and counted.
+     */
+    public Future<Void> publish(String topic, byte[] payload, int qos, boolean retained) {
+        Promise<Void> done = Promise.promise();
+        outbox.addLast(new Outgoing(topic, payload, qos, retained, done));
+        while (outbox.size() > OUTBOX_LIMIT) {
+            outbox.pollFirst().done().tryFail("dropped: outbox full while the broker was unreachable");
+            outboxDropped++;
+        }
+        if (state == State.CONNECTED) {
+            flushOutbox();
+        }
+        return done.future();
+    }
+
+    private void flushOutbox() {
+        while (!outbox.isEmpty() && state == State.CONNECTED && client.isConnected()) {
+            Outgoing o = outbox.pollFirst();
+            client.publish(o.topic(), o.payload(), o.qos(), o.retained())
+                    .whenComplete((ok, error) -> context.runOnContext(v -> {
+                        if (error == null) {
+                            o.done().tryComplete();
+                        } else {
+                            o.done().tryFail(error);
+                        }
+                    }));
+        }
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public SubscriptionWatchdog watchdog() {
+        return watchdog;
+    }
+
+    public JsonObject status() {
+        return new JsonObject()
+                .put("url", options.url())
+                .put("clientId", options.clientId())
+                .put("version", options.version())
+                .put("state", state.name())
+                .put("connects", connects)
+                .put("subscribeFailures", subscribeFailures)
+                .put("outbox", outbox.size())
+                .put("outboxDropped", outboxDropped)
+                .put("lastError", lastError)
+                .put("subscriptions", watchdog.toJson());
+    }
+
+    /** Disconnects; Paho's close may block briefly, so it runs on a worker thread. */
+    public Future<Void> stop() {
+        state = State.STOPPED;
+        if (watchdogTimer >= 0) {
+            vertx.cancelTimer(watchdogTimer);
+        }
+        return vertx.executeBlocking(() -> {
+            client.close();
+            return null;
+        });
+    }
+}

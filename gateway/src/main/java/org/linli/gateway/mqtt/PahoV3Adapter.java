@@ -1,0 +1,162 @@
+package org.linli.gateway.mqtt;
+
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** MQTT 3.1.1 through Paho's mqttv3 client: persistent session (clean session off), manual acks, automatic reconnect. */
+final class PahoV3Adapter implements MqttClientAdapter {
+    private final MqttConnectSettings settings;
+    private MqttAsyncClient client;
+
+    PahoV3Adapter(MqttConnectSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public CompletableFuture<Void> connect(Callbacks callbacks) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            if (client == null) {
+                client = new MqttAsyncClient(settings.options().url(), settings.options().clientId(), new MemoryPersistence());
+                client.setManualAcks(true);
+                client.setCallback(new Bridge(callbacks));
+            }
+            client.connect(options(), null, listener(done));
+        } catch (MqttException | RuntimeException e) {
+            done.completeExceptionally(e);
+        }
+        return done;
+    }
+
+    private MqttConnectOptions options() {
+        var o = settings.options();
+        MqttConnectOptions c = new MqttConnectOptions();
+        c.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        c.setCleanSession(false);
+        c.setKeepAliveInterval(o.keepAliveSeconds());
+        c.setConnectionTimeout(10);
+        c.setAutomaticReconnect(true);
+        c.setMaxReconnectDelay(o.reconnectMaxDelayMs());
+        c.setMaxInflight(1000);
+        if (o.username() != null) {
+            c.setUserName(o.username());
+        }
+        if (settings.password() != null) {
+            c.setPassword(settings.password());
+        }
+        if (settings.socketFactory() != null) {
+            c.setSocketFactory(settings.socketFactory());
+        }
+        return c;
+    }
+
+    @Override
+    public CompletableFuture<Void> subscribe(List<String> filters, List<Integer> qos) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            client.subscribe(filters.toArray(String[]::new), qos.stream().mapToInt(Integer::intValue).toArray(), null,
+                    listener(done));
+        } catch (MqttException | RuntimeException e) {
+            done.completeExceptionally(e);
+        }
+        return done;
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            client.publish(topic, payload, qos, retained, null, listener(done));
+        } catch (MqttException | RuntimeException e) {
+            done.completeExceptionally(e);
+        }
+        return done;
+    }
+
+    @Override
+    public void ack(int messageId, int qos) {
+        try {
+            client.messageArrivedComplete(messageId, qos);
+        } catch (MqttException e) {
+            // the connection dropped before the ack: the broker redelivers, which is what we want
+        }
+    }
+
+    @Override
+    public boolean isConnected() {
+        return client != null && client.isConnected();
+    }
+
+    @Override
+    public void close() {
+        if (client == null) {
+            return;
+        }
+        try {
+            if (client.isConnected()) {
+                client.disconnect(2000).waitForCompletion(3000);
+            }
+        } catch (MqttException ignored) {
+            // closing anyway
+        }
+        try {
+            client.close(true);
+        } catch (MqttException ignored) {
+            // nothing left to release
+        }
+    }
+
+    private static IMqttActionListener listener(CompletableFuture<Void> done) {
+        return new IMqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                int[] granted = token.getGrantedQos();
+                if (granted != null) {
+                    for (int q : granted) {
+                        if (q == 0x80) {
+                            done.completeExceptionally(new IllegalStateException("broker refused the subscription"));
+                            return;
+                        }
+                    }
+                }
+                done.complete(null);
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable error) {
+                done.completeExceptionally(error);
+            }
+        };
+    }
+
+    private record Bridge(Callbacks callbacks) implements MqttCallbackExtended {
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+            callbacks.connected(reconnect);
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            callbacks.connectionLost(String.valueOf(cause));
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            callbacks.message(topic, message.getPayload(), message.getQos(), message.getId());
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+        }
+    }
+}

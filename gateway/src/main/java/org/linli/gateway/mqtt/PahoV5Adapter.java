@@ -1,0 +1,173 @@
+package org.linli.gateway.mqtt;
+
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** MQTT 5 through Paho's mqttv5 client: clean start off, a session expiry, manual acks, automatic reconnect. */
+final class PahoV5Adapter implements MqttClientAdapter {
+    private final MqttConnectSettings settings;
+    private MqttAsyncClient client;
+
+    PahoV5Adapter(MqttConnectSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public CompletableFuture<Void> connect(Callbacks callbacks) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            if (client == null) {
+                client = new MqttAsyncClient(settings.options().url(), settings.options().clientId(), new MemoryPersistence());
+                client.setManualAcks(true);
+                client.setCallback(new Bridge(callbacks));
+            }
+            client.connect(options(), null, listener(done));
+        } catch (MqttException | RuntimeException e) {
+            done.completeExceptionally(e);
+        }
+        return done;
+    }
+
+    private MqttConnectionOptions options() {
+        var o = settings.options();
+        MqttConnectionOptions c = new MqttConnectionOptions();
+        c.setCleanStart(false);
+        c.setSessionExpiryInterval(o.sessionExpirySeconds());
+        c.setKeepAliveInterval(o.keepAliveSeconds());
+        c.setConnectionTimeout(10);
+        c.setAutomaticReconnect(true);
+        c.setAutomaticReconnectDelay(settings.reconnectMinSeconds(), settings.reconnectMaxSeconds());
+        if (o.username() != null) {
+            c.setUserName(o.username());
+        }
+        if (settings.password() != null) {
+            c.setPassword(new String(settings.password()).getBytes(StandardCharsets.UTF_8));
+        }
+        if (settings.socketFactory() != null) {
+            c.setSocketFactory(settings.socketFactory());
+        }
+        return c;
+    }
+
+    @Override
+    public CompletableFuture<Void> subscribe(List<String> filters, List<Integer> qos) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            client.subscribe(filters.toArray(String[]::new), qos.stream().mapToInt(Integer::intValue).toArray(), null,
+                    listener(done));
+        } catch (MqttException | RuntimeException e) {
+            done.completeExceptionally(e);
+        }
+        return done;
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            client.publish(topic, payload, qos, retained, null, listener(done));
+        } catch (MqttException | RuntimeException e) {
+            done.completeExceptionally(e);
+        }
+        return done;
+    }
+
+    @Override
+    public void ack(int messageId, int qos) {
+        try {
+            client.messageArrivedComplete(messageId, qos);
+        } catch (MqttException e) {
+            // the connection dropped before the ack: the broker redelivers, which is what we want
+        }
+    }
+
+    @Override
+    public boolean isConnected() {
+        return client != null && client.isConnected();
+    }
+
+    @Override
+    public void close() {
+        if (client == null) {
+            return;
+        }
+        try {
+            if (client.isConnected()) {
+                client.disconnect(2000).waitForCompletion(3000);
+            }
+        } catch (MqttException ignored) {
+            // closing anyway
+        }
+        try {
+            client.close(true);
+        } catch (MqttException ignored) {
+            // nothing left to release
+        }
+    }
+
+    private static MqttActionListener listener(CompletableFuture<Void> done) {
+        return new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                int[] codes = token.getReasonCodes();
+                if (codes != null) {
+                    for (int code : codes) {
+                        if (code >= 0x80) {
+                            done.completeExceptionally(new IllegalStateException("broker refused with reason code 0x"
+                                    + Integer.toHexString(code)));
+                            return;
+                        }
+                    }
+                }
+                done.complete(null);
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable error) {
+                done.completeExceptionally(error);
+            }
+        };
+    }
+
+    private record Bridge(Callbacks callbacks) implements MqttCallback {
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            callbacks.connectionLost(String.valueOf(response.getException() != null ? response.getException() : response));
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            callbacks.connectionLost(exception.toString());
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            callbacks.message(topic, message.getPayload(), message.getQos(), message.getId());
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+            callbacks.connected(reconnect);
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+        }
+    }
+}

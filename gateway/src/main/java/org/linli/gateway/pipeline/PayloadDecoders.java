@@ -1,0 +1,12 @@
+package org.linli.gateway.pipeline;
+
+import org.linli.drivers.model.DecodeException;
+import org.linli.drivers.model.Decoded;
+
+import java.time.Instant;
+
+/** Decodes a payload with a named vendor profile. Implemented over device-drivers' profile registry. */
+@FunctionalInterface
+public interface PayloadDecoders {
+    Decoded decode(String profile, String deviceId, byte[] payload, Instant receivedAt) throws DecodeException;
+}

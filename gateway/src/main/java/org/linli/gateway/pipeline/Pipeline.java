@@ -1,0 +1,107 @@
+package org.linli.gateway.pipeline;
+
+import io.vertx.core.Future;
+import org.linli.drivers.model.DecodeException;
+import org.linli.drivers.model.DecodeFailure;
+import org.linli.drivers.model.Decoded;
+import org.linli.drivers.model.DeviceEvent;
+import org.linli.gateway.site.Device;
+import org.linli.gateway.site.SiteDirectory;
+import org.linli.gateway.timeseries.PointFactory;
+import org.linli.gateway.timeseries.TelemetrySink;
+
+import java.util.List;
+
+/**
+ * The path every message takes, whatever its transport: find the device, decode with its profile, hand the points
+ * to the telemetry sink and the events to the listeners. A message that cannot be used is counted by reason and
+ * dead-lettered; it never throws. Runs on the event loop.
+ * <p>
+ * The returned future completes when the sink has taken the points: the MQTT ingest acknowledges QoS 1 then.
+ * A rejected message completes it too: it is safely in the dead letters, and redelivery would not change it.
+ */
+public final class Pipeline {
+    private final SiteDirectory site;
+    private final PayloadDecoders decoders;
+    private final PointFactory points;
+    private final TelemetrySink sink;
+    private final List<DeviceEventListener> listeners;
+    private final DeadLetters deadLetters;
+    private final DeviceActivity activity = new DeviceActivity();
+    private final PipelineStats stats = new PipelineStats();
+
+    public Pipeline(SiteDirectory site, PayloadDecoders decoders, TelemetrySink sink,
+                    List<DeviceEventListener> listeners, DeadLetters deadLetters) {
+        this.site = site;
+        this.decoders = decoders;
+        this.points = new PointFactory(site);
+        this.sink = sink;
+        this.listeners = List.copyOf(listeners);
+        this.deadLetters = deadLetters;
+    }
+
+    public Future<Void> accept(IncomingMessage msg) {
+        stats.received(msg.source());
+        if (msg.deviceId() == null || msg.deviceId().isBlank()) {
+            return reject(msg, DecodeFailure.NO_DEVICE_ID, "the topic does not name a device");
+        }
+        Device device = site.device(msg.deviceId()).orElse(null);
+        if (device == null) {
+            return reject(msg, DecodeFailure.UNKNOWN_DEVICE, "device '" + msg.deviceId() + "' is not in the site config");
+        }
+        if (msg.profile() != null && !msg.profile().equals(device.profile())) {
+            return reject(msg, DecodeFailure.UNKNOWN_PROFILE, "device '" + device.id() + "' is configured with profile '"
+                    + device.profile() + "' but published on a topic of profile '" + msg.profile() + "'");
+        }
+        Decoded decoded;
+        try {
+            decoded = decoders.decode(device.profile(), device.id(), msg.payload(), msg.receivedAt());
+        } catch (DecodeException e) {
+            return reject(msg, e.reason(), e.getMessage());
+        } catch (RuntimeException e) {
+            // a decoder bug must cost one message, not the gateway
+            return reject(msg, DecodeFailure.MALFORMED_JSON, "decoder failed: " + e);
+        }
+        return deliver(device, decoded, msg);
+    }
+
+    /** Takes already-decoded content (serial pollers and cameras decode in their own drivers). */
+    public Future<Void> acceptDecoded(String source, Device device, Decoded decoded, java.time.Instant receivedAt) {
+        stats.received(source);
+        return deliver(device, decoded, new IncomingMessage(source, device.id(), new byte[0], device.id(), null, receivedAt));
+    }
+
+    private Future<Void> deliver(Device device, Decoded decoded, IncomingMessage msg) {
+        stats.decodedMessages++;
+        stats.readings += decoded.readings().size();
+        stats.events += decoded.events().size();
+        activity.seen(device.id(), msg.receivedAt());
+        Future<Void> stored = decoded.readings().isEmpty() && decoded.events().isEmpty()
+                ? Future.succeededFuture()
+                : sink.offer(points.lines(device, decoded));
+        for (DeviceEvent event : decoded.events()) {
+            for (DeviceEventListener l : listeners) {
+                l.onEvent(device, event);
+            }
+        }
+        return stored;
+    }
+
+    private Future<Void> reject(IncomingMessage msg, DecodeFailure reason, String message) {
+        stats.rejected++;
+        deadLetters.record(msg.source(), msg.topic(), msg.payload(), reason.id(), message);
+        return Future.succeededFuture();
+    }
+
+    public PipelineStats stats() {
+        return stats;
+    }
+
+    public DeviceActivity activity() {
+        return activity;
+    }
+
+    public DeadLetters deadLetters() {
+        return deadLetters;
+    }
+}

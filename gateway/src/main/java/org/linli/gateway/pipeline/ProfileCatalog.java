@@ -1,0 +1,15 @@
+package org.linli.gateway.pipeline;
+
+import org.linli.drivers.model.DeviceType;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** The vendor payload profiles the gateway knows: their device types, topic conventions and decoders. */
+public interface ProfileCatalog extends PayloadDecoders {
+    /** Every known profile name → the device type it decodes (for config validation). */
+    Map<String, DeviceType> deviceTypes();
+
+    /** The vendor's MQTT topic convention with a {@code {deviceId}} level, if the profile is known. */
+    Optional<String> topicTemplate(String profile);
+}

@@ -1,0 +1,93 @@
+package org.linli.gateway.site;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where a device is: building, optionally unit and household (flat), or a building's common area.
+ * Written {@code 3-2-501}, {@code 3-2}, {@code 3} or {@code 7:boiler-room}. The street, community and compound
+ * come from the site; they are added when the location is turned into tags.
+ */
+public record Location(String building, String unit, String household, String area) {
+
+    public Location {
+        Objects.requireNonNull(building, "building");
+    }
+
+    /** Parses the config notation; throws IllegalArgumentException with a message naming the expected forms. */
+    public static Location parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("location is empty (expected 3-2-501, 3-2, 3 or 7:boiler-room)");
+        }
+        String t = text.trim();
+        int colon = t.indexOf(':');
+        if (colon >= 0) {
+            String building = t.substring(0, colon);
+            String area = t.substring(colon + 1);
+            if (building.isEmpty() || area.isEmpty() || building.contains("-")) {
+                throw new IllegalArgumentException("location '" + text + "' is not of the form building:area (7:boiler-room)");
+            }
+            return new Location(building, null, null, area);
+        }
+        String[] parts = t.split("-", -1);
+        for (String p : parts) {
+            if (p.isEmpty()) {
+                throw new IllegalArgumentException("location '" + text + "' has an empty part (expected 3-2-501, 3-2 or 3)");
+            }
+        }
+        return switch (parts.length) {
+            case 1 -> new Location(parts[0], null, null, null);
+            case 2 -> new Location(parts[0], parts[1], null, null);
+            case 3 -> new Location(parts[0], parts[1], parts[2], null);
+            default -> throw new IllegalArgumentException("location '" + text + "' has too many parts (expected 3-2-501, 3-2 or 3)");
+        };
+    }
+
+    public Optional<String> unitId() {
+        return Optional.ofNullable(unit);
+    }
+
+    public Optional<String> householdId() {
+        return Optional.ofNullable(household);
+    }
+
+    public Optional<String> areaName() {
+        return Optional.ofNullable(area);
+    }
+
+    /** The household key {@code 3-2-501}, present only for a household location. */
+    public Optional<String> householdKey() {
+        return household == null ? Optional.empty() : Optional.of(building + "-" + unit + "-" + household);
+    }
+
+    /** The config notation, also what grid workers read: 3-2-501, 3-2, 3 or 7:boiler-room. */
+    @Override
+    public String toString() {
+        if (area != null) {
+            return building + ":" + area;
+        }
+        StringBuilder b = new StringBuilder(building);
+        if (unit != null) {
+            b.append('-').append(unit);
+        }
+        if (household != null) {
+            b.append('-').append(household);
+        }
+        return b.toString();
+    }
+
+    /** A human description in Chinese for chat messages: 3号楼2单元501室. */
+    public String describe() {
+        if (area != null) {
+            return building + "号楼 " + area;
+        }
+        StringBuilder b = new StringBuilder(building).append("号楼");
+        if (unit != null) {
+            b.append(unit).append("单元");
+        }
+        if (household != null) {
+            b.append(household).append("室");
+        }
+        return b.toString();
+    }
+}

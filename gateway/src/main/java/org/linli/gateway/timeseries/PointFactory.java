@@ -1,0 +1,77 @@
+package org.linli.gateway.timeseries;
+
+import com.influxdb.client.domain.WritePrecision;
+import com.influxdb.client.write.Point;
+import org.linli.drivers.model.Decoded;
+import org.linli.drivers.model.DeviceEvent;
+import org.linli.drivers.model.Reading;
+import org.linli.gateway.site.Device;
+import org.linli.gateway.site.Location;
+import org.linli.gateway.site.SiteDirectory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns decoded readings and events into InfluxDB line protocol following docs/SCHEMA.md: one point per device and
+ * instant (all its readings as fields of the device type's measurement), one {@code device_event} point per event.
+ * Location tags run from street down to household so that any level can be grouped on.
+ */
+public final class PointFactory {
+    public static final String EVENT_MEASUREMENT = "device_event";
+
+    private final SiteDirectory site;
+
+    public PointFactory(SiteDirectory site) {
+        this.site = site;
+    }
+
+    public List<String> lines(Device device, Decoded decoded) {
+        List<String> lines = new ArrayList<>(decoded.readings().size() + decoded.events().size());
+        Map<Instant, Point> byInstant = new LinkedHashMap<>();
+        for (Reading r : decoded.readings()) {
+            Point p = byInstant.computeIfAbsent(r.time(), t -> tagged(Point.measurement(device.type().id()), device)
+                    .time(t.toEpochMilli(), WritePrecision.MS));
+            switch (r.quantity().fieldType()) {
+                case FLOAT -> p.addField(r.quantity().field(), r.value());
+                case INTEGER -> p.addField(r.quantity().field(), Math.round(r.value()));
+                case BOOLEAN -> p.addField(r.quantity().field(), r.value() != 0);
+            }
+        }
+        byInstant.values().forEach(p -> lines.add(p.toLineProtocol()));
+        for (DeviceEvent e : decoded.events()) {
+            Point p = tagged(Point.measurement(EVENT_MEASUREMENT), device)
+                    .addTag("device_type", device.type().id())
+                    .addTag("event", e.type().id())
+                    .addField("count", 1L)
+                    .time(e.time().toEpochMilli(), WritePrecision.MS);
+            lines.add(p.toLineProtocol());
+        }
+        return lines;
+    }
+
+    private Point tagged(Point p, Device device) {
+        Location l = device.location();
+        tag(p, "street", site.street());
+        tag(p, "community", site.community());
+        tag(p, "compound", site.compound());
+        tag(p, "building", l.building());
+        tag(p, "unit", l.unit());
+        tag(p, "household", l.householdKey().orElse(null));
+        tag(p, "area", l.area());
+        tag(p, "device", device.id());
+        if (device.grid() != null) {
+            tag(p, "grid", device.grid().id());
+        }
+        return p;
+    }
+
+    private static void tag(Point p, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            p.addTag(key, value);
+        }
+    }
+}

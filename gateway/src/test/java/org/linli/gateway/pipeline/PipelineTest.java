@@ -1,0 +1,106 @@
+package org.linli.gateway.pipeline;
+
+import io.vertx.core.Future;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.linli.drivers.model.DecodeException;
+import org.linli.drivers.model.DecodeFailure;
+import org.linli.drivers.model.Decoded;
+import org.linli.drivers.model.DeviceEvent;
+import org.linli.drivers.model.EventType;
+import org.linli.drivers.model.Quantity;
+import org.linli.drivers.model.Reading;
+import org.linli.gateway.TestSites;
+import org.linli.gateway.site.SiteDirectory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PipelineTest {
+    private static final Instant T = Instant.parse("2026-11-22T03:00:00Z");
+
+    private final List<String> written = new ArrayList<>();
+    private final List<DeviceEvent> events = new ArrayList<>();
+    private final DeadLetters deadLetters = DeadLetters.inMemory(Clock.systemUTC());
+
+    /** Decodes "gas=<value>" and "alarm"; anything else is malformed. */
+    private static Decoded decode(String profile, String deviceId, byte[] payload, Instant at) throws DecodeException {
+        String text = new String(payload, StandardCharsets.UTF_8);
+        if (text.startsWith("gas=")) {
+            return Decoded.of(List.of(new Reading(deviceId, Quantity.GAS_LEL, Double.parseDouble(text.substring(4)), at)), List.of());
+        }
+        if (text.equals("alarm")) {
+            return Decoded.of(List.of(), List.of(new DeviceEvent(deviceId, EventType.ALARM, at)));
+        }
+        throw new DecodeException(DecodeFailure.MALFORMED_JSON, "not a test payload");
+    }
+
+    private Pipeline pipeline() {
+        SiteDirectory site = SiteDirectory.from(TestSites.small());
+        return new Pipeline(site, PipelineTest::decode, lines -> {
+            written.addAll(lines);
+            return Future.succeededFuture();
+        }, List.of((d, e) -> events.add(e)), deadLetters);
+    }
+
+    private static IncomingMessage msg(String device, String profile, String payload) {
+        return new IncomingMessage("mqtt", "t/" + device, payload.getBytes(StandardCharsets.UTF_8), device, profile, T);
+    }
+
+    @Test
+    @DisplayName("a reading becomes one line with location tags from street to household and the typed field")
+    void readingToLine() {
+        Pipeline p = pipeline();
+        assertTrue(p.accept(msg("gas-3-2-501", "test-gas", "gas=12.5")).succeeded());
+        assertEquals(List.of("gas_alarm,building=3,community=幸福社区,compound=幸福里,device=gas-3-2-501,grid=g1,"
+                + "household=3-2-501,street=南湖街道,unit=2 gas_lel=12.5 " + T.toEpochMilli()), written);
+    }
+
+    @Test
+    @DisplayName("an event is written to device_event and handed to the listeners")
+    void eventToListenersAndLine() {
+        Pipeline p = pipeline();
+        p.accept(msg("smoke-7-boiler", "test-smoke", "alarm"));
+        assertEquals(1, events.size());
+        assertEquals(1, written.size());
+        assertTrue(written.get(0).startsWith("device_event,area=boiler-room,building=7,"), written.get(0));
+        assertTrue(written.get(0).contains("device_type=smoke_detector,event=alarm"), written.get(0));
+        assertTrue(written.get(0).contains(" count=1i "), written.get(0));
+    }
+
+    @Test
+    @DisplayName("unknown device, missing id, wrong profile and undecodable payload are each counted and dead-lettered")
+    void rejectionsCounted() {
+        Pipeline p = pipeline();
+        p.accept(msg("gas-9-9-999", "test-gas", "gas=1"));
+        p.accept(msg(null, "test-gas", "gas=1"));
+        p.accept(msg("gas-3-2-501", "test-smoke", "gas=1"));
+        p.accept(msg("gas-3-2-501", "test-gas", "{garbage"));
+        assertEquals(List.of(), written);
+        assertEquals(4, p.stats().rejected());
+        assertEquals(1L, deadLetters.countsByReason().get("unknown_device"));
+        assertEquals(1L, deadLetters.countsByReason().get("no_device_id"));
+        assertEquals(1L, deadLetters.countsByReason().get("unknown_profile"));
+        assertEquals(1L, deadLetters.countsByReason().get("malformed_json"));
+        DeadLetter last = deadLetters.recent(1).get(0);
+        assertEquals("{garbage", last.payload());
+        assertEquals("t/gas-3-2-501", last.topic());
+    }
+
+    @Test
+    @DisplayName("a decoder that throws a runtime exception costs one message, not the gateway")
+    void decoderBugContained() {
+        SiteDirectory site = SiteDirectory.from(TestSites.small());
+        Pipeline p = new Pipeline(site, (pr, d, b, t) -> {
+            throw new IllegalStateException("bug");
+        }, lines -> Future.succeededFuture(), List.of(), deadLetters);
+        assertTrue(p.accept(msg("gas-3-2-501", "test-gas", "gas=1")).succeeded());
+        assertEquals(1, deadLetters.total());
+    }
+}
