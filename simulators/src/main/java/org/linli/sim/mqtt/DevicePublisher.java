@@ -1,0 +1,174 @@
+package org.linli.sim.mqtt;
+
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The simulated devices' side of MQTT: one Paho v5 connection that publishes on behalf of every device (as a
+ * vendor platform forwarding its devices does). Like a real alarm, it does not give up on a QoS 1 message: what
+ * cannot be sent while the broker is away is kept and sent after the reconnect. A window bounds the messages in
+ * flight so a fast load run waits for the broker instead of failing.
+ */
+public final class DevicePublisher implements AutoCloseable {
+    private static final int WINDOW = 500;
+
+    private final MqttAsyncClient client;
+    private final Semaphore window = new Semaphore(WINDOW);
+    private final ConcurrentLinkedQueue<Pending> unsent = new ConcurrentLinkedQueue<>();
+    private final AtomicLong acked = new AtomicLong();
+    private final AtomicLong resent = new AtomicLong();
+
+    private record Pending(String topic, byte[] payload, int qos, CompletableFuture<Void> done) {
+    }
+
+    public DevicePublisher(String url, String clientId) {
+        try {
+            client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
+            client.setCallback(new MqttCallback() {
+                @Override
+                public void disconnected(MqttDisconnectResponse r) {
+                }
+
+                @Override
+                public void mqttErrorOccurred(MqttException e) {
+                }
+
+                @Override
+                public void messageArrived(String topic, MqttMessage message) {
+                }
+
+                @Override
+                public void deliveryComplete(IMqttToken token) {
+                }
+
+                @Override
+                public void connectComplete(boolean reconnect, String serverURI) {
+                    if (reconnect) {
+                        resendUnsent();
+                    }
+                }
+
+                @Override
+                public void authPacketArrived(int reasonCode, MqttProperties properties) {
+                }
+            });
+            MqttConnectionOptions o = new MqttConnectionOptions();
+            o.setCleanStart(false);
+            o.setSessionExpiryInterval(3600L);
+            o.setAutomaticReconnect(true);
+            o.setAutomaticReconnectDelay(1, 2);
+            o.setKeepAliveInterval(10);
+            client.connect(o).waitForCompletion(15_000);
+        } catch (MqttException e) {
+            throw new IllegalStateException("simulator cannot connect to " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Publishes; the future completes when the broker acknowledged (QoS 1) or the message was sent (QoS 0). */
+    public CompletableFuture<Void> publish(String topic, byte[] payload, int qos) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        send(new Pending(topic, payload, qos, done));
+        return done;
+    }
+
+    private void send(Pending p) {
+        try {
+            window.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.done().completeExceptionally(e);
+            return;
+        }
+        try {
+            client.publish(p.topic(), p.payload(), p.qos(), false, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    window.release();
+                    acked.incrementAndGet();
+                    p.done().complete(null);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable error) {
+                    window.release();
+                    keep(p);
+                }
+            });
+        } catch (MqttException | RuntimeException notConnected) {
+            window.release();
+            keep(p);
+        }
+    }
+
+    private void keep(Pending p) {
+        unsent.add(p);
+        if (client.isConnected()) {
+            resendUnsent();
+        }
+    }
+
+    private void resendUnsent() {
+        Thread t = new Thread(() -> {
+            Pending p;
+            while (client.isConnected() && (p = unsent.poll()) != null) {
+                resent.incrementAndGet();
+                send(p);
+            }
+        }, "sim-resend");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Waits until every message published so far was acknowledged or the timeout passed. */
+    public boolean awaitQuiet(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        while (System.nanoTime() < deadline) {
+            if (unsent.isEmpty() && window.availablePermits() == WINDOW) {
+                return true;
+            }
+            if (!unsent.isEmpty() && client.isConnected()) {
+                resendUnsent();
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    public long acked() {
+        return acked.get();
+    }
+
+    public long resent() {
+        return resent.get();
+    }
+
+    public boolean isConnected() {
+        return client.isConnected();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (client.isConnected()) {
+                client.disconnect(2000).waitForCompletion(3000);
+            }
+            client.close(true);
+        } catch (MqttException ignored) {
+            // closing anyway
+        }
+    }
+}
