@@ -63,10 +63,6 @@ public record EventField(String pointer, CodeType codeType, Map<String, Optional
         }
     }
 
-    public JsonPointer jsonPointer() {
-        return JsonPointer.compile(pointer);
-    }
-
     public boolean isBitField() {
         return !bits.isEmpty();
     }

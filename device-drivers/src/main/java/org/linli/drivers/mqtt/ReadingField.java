@@ -25,10 +25,6 @@ public record ReadingField(String pointer, Quantity quantity, ValueEncoding enco
         }
     }
 
-    public JsonPointer jsonPointer() {
-        return JsonPointer.compile(pointer);
-    }
-
     /** The value in the quantity's unit; may be infinite for absurd input (the caller range-checks). */
     public double toValue(BigDecimal raw) {
         return raw.multiply(scale).add(offset).doubleValue();
