@@ -13,7 +13,7 @@ import org.linli.gateway.http.HttpApi;
 import org.linli.gateway.mqtt.MqttIngest;
 import org.linli.gateway.mqtt.Subscription;
 import org.linli.gateway.mqtt.SubscriptionWatchdog;
-import org.linli.gateway.mqtt.TopicTemplate;
+import org.linli.drivers.mqtt.TopicTemplate;
 import org.linli.gateway.pipeline.DeadLetters;
 import org.linli.gateway.pipeline.Pipeline;
 import org.linli.gateway.pipeline.ProfileCatalog;
@@ -92,7 +92,7 @@ public final class Gateway extends AbstractVerticle {
         site.devices().stream().filter(d -> "mqtt".equals(d.transport())).map(Device::profile).distinct().forEach(p -> {
             SubscriptionOptions o = overrides.getOrDefault(p, SubscriptionOptions.forProfile(p));
             String template = o.topic() != null ? o.topic() : profiles.topicTemplate(p).orElseThrow();
-            out.add(new Subscription(p, new TopicTemplate(template), o.qos(),
+            out.add(new Subscription(p, TopicTemplate.parse(template), o.qos(),
                     Duration.ofSeconds(o.expectedIntervalSeconds()), o.missedIntervals()));
         });
         return out;
@@ -131,6 +131,11 @@ public final class Gateway extends AbstractVerticle {
                 }))
                 .<Void>mapEmpty()
                 .onComplete(ar -> stopped.complete());
+    }
+
+    /** The event-loop context every component of this gateway is confined to. */
+    public io.vertx.core.Context eventLoop() {
+        return context;
     }
 
     public int httpPort() {

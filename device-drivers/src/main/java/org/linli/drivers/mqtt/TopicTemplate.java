@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * An MQTT topic convention with exactly one level holding the device id, e.g. {@code acme/gas/{deviceId}/up}.
- * Other levels are literal: a vendor's product id is part of the template, not a second placeholder.
+ * Other levels are literal, or {@code +} for a level that varies but does not matter (a platform that forwards
+ * under {@code platform/+/{deviceId}/data} with a product id per batch of devices).
  */
 public final class TopicTemplate {
     public static final String DEVICE_ID = "{deviceId}";
@@ -34,10 +35,12 @@ public final class TopicTemplate {
                     throw new IllegalArgumentException("topic template '" + template + "' has " + DEVICE_ID + " more than once");
                 }
                 deviceIdLevel = i;
+            } else if (level.equals("+")) {
+                continue;
             } else if (level.isEmpty() || level.contains("+") || level.contains("#")
                     || level.contains("{") || level.contains("}")) {
                 throw new IllegalArgumentException("topic template '" + template + "': level " + (i + 1) + " '" + level
-                        + "' must be a non-empty literal without wildcards or placeholders other than " + DEVICE_ID);
+                        + "' must be a non-empty literal, + or " + DEVICE_ID + " (no # and no other placeholders)");
             }
         }
         if (deviceIdLevel < 0) {
@@ -57,6 +60,9 @@ public final class TopicTemplate {
 
     /** @throws IllegalArgumentException if the id cannot be a single topic level */
     public String topicFor(String deviceId) {
+        if (levels.contains("+")) {
+            throw new IllegalStateException("topic template '" + template + "' has + levels: it matches topics, it cannot make one");
+        }
         if (deviceId == null || deviceId.isEmpty() || deviceId.contains("/") || deviceId.contains("+") || deviceId.contains("#")) {
             throw new IllegalArgumentException("device id '" + deviceId + "' cannot be an MQTT topic level");
         }
@@ -73,7 +79,8 @@ public final class TopicTemplate {
             return Optional.empty();
         }
         for (int i = 0; i < parts.length; i++) {
-            if (i != deviceIdLevel && !parts[i].equals(levels.get(i))) {
+            boolean any = levels.get(i).equals("+") && !parts[i].isEmpty();
+            if (i != deviceIdLevel && !any && !parts[i].equals(levels.get(i))) {
                 return Optional.empty();
             }
         }

@@ -44,12 +44,23 @@ class TopicTemplateTest {
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @ValueSource(strings = {"acme/gas/up", "acme/{deviceId}/{deviceId}", "acme/+/{deviceId}", "acme/#", "acme//{deviceId}",
+    @ValueSource(strings = {"acme/gas/up", "acme/{deviceId}/{deviceId}", "acme/x+/{deviceId}", "acme/#", "acme//{deviceId}",
             "acme/{productId}/{deviceId}", "acme/dev-{deviceId}"})
     @DisplayName("a template without exactly one whole {deviceId} level, or with wildcards, is refused with its text in the message")
     void badTemplates(String template) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TopicTemplate.parse(template));
         assertTrue(e.getMessage().contains(template), e.getMessage());
+    }
+
+    @Test
+    @DisplayName("a + level matches any non-empty level, so a platform's forwarding prefix can be ignored")
+    void plusLevels() {
+        TopicTemplate t = TopicTemplate.parse("ctwing/+/{deviceId}/data");
+        assertEquals("ctwing/+/+/data", t.filter());
+        assertEquals(Optional.of("8612"), t.deviceIdFrom("ctwing/prod1/8612/data"));
+        assertEquals(Optional.empty(), t.deviceIdFrom("ctwing//8612/data"));
+        assertEquals(Optional.empty(), t.deviceIdFrom("ctwing/prod1/8612/cmd"));
+        assertThrows(IllegalStateException.class, () -> t.topicFor("8612"));
     }
 
     @Test

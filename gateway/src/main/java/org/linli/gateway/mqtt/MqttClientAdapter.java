@@ -6,6 +6,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The few things the gateway needs from an MQTT client, so that MQTT 5 and 3.1.1 (two different Paho clients)
  * look the same to {@link MqttIngest}. Every method returns at once; callbacks arrive on Paho's threads.
+ * <p>
+ * Each {@link #connect} uses a fresh Paho client instance: continuity lives in the broker's persistent session,
+ * not in Paho's memory. A resumed Paho v5 instance was seen to send a packet mosquitto rejects as a protocol error
+ * right after a session resume, and then to hang in its next connect.
  */
 interface MqttClientAdapter {
 
@@ -15,8 +19,11 @@ interface MqttClientAdapter {
 
         void connectionLost(String reason);
 
-        /** {@code messageId} must be passed back to {@link #ack} once the message is safely taken. */
-        void message(String topic, byte[] payload, int qos, int messageId);
+        /**
+         * {@code ack} acknowledges this message to the broker (QoS 1/2), on the connection that delivered it; once
+         * that connection is gone it does nothing, and the broker redelivers the message on the next one.
+         */
+        void message(String topic, byte[] payload, int qos, Runnable ack);
     }
 
     CompletableFuture<Void> connect(Callbacks callbacks);
@@ -24,9 +31,6 @@ interface MqttClientAdapter {
     CompletableFuture<Void> subscribe(List<String> filters, List<Integer> qos);
 
     CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained);
-
-    /** Acknowledges a received QoS 1/2 message to the broker (manual acks). */
-    void ack(int messageId, int qos);
 
     boolean isConnected();
 

@@ -26,13 +26,15 @@ import java.util.Optional;
  *       our session must not leave us connected and deaf.</li>
  *   <li>QoS 1 messages are acknowledged only after the pipeline has taken them, so a crash before that makes the
  *       broker redeliver (fixed client id + persistent session keep them while we are away).</li>
- *   <li>The first connection is retried with back-off here (Paho's automatic reconnect covers only connections
- *       that once succeeded).</li>
+ *   <li>Every (re)connection is made here, with back-off from {@code reconnectMinDelayMs} doubling to
+ *       {@code reconnectMaxDelayMs}: Paho's automatic reconnect covers only connections that once succeeded, and in
+ *       the v5 client it was seen not to fire at all after a broker restart that lost our session.</li>
  * </ul>
  */
 public final class MqttIngest {
     private static final Logger LOG = LoggerFactory.getLogger(MqttIngest.class);
     private static final int OUTBOX_LIMIT = 10_000;
+    private static final long CONNECT_GUARD_MS = 20_000;
 
     public enum State { CONNECTING, CONNECTED, RECONNECTING, STOPPED }
 
@@ -52,7 +54,9 @@ public final class MqttIngest {
     private long subscribeFailures;
     private long outboxDropped;
     private String lastError = "";
-    private long initialDelayMs;
+    private long retryDelayMs;
+    private boolean connecting;
+    private long connectAttempts;
     private long watchdogTimer = -1;
 
     private record Outgoing(String topic, byte[] payload, int qos, boolean retained, Promise<Void> done) {
@@ -70,7 +74,7 @@ public final class MqttIngest {
         this.pipeline = pipeline;
         this.clock = clock;
         this.watchdog = watchdog;
-        this.initialDelayMs = options.reconnectMinDelayMs();
+        this.retryDelayMs = options.reconnectMinDelayMs();
     }
 
     /** Starts connecting; never fails (a broker that is down now is retried). {@link #firstConnect()} tells when it worked. */
@@ -86,17 +90,37 @@ public final class MqttIngest {
     }
 
     private void tryConnect() {
-        if (state == State.STOPPED) {
+        if (state == State.STOPPED || state == State.CONNECTED || connecting) {
             return;
         }
+        connecting = true;
+        long attempt = ++connectAttempts;
+        // a connect that never completes must not leave us waiting for ever: give up on it and try a fresh one
+        long guard = vertx.setTimer(CONNECT_GUARD_MS, id -> {
+            if (connecting && connectAttempts == attempt && state != State.STOPPED) {
+                connecting = false;
+                lastError = "connect did not complete within " + CONNECT_GUARD_MS + " ms";
+                LOG.warn("MQTT connect to {} hung; retrying with a fresh client", options.url());
+                retryLater();
+            }
+        });
         client.connect(new Callbacks()).whenComplete((ok, error) -> context.runOnContext(v -> {
+            vertx.cancelTimer(guard);
+            if (connectAttempts != attempt) {
+                return;
+            }
+            connecting = false;
             if (error != null && state != State.STOPPED) {
                 lastError = String.valueOf(error.getMessage() == null ? error : error.getMessage());
-                LOG.warn("MQTT broker {} not reachable ({}); retrying in {} ms", options.url(), lastError, initialDelayMs);
-                vertx.setTimer(initialDelayMs, id -> tryConnect());
-                initialDelayMs = Math.min(options.reconnectMaxDelayMs(), initialDelayMs * 2);
+                LOG.warn("MQTT broker {} not reachable ({}); retrying in {} ms", options.url(), lastError, retryDelayMs);
+                retryLater();
             }
         }));
+    }
+
+    private void retryLater() {
+        vertx.setTimer(retryDelayMs, id -> tryConnect());
+        retryDelayMs = Math.min(options.reconnectMaxDelayMs(), retryDelayMs * 2);
     }
 
     /** Paho-thread callbacks: hop to the event loop, do nothing else. */
@@ -112,9 +136,9 @@ public final class MqttIngest {
         }
 
         @Override
-        public void message(String topic, byte[] payload, int qos, int messageId) {
+        public void message(String topic, byte[] payload, int qos, Runnable ack) {
             java.time.Instant receivedAt = clock.instant();
-            context.runOnContext(v -> onMessage(topic, payload, qos, messageId, receivedAt));
+            context.runOnContext(v -> onMessage(topic, payload, qos, ack, receivedAt));
         }
     }
 
@@ -124,7 +148,8 @@ public final class MqttIngest {
         }
         connects++;
         state = State.CONNECTED;
-        LOG.info("MQTT {} to {}; subscribing to {} topics", reconnect ? "reconnected" : "connected", options.url(),
+        retryDelayMs = options.reconnectMinDelayMs();
+        LOG.info("MQTT {} to {}; subscribing to {} topics", connects > 1 ? "reconnected" : "connected", options.url(),
                 subscriptions.size());
         watchdog.restartClocks();
         resubscribe();
@@ -157,21 +182,22 @@ public final class MqttIngest {
             return;
         }
         lastError = reason;
-        if (state != State.RECONNECTING) {
+        if (state == State.CONNECTED) {
             LOG.warn("MQTT connection to {} lost ({}); reconnecting", options.url(), reason);
+            state = State.RECONNECTING;
+            retryLater();
         }
-        state = State.RECONNECTING;
     }
 
-    private void onMessage(String topic, byte[] payload, int qos, int messageId, java.time.Instant receivedAt) {
+    private void onMessage(String topic, byte[] payload, int qos, Runnable ack, java.time.Instant receivedAt) {
         Optional<Subscription> sub = route(topic);
-        String deviceId = sub.flatMap(s -> s.topic().deviceId(topic)).orElse(null);
+        String deviceId = sub.flatMap(s -> s.topic().deviceIdFrom(topic)).orElse(null);
         String profile = sub.map(Subscription::profile).orElse(null);
         sub.ifPresent(s -> watchdog.messageOn(s.profile()));
         pipeline.accept(new IncomingMessage("mqtt", topic, payload, deviceId, profile, receivedAt)).onComplete(ar -> {
             if (ar.succeeded()) {
                 if (qos > 0) {
-                    client.ack(messageId, qos);
+                    ack.run();
                 }
             } else {
                 // not taken: leave it unacknowledged so the broker redelivers it after the next reconnect
@@ -182,7 +208,7 @@ public final class MqttIngest {
 
     private Optional<Subscription> route(String topic) {
         for (Subscription s : subscriptions) {
-            if (s.topic().deviceId(topic).isPresent()) {
+            if (s.topic().deviceIdFrom(topic).isPresent()) {
                 return Optional.of(s);
             }
         }

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 /** MQTT 3.1.1 through Paho's mqttv3 client: persistent session (clean session off), manual acks, automatic reconnect. */
 final class PahoV3Adapter implements MqttClientAdapter {
     private final MqttConnectSettings settings;
-    private MqttAsyncClient client;
+    private volatile MqttAsyncClient client;
 
     PahoV3Adapter(MqttConnectSettings settings) {
         this.settings = settings;
@@ -26,12 +26,16 @@ final class PahoV3Adapter implements MqttClientAdapter {
     public CompletableFuture<Void> connect(Callbacks callbacks) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
-            if (client == null) {
-                client = new MqttAsyncClient(settings.options().url(), settings.options().clientId(), new MemoryPersistence());
-                client.setManualAcks(true);
-                client.setCallback(new Bridge(callbacks));
+            MqttAsyncClient previous = client;
+            if (previous != null) {
+                closeQuietly(previous);
             }
-            client.connect(options(), null, listener(done));
+            MqttAsyncClient fresh = new MqttAsyncClient(settings.options().url(), settings.options().clientId(),
+                    new MemoryPersistence());
+            fresh.setManualAcks(true);
+            fresh.setCallback(new Bridge(fresh, callbacks, () -> client == fresh));
+            client = fresh;
+            fresh.connect(options(), null, listener(done));
         } catch (MqttException | RuntimeException e) {
             done.completeExceptionally(e);
         }
@@ -45,8 +49,8 @@ final class PahoV3Adapter implements MqttClientAdapter {
         c.setCleanSession(false);
         c.setKeepAliveInterval(o.keepAliveSeconds());
         c.setConnectionTimeout(10);
-        c.setAutomaticReconnect(true);
-        c.setMaxReconnectDelay(o.reconnectMaxDelayMs());
+        // reconnection is MqttIngest's job, the same way for both protocol versions
+        c.setAutomaticReconnect(false);
         c.setMaxInflight(1000);
         if (o.username() != null) {
             c.setUserName(o.username());
@@ -84,36 +88,35 @@ final class PahoV3Adapter implements MqttClientAdapter {
     }
 
     @Override
-    public void ack(int messageId, int qos) {
-        try {
-            client.messageArrivedComplete(messageId, qos);
-        } catch (MqttException e) {
-            // the connection dropped before the ack: the broker redelivers, which is what we want
-        }
-    }
-
-    @Override
     public boolean isConnected() {
         return client != null && client.isConnected();
     }
 
     @Override
     public void close() {
-        if (client == null) {
-            return;
+        if (client != null) {
+            closeQuietly(client);
         }
-        try {
-            if (client.isConnected()) {
-                client.disconnect(2000).waitForCompletion(3000);
+    }
+
+    /** Disconnects (briefly, if still connected) and releases the instance's threads; never throws. */
+    private static void closeQuietly(MqttAsyncClient c) {
+        Thread t = new Thread(() -> {
+            try {
+                if (c.isConnected()) {
+                    c.disconnect(1000).waitForCompletion(2000);
+                }
+            } catch (MqttException ignored) {
+                // closing anyway
             }
-        } catch (MqttException ignored) {
-            // closing anyway
-        }
-        try {
-            client.close(true);
-        } catch (MqttException ignored) {
-            // nothing left to release
-        }
+            try {
+                c.close(true);
+            } catch (MqttException ignored) {
+                // nothing left to release
+            }
+        }, "linli-mqtt-close");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static IMqttActionListener listener(CompletableFuture<Void> done) {
@@ -139,20 +142,35 @@ final class PahoV3Adapter implements MqttClientAdapter {
         };
     }
 
-    private record Bridge(Callbacks callbacks) implements MqttCallbackExtended {
+    /** Forwards one instance's callbacks; connection events of a discarded instance are dropped. */
+    private record Bridge(MqttAsyncClient owner, Callbacks callbacks, java.util.function.BooleanSupplier current) implements MqttCallbackExtended {
         @Override
         public void connectComplete(boolean reconnect, String serverURI) {
-            callbacks.connected(reconnect);
+            if (current.getAsBoolean()) {
+                callbacks.connected(reconnect);
+            }
         }
 
         @Override
         public void connectionLost(Throwable cause) {
-            callbacks.connectionLost(String.valueOf(cause));
+            if (current.getAsBoolean()) {
+                callbacks.connectionLost(String.valueOf(cause));
+            }
         }
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            callbacks.message(topic, message.getPayload(), message.getQos(), message.getId());
+            int id = message.getId();
+            int qos = message.getQos();
+            callbacks.message(topic, message.getPayload(), qos, () -> {
+                try {
+                    if (owner.isConnected()) {
+                        owner.messageArrivedComplete(id, qos);
+                    }
+                } catch (MqttException e) {
+                    // the connection dropped before the ack: the broker redelivers, which is what we want
+                }
+            });
         }
 
         @Override

@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
 /** MQTT 5 through Paho's mqttv5 client: clean start off, a session expiry, manual acks, automatic reconnect. */
 final class PahoV5Adapter implements MqttClientAdapter {
     private final MqttConnectSettings settings;
-    private MqttAsyncClient client;
+    private volatile MqttAsyncClient client;
 
     PahoV5Adapter(MqttConnectSettings settings) {
         this.settings = settings;
@@ -28,12 +28,16 @@ final class PahoV5Adapter implements MqttClientAdapter {
     public CompletableFuture<Void> connect(Callbacks callbacks) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
-            if (client == null) {
-                client = new MqttAsyncClient(settings.options().url(), settings.options().clientId(), new MemoryPersistence());
-                client.setManualAcks(true);
-                client.setCallback(new Bridge(callbacks));
+            MqttAsyncClient previous = client;
+            if (previous != null) {
+                closeQuietly(previous);
             }
-            client.connect(options(), null, listener(done));
+            MqttAsyncClient fresh = new MqttAsyncClient(settings.options().url(), settings.options().clientId(),
+                    new MemoryPersistence());
+            fresh.setManualAcks(true);
+            fresh.setCallback(new Bridge(fresh, callbacks, () -> client == fresh));
+            client = fresh;
+            fresh.connect(options(), null, listener(done));
         } catch (MqttException | RuntimeException e) {
             done.completeExceptionally(e);
         }
@@ -47,8 +51,9 @@ final class PahoV5Adapter implements MqttClientAdapter {
         c.setSessionExpiryInterval(o.sessionExpirySeconds());
         c.setKeepAliveInterval(o.keepAliveSeconds());
         c.setConnectionTimeout(10);
-        c.setAutomaticReconnect(true);
-        c.setAutomaticReconnectDelay(settings.reconnectMinSeconds(), settings.reconnectMaxSeconds());
+        // reconnection is MqttIngest's job: Paho v5's automatic reconnect was seen never to fire after a broker
+        // restart that lost our session, leaving the gateway connected to nothing
+        c.setAutomaticReconnect(false);
         if (o.username() != null) {
             c.setUserName(o.username());
         }
@@ -85,36 +90,35 @@ final class PahoV5Adapter implements MqttClientAdapter {
     }
 
     @Override
-    public void ack(int messageId, int qos) {
-        try {
-            client.messageArrivedComplete(messageId, qos);
-        } catch (MqttException e) {
-            // the connection dropped before the ack: the broker redelivers, which is what we want
-        }
-    }
-
-    @Override
     public boolean isConnected() {
         return client != null && client.isConnected();
     }
 
     @Override
     public void close() {
-        if (client == null) {
-            return;
+        if (client != null) {
+            closeQuietly(client);
         }
-        try {
-            if (client.isConnected()) {
-                client.disconnect(2000).waitForCompletion(3000);
+    }
+
+    /** Disconnects (briefly, if still connected) and releases the instance's threads; never throws. */
+    private static void closeQuietly(MqttAsyncClient c) {
+        Thread t = new Thread(() -> {
+            try {
+                if (c.isConnected()) {
+                    c.disconnect(1000).waitForCompletion(2000);
+                }
+            } catch (MqttException ignored) {
+                // closing anyway
             }
-        } catch (MqttException ignored) {
-            // closing anyway
-        }
-        try {
-            client.close(true);
-        } catch (MqttException ignored) {
-            // nothing left to release
-        }
+            try {
+                c.close(true);
+            } catch (MqttException ignored) {
+                // nothing left to release
+            }
+        }, "linli-mqtt-close");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static MqttActionListener listener(CompletableFuture<Void> done) {
@@ -141,20 +145,33 @@ final class PahoV5Adapter implements MqttClientAdapter {
         };
     }
 
-    private record Bridge(Callbacks callbacks) implements MqttCallback {
+    /** Forwards one instance's callbacks; connection events of a discarded instance are dropped. */
+    private record Bridge(MqttAsyncClient owner, Callbacks callbacks, java.util.function.BooleanSupplier current) implements MqttCallback {
         @Override
         public void disconnected(MqttDisconnectResponse response) {
-            callbacks.connectionLost(String.valueOf(response.getException() != null ? response.getException() : response));
+            if (current.getAsBoolean()) {
+                callbacks.connectionLost(String.valueOf(response.getException() != null ? response.getException() : response));
+            }
         }
 
         @Override
         public void mqttErrorOccurred(MqttException exception) {
-            callbacks.connectionLost(exception.toString());
+            // a protocol-level error report; a real disconnect also arrives through disconnected()
         }
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            callbacks.message(topic, message.getPayload(), message.getQos(), message.getId());
+            int id = message.getId();
+            int qos = message.getQos();
+            callbacks.message(topic, message.getPayload(), qos, () -> {
+                try {
+                    if (owner.isConnected()) {
+                        owner.messageArrivedComplete(id, qos);
+                    }
+                } catch (MqttException e) {
+                    // the connection dropped before the ack: the broker redelivers, which is what we want
+                }
+            });
         }
 
         @Override
@@ -163,7 +180,9 @@ final class PahoV5Adapter implements MqttClientAdapter {
 
         @Override
         public void connectComplete(boolean reconnect, String serverURI) {
-            callbacks.connected(reconnect);
+            if (current.getAsBoolean()) {
+                callbacks.connected(reconnect);
+            }
         }
 
         @Override

@@ -1,5 +1,7 @@
 package org.linli.gateway.mqtt;
 
+import org.linli.drivers.mqtt.TopicTemplate;
+
 import java.time.Duration;
 
 /**

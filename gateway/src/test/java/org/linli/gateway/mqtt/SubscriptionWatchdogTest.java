@@ -2,6 +2,7 @@ package org.linli.gateway.mqtt;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.linli.drivers.mqtt.TopicTemplate;
 import org.linli.gateway.MutableClock;
 
 import java.time.Duration;
@@ -17,7 +18,7 @@ class SubscriptionWatchdogTest {
     @DisplayName("a subscription silent for N expected intervals turns STALE once, and RECEIVING again on the next message")
     void staleAndBack() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-22T00:00:00Z"));
-        Subscription s = new Subscription("p", new TopicTemplate("v/{deviceId}"), 1, Duration.ofSeconds(60), 3);
+        Subscription s = new Subscription("p", TopicTemplate.parse("v/{deviceId}"), 1, Duration.ofSeconds(60), 3);
         List<String> changes = new ArrayList<>();
         SubscriptionWatchdog w = new SubscriptionWatchdog(clock, List.of(s), (sub, st) -> changes.add(st.name()));
         clock.advance(Duration.ofSeconds(100));
@@ -37,7 +38,7 @@ class SubscriptionWatchdogTest {
     @DisplayName("after a reconnect the silence clock restarts, so the outage itself does not count as device silence")
     void reconnectRestartsClock() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-22T00:00:00Z"));
-        Subscription s = new Subscription("p", new TopicTemplate("v/{deviceId}"), 1, Duration.ofSeconds(10), 2);
+        Subscription s = new Subscription("p", TopicTemplate.parse("v/{deviceId}"), 1, Duration.ofSeconds(10), 2);
         SubscriptionWatchdog w = new SubscriptionWatchdog(clock, List.of(s), (sub, st) -> { });
         clock.advance(Duration.ofSeconds(15));
         w.restartClocks();

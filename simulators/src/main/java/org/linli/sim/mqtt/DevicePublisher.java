@@ -31,6 +31,8 @@ public final class DevicePublisher implements AutoCloseable {
     private final ConcurrentLinkedQueue<Pending> unsent = new ConcurrentLinkedQueue<>();
     private final AtomicLong acked = new AtomicLong();
     private final AtomicLong resent = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean reconnecting = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean closed;
 
     private record Pending(String topic, byte[] payload, int qos, CompletableFuture<Void> done) {
     }
@@ -41,6 +43,7 @@ public final class DevicePublisher implements AutoCloseable {
             client.setCallback(new MqttCallback() {
                 @Override
                 public void disconnected(MqttDisconnectResponse r) {
+                    reconnectInBackground();
                 }
 
                 @Override
@@ -57,25 +60,52 @@ public final class DevicePublisher implements AutoCloseable {
 
                 @Override
                 public void connectComplete(boolean reconnect, String serverURI) {
-                    if (reconnect) {
-                        resendUnsent();
-                    }
+                    resendUnsent();
                 }
 
                 @Override
                 public void authPacketArrived(int reasonCode, MqttProperties properties) {
                 }
             });
-            MqttConnectionOptions o = new MqttConnectionOptions();
-            o.setCleanStart(false);
-            o.setSessionExpiryInterval(3600L);
-            o.setAutomaticReconnect(true);
-            o.setAutomaticReconnectDelay(1, 2);
-            o.setKeepAliveInterval(10);
-            client.connect(o).waitForCompletion(15_000);
+            client.connect(options()).waitForCompletion(15_000);
         } catch (MqttException e) {
             throw new IllegalStateException("simulator cannot connect to " + url + ": " + e.getMessage(), e);
         }
+    }
+
+    private static MqttConnectionOptions options() {
+        MqttConnectionOptions o = new MqttConnectionOptions();
+        o.setCleanStart(false);
+        o.setSessionExpiryInterval(3600L);
+        // our own reconnect loop: Paho v5's automatic reconnect does not fire after a broker restart that lost the session
+        o.setAutomaticReconnect(false);
+        o.setKeepAliveInterval(10);
+        return o;
+    }
+
+    private void reconnectInBackground() {
+        if (closed || reconnecting.getAndSet(true)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                long delay = 200;
+                while (!closed && !client.isConnected()) {
+                    Thread.sleep(delay);
+                    try {
+                        client.connect(options()).waitForCompletion(5000);
+                    } catch (MqttException notYet) {
+                        delay = Math.min(2000, delay * 2);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                reconnecting.set(false);
+            }
+        }, "sim-reconnect");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Publishes; the future completes when the broker acknowledged (QoS 1) or the message was sent (QoS 0). */
@@ -162,6 +192,7 @@ public final class DevicePublisher implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         try {
             if (client.isConnected()) {
                 client.disconnect(2000).waitForCompletion(3000);

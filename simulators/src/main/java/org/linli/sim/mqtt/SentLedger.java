@@ -20,9 +20,12 @@ public final class SentLedger {
     private final Map<String, DoubleAdder> readingSums = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> eventCounts = new ConcurrentHashMap<>();
     private final AtomicLong messages = new AtomicLong();
+    private final AtomicLong points = new AtomicLong();
 
-    void record(Decoded decoded) {
+    public void record(Decoded decoded) {
         messages.incrementAndGet();
+        // as the gateway writes them: one point per device and instant for readings, one per event
+        points.addAndGet(decoded.readings().stream().map(Reading::time).distinct().count() + decoded.events().size());
         for (Reading r : decoded.readings()) {
             readingCounts.computeIfAbsent(key(r.deviceId(), r.quantity()), k -> new AtomicLong()).incrementAndGet();
             readingSums.computeIfAbsent(key(r.deviceId(), r.quantity()), k -> new DoubleAdder()).add(r.value());
@@ -38,6 +41,11 @@ public final class SentLedger {
 
     public long messages() {
         return messages.get();
+    }
+
+    /** How many line-protocol points the gateway should write for what was acknowledged. */
+    public long points() {
+        return points.get();
     }
 
     public long readings(String device, Quantity q) {

@@ -33,6 +33,9 @@ public final class MosquittoBroker implements AutoCloseable {
             Files.createDirectories(dir);
             Path conf = dir.resolve("mosquitto.conf");
             Files.writeString(conf, String.join("\n",
+                    // started as root, mosquitto drops to user 'mosquitto' and then silently cannot write its
+                    // persistence file in our folder: stay the user we are
+                    "user " + System.getProperty("user.name"),
                     "listener " + port + " 127.0.0.1",
                     "allow_anonymous true",
                     "persistence " + persistent,

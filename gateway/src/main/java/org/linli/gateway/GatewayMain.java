@@ -1,0 +1,108 @@
+package org.linli.gateway;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import org.linli.gateway.config.ConfigException;
+import org.linli.gateway.config.ConfigLoader;
+import org.linli.gateway.config.SiteConfig;
+import org.linli.gateway.pipeline.VendorProfileCatalog;
+import org.linli.gateway.site.SiteDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The production entry point: {@code run}, {@code check-config} and {@code version}. The demo has its own entry point
+ * in the simulators module, so nothing demo-only is on this jar's classpath.
+ */
+public final class GatewayMain {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayMain.class);
+
+    private GatewayMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "help" : args[0];
+        Path config = option(args, "--config").map(Path::of).orElse(Path.of("linli.yaml"));
+        Path profilesDir = option(args, "--profiles").map(Path::of).orElse(null);
+        switch (command) {
+            case "run" -> run(config, profilesDir);
+            case "check-config" -> System.exit(checkConfig(config, profilesDir));
+            case "version" -> System.out.println("linli " + version());
+            default -> {
+                System.err.println("usage: linli run|check-config [--config FILE] [--profiles DIR] | version");
+                System.exit(2);
+            }
+        }
+    }
+
+    static String version() {
+        String v = GatewayMain.class.getPackage().getImplementationVersion();
+        return v == null ? "0.1.0-SNAPSHOT" : v;
+    }
+
+    private static SiteConfig load(Path config, VendorProfileCatalog profiles) throws ConfigException {
+        return ConfigLoader.load(config, profiles.deviceTypes(), System::getenv);
+    }
+
+    static int checkConfig(Path config, Path profilesDir) {
+        VendorProfileCatalog profiles = VendorProfileCatalog.load(profilesDir);
+        try {
+            SiteConfig c = load(config, profiles);
+            SiteDirectory site = SiteDirectory.from(c);
+            System.out.printf("config %s is valid%n", config);
+            System.out.printf("  compound  %s / %s / %s: %d buildings, %d households, %d devices, %d grids%n",
+                    c.site().street(), c.site().community(), c.site().compound(), c.site().buildings().size(),
+                    site.householdCount(), c.devices().size(), c.grids().size());
+            System.out.printf("  mqtt      %s (MQTT %s, client id %s)%n", c.mqtt().url(), c.mqtt().version(), c.mqtt().clientId());
+            System.out.printf("  influxdb  %s (org %s, bucket %s, token from $%s)%n", c.influx().url(), c.influx().org(),
+                    c.influx().bucket(), c.influx().tokenEnv());
+            System.out.printf("  http      %s:%d%n", c.http().host(), c.http().port());
+            return 0;
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    private static void run(Path config, Path profilesDir) throws Exception {
+        VendorProfileCatalog profiles = VendorProfileCatalog.load(profilesDir);
+        SiteConfig c;
+        try {
+            c = load(config, profiles);
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(4));
+        Gateway gateway = new Gateway(c, profiles, System::getenv, Clock.systemUTC());
+        String id = vertx.deployVerticle(gateway).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        LOG.info("Linli {} running for {}: console and API on http://{}:{}/", version(), c.site().compound(),
+                c.http().host(), gateway.httpPort());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping: flushing buffered points");
+            vertx.undeploy(id).eventually(() -> vertx.close()).onComplete(ar -> stopped.countDown());
+            try {
+                stopped.await(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "linli-shutdown"));
+        stopped.await();
+    }
+
+    private static java.util.Optional<String> option(String[] args, String name) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return java.util.Optional.of(args[i + 1]);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

@@ -1,0 +1,18 @@
+package org.linli.sim.demo;
+
+import io.vertx.core.json.JsonObject;
+
+/** One line of counters for the demo's console, every 20 s. */
+final class StatusLine {
+    private StatusLine() {
+    }
+
+    static String of(JsonObject s) {
+        JsonObject p = s.getJsonObject("pipeline");
+        JsonObject i = s.getJsonObject("influx");
+        return String.format("mqtt %s | messages in %d, readings %d, events %d, rejected %d | points written %d, buffered %d | devices heard %d/%d",
+                s.getJsonObject("mqtt").getString("state"), p.getJsonObject("receivedBySource").getLong("mqtt", 0L),
+                p.getLong("readings"), p.getLong("events"), p.getLong("rejected"), i.getLong("acceptedPoints"),
+                i.getLong("bufferedPoints"), s.getLong("devicesHeardFrom"), s.getLong("devices"));
+    }
+}

@@ -1,0 +1,161 @@
+package org.linli.sim.e2e;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.linli.drivers.model.FieldType;
+import org.linli.drivers.model.Quantity;
+import org.linli.drivers.mqtt.VendorProfiles;
+import org.linli.gateway.Gateway;
+import org.linli.gateway.config.HttpOptions;
+import org.linli.gateway.config.InfluxOptions;
+import org.linli.gateway.config.MqttOptions;
+import org.linli.gateway.config.SiteConfig;
+import org.linli.gateway.config.StorageOptions;
+import org.linli.gateway.pipeline.VendorProfileCatalog;
+import org.linli.sim.compound.CompoundGenerator;
+import org.linli.sim.compound.CompoundSpec;
+import org.linli.sim.demo.ProfileChoice;
+import org.linli.sim.mqtt.SentLedger;
+import org.linli.sim.servers.QuestDbServer;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Factory helpers shared by the end-to-end tests: a generated compound, a deployed gateway, read-back checks. */
+final class E2eHarness {
+    static final VendorProfiles PROFILES = VendorProfiles.builtIn();
+
+    private E2eHarness() {
+    }
+
+    /** 3 buildings × 2 units × 6 floors × 2 flats = 72 households, 216 devices; 3-2-501 is elderly living alone. */
+    static SiteConfig site(String mqttUrl, String clientId, String version, String influxUrl, Path dataDir) {
+        CompoundSpec spec = ProfileChoice.demoSpec(PROFILES).withSize(3, 2, 6, 2);
+        return CompoundGenerator.generate(spec,
+                new MqttOptions(mqttUrl, version, clientId, null, null, 10, null, 200, 2000, "linli/test/alerts", List.of()),
+                new InfluxOptions(influxUrl, "linli", "compound", "LINLI_INFLUX_TOKEN", 500, 100, null),
+                new HttpOptions("127.0.0.1", 0, null),
+                new StorageOptions(dataDir.toString(), null));
+    }
+
+    static Gateway deploy(Vertx vertx, SiteConfig site) throws Exception {
+        Gateway g = new Gateway(site, VendorProfileCatalog.load(null), name -> "test-token", Clock.systemUTC());
+        vertx.deployVerticle(g).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        g.mqtt().firstConnect().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        return g;
+    }
+
+    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        await(what, timeout, condition, () -> "");
+    }
+
+    /** Polls {@code condition}; on time-out fails with {@code state} describing what was seen instead. */
+    static void await(String what, Duration timeout, BooleanSupplier condition, java.util.function.Supplier<String> state)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        fail("timed out after " + timeout + " waiting for " + what + " " + state.get());
+    }
+
+    /** The measurement a quantity of a device is stored in, from the device id's prefix. */
+    static String measurement(String deviceId) {
+        if (deviceId.startsWith("gas-")) {
+            return "gas_alarm";
+        }
+        return deviceId.startsWith("smoke-") ? "smoke_detector" : "water_meter";
+    }
+
+    /** Per device and field: count and sum stored in QuestDB, compared with the ledger. Exactly once: equal counts. */
+    static void assertStoredExactlyOnce(QuestDbServer db, SentLedger ledger) {
+        Map<String, Long> expected = ledger.readingCountsByDeviceQuantity();
+        Map<String, Map<String, Long>> fieldsByMeasurement = new HashMap<>();
+        expected.forEach((key, count) -> {
+            String device = key.substring(0, key.indexOf('/'));
+            fieldsByMeasurement.computeIfAbsent(measurement(device), m -> new HashMap<>()).put(key.substring(key.indexOf('/') + 1), 0L);
+        });
+        long compared = 0;
+        for (var m : fieldsByMeasurement.entrySet()) {
+            for (String field : m.getValue().keySet()) {
+                Quantity q = quantity(field);
+                boolean summable = q.fieldType() != FieldType.BOOLEAN;
+                // QuestDB cannot count a boolean column and stores absent booleans as false: count the true ones,
+                // which for a boolean equals the ledger's sum of 1s
+                JsonObject r = db.query(summable
+                        ? "select device, count(" + field + "), sum(" + field + ") from " + m.getKey() + " where " + field
+                        + " is not null group by device"
+                        : "select device, count() from " + m.getKey() + " where " + field + " = true group by device");
+                JsonArray rows = r.getJsonArray("dataset");
+                if (rows == null) {
+                    fail("query on " + m.getKey() + "." + field + " failed: " + r.encode());
+                }
+                for (int i = 0; i < rows.size(); i++) {
+                    JsonArray row = rows.getJsonArray(i);
+                    String device = row.getString(0);
+                    long want = summable ? ledger.readings(device, q) : Math.round(ledger.sum(device, q));
+                    assertEquals(want, row.getLong(1), "stored " + field + " readings of " + device);
+                    if (summable) {
+                        assertEquals(ledger.sum(device, q), row.getDouble(2), 1e-6 * Math.max(1, Math.abs(ledger.sum(device, q))),
+                                "sum of " + field + " of " + device);
+                    }
+                    compared += want;
+                }
+            }
+        }
+        long total = expected.values().stream().mapToLong(Long::longValue).sum();
+        assertEquals(total, compared, "every device/field in the ledger has stored rows");
+    }
+
+    static Quantity quantity(String field) {
+        for (Quantity q : Quantity.values()) {
+            if (q.field().equals(field)) {
+                return q;
+            }
+        }
+        throw new IllegalArgumentException(field);
+    }
+
+    /** Opens the SSE stream and collects the data of every {@code alert} event. */
+    static BlockingQueue<JsonObject> sse(int port) {
+        BlockingQueue<JsonObject> alerts = new LinkedBlockingQueue<>();
+        HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/alerts/stream"))
+                        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(r -> {
+                    String event = null;
+                    for (String line : (Iterable<String>) r.body()::iterator) {
+                        if (line.startsWith("event: ")) {
+                            event = line.substring(7);
+                        } else if (line.startsWith("data: ") && "alert".equals(event)) {
+                            alerts.add(new JsonObject(line.substring(6)));
+                        }
+                    }
+                });
+        return alerts;
+    }
+
+    static JsonObject getJson(int port, String path) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new JsonObject(r.body());
+    }
+}
