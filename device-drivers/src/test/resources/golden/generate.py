@@ -118,3 +118,89 @@ write("cjt188", "reject-short-901f", "901F reply with 18 data bytes (L=15)",
 write("cjt188", "reject-unknown-unit", "901F reply with unit code 2B",
       [("failure", "UNKNOWN_CODE"), ("profile", "cjt188-standard")],
       cjt(0x10, A, 0x81, [0x1F, 0x90, 0x00] + ok[:4] + [0x2B] + ok[5:]))
+
+
+# ---------------------------------------------------------------- Modbus RTU
+def crc16(data):
+    crc = 0xFFFF
+    for b in data:
+        crc ^= b
+        for _ in range(8):
+            crc = (crc >> 1) ^ 0xA001 if crc & 1 else crc >> 1
+    return [crc & 0xFF, crc >> 8]
+
+
+def rtu(body, crc_delta=0):
+    c = crc16(body)
+    return body + [c[0] ^ crc_delta, c[1]]
+
+
+assert rtu([0x01, 0x03, 0x00, 0x00, 0x00, 0x0A])[-2:] == [0xC5, 0xCD], "classic CRC check value"
+
+
+def f32(x, order):
+    a, b, c, d = struct.pack(">f", x)
+    return {"ABCD": [a, b, c, d], "CDAB": [c, d, a, b], "BADC": [b, a, d, c], "DCBA": [d, c, b, a]}[order]
+
+
+def i32(x, order):
+    a, b, c, d = struct.pack(">i", x)
+    return {"ABCD": [a, b, c, d], "CDAB": [c, d, a, b]}[order]
+
+
+def u16(x):
+    return [(x >> 8) & 0xFF, x & 0xFF]
+
+
+def reply(slave, fn, data, crc_delta=0):
+    return rtu([slave, fn, len(data)] + data, crc_delta)
+
+
+def req(slave, fn, start, count):
+    return [("slave", str(slave)), ("function", str(fn)), ("start", str(start)), ("count", str(count))]
+
+
+write("modbus", "request-classic", "read 10 holding registers of slave 1 from 0: CRC C5 CD",
+      [("request", "")] + req(1, 3, 0, 10), rtu([0x01, 0x03, 0x00, 0x00, 0x00, 0x0A]))
+write("modbus", "request-input-gas", "read 4 input registers of slave 3 from 0",
+      [("request", "")] + req(3, 4, 0, 4), rtu([0x03, 0x04, 0x00, 0x00, 0x00, 0x04]))
+
+wm1 = f32(1234.5, "DCBA") + f32(0.25, "DCBA") + f32(1.5, "DCBA")
+write("modbus", "wm-float-dcba-full", "DOMAIN.md water meter: totals and flow as float32 DCBA, pipe full",
+      req(1, 3, 1, 7) + [("model", "wm-float-dcba"), ("reading.WATER_TOTAL_M3", "1234.5"),
+                         ("reading.WATER_REVERSE_M3", "0.25"), ("reading.WATER_FLOW_M3H", "1.5"), ("events", "")],
+      reply(1, 3, wm1 + u16(0x00AA)))
+write("modbus", "wm-float-dcba-empty-pipe", "DOMAIN.md water meter with pipe status 0x0055 (empty)",
+      req(1, 3, 1, 7) + [("model", "wm-float-dcba"), ("reading.WATER_TOTAL_M3", "1234.5"),
+                         ("reading.WATER_REVERSE_M3", "0.25"), ("reading.WATER_FLOW_M3H", "1.5"), ("events", "FAULT")],
+      reply(1, 3, wm1 + u16(0x0055)))
+write("modbus", "wm-bcd-cdab", "BCD CDAB water meter: 123456.78 m3, -1.5 m3/h, valve open, low battery + reverse",
+      req(2, 3, 0x10, 7) + [("model", "wm-bcd-cdab"), ("reading.WATER_TOTAL_M3", "123456.78"),
+                            ("reading.WATER_FLOW_M3H", "-1.5"), ("reading.VALVE_OPEN", "1"),
+                            ("reading.BATTERY_V", "3.61"), ("events", "LOW_BATTERY,REVERSE_FLOW")],
+      reply(2, 3, [0x56, 0x78, 0x12, 0x34] + i32(-1500, "CDAB") + u16(1) + u16(0x0005) + u16(361)))
+write("modbus", "gas-detector-alarm", "gas detector: 23.5 %LEL, alarm state 1, sensor end of life, 120 days",
+      req(3, 4, 0, 4) + [("model", "gas-detector-basic"), ("block2", "16:00D7"), ("reading.GAS_LEL", "23.5"),
+                         ("reading.SENSOR_LIFE_DAYS", "120"), ("reading.TEMPERATURE_C", "21.5"),
+                         ("events", "ALARM,SENSOR_END_OF_LIFE")],
+      reply(3, 4, u16(235) + u16(1) + u16(0x0002) + u16(120)))
+write("modbus", "reject-exception", "exception reply 83 02: illegal data address",
+      req(1, 3, 1, 7) + [("failure", "ERROR_REPLY"), ("exception", "2")], rtu([0x01, 0x83, 0x02]))
+write("modbus", "reject-bad-crc", "water meter reply with the CRC low byte flipped",
+      req(1, 3, 1, 7) + [("failure", "BAD_CHECKSUM")], reply(1, 3, wm1 + u16(0x00AA), crc_delta=0x01))
+write("modbus", "reject-wrong-slave", "a valid reply from slave 2 to a request for slave 1",
+      req(1, 3, 1, 7) + [("failure", "WRONG_ADDRESS")], reply(2, 3, wm1 + u16(0x00AA)))
+write("modbus", "reject-wrong-function", "a valid function 04 reply to a function 03 request",
+      req(1, 3, 1, 7) + [("failure", "UNEXPECTED_FUNCTION")], reply(1, 4, wm1 + u16(0x00AA)))
+write("modbus", "reject-byte-count", "a valid reply carrying 6 registers for a 7-register request",
+      req(1, 3, 1, 7) + [("failure", "BAD_LENGTH")], reply(1, 3, wm1))
+write("modbus", "reject-truncated", "a reply cut 3 bytes before its announced end",
+      req(1, 3, 1, 7) + [("failure", "TRUNCATED_FRAME")], reply(1, 3, wm1 + u16(0x00AA))[:-3])
+write("modbus", "reject-unknown-pipe-status", "pipe status 0x0001 is not in the profile",
+      req(1, 3, 1, 7) + [("model", "wm-float-dcba"), ("failure", "UNKNOWN_CODE")], reply(1, 3, wm1 + u16(0x0001)))
+write("modbus", "reject-bad-bcd", "BCD total with nibble A",
+      req(2, 3, 0x10, 7) + [("model", "wm-bcd-cdab"), ("failure", "BAD_BCD")],
+      reply(2, 3, [0x56, 0x7A, 0x12, 0x34] + i32(0, "CDAB") + u16(1) + u16(0) + u16(361)))
+write("modbus", "reject-nan-total", "float total NaN (a wrong word order looks like this)",
+      req(1, 3, 1, 7) + [("model", "wm-float-dcba"), ("failure", "OUT_OF_RANGE")],
+      reply(1, 3, [0x00, 0x00, 0xC0, 0x7F] + f32(0, "DCBA") + f32(0, "DCBA") + u16(0x00AA)))
