@@ -16,6 +16,7 @@ public enum Quantity {
     WATER_TOTAL_M3("total_m3", "m³", FieldType.FLOAT, 0, 100_000_000),
     WATER_REVERSE_M3("reverse_total_m3", "m³", FieldType.FLOAT, 0, 100_000_000),
     WATER_FLOW_M3H("flow_m3h", "m³/h", FieldType.FLOAT, -10_000, 10_000),
+    GAS_TOTAL_M3("gas_total_m3", "m³", FieldType.FLOAT, 0, 100_000_000),
     VALVE_OPEN("valve_open", "", FieldType.BOOLEAN, 0, 1),
     TEMPERATURE_C("temperature_c", "°C", FieldType.FLOAT, -60, 200);
 
