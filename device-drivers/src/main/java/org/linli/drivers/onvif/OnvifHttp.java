@@ -1,0 +1,129 @@
+package org.linli.drivers.onvif;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.linli.drivers.model.DecodeException;
+
+/**
+ * One HTTP exchange with a camera: bounded in time end to end (headers and body), bounded in size, and
+ * answering a 401 challenge once with HTTP Digest (or Basic, if that is all the camera offers). A Digest
+ * challenge is remembered so later requests authenticate up front instead of paying a 401 round trip each.
+ */
+final class OnvifHttp {
+    /** Status, body (never null) and the challenge headers of an answer. */
+    record Result(int status, byte[] body, List<String> wwwAuthenticate) {
+    }
+
+    private final HttpClient client;
+    private final OnvifCredentials credentials;
+    private volatile HttpDigestAuth digest;
+    private volatile boolean basic;
+
+    OnvifHttp(HttpClient client, OnvifCredentials credentials) {
+        this.client = client;
+        this.credentials = credentials;
+    }
+
+    static HttpClient newClient(Duration connectTimeout) {
+        // HTTP/1.1 explicitly: the JDK default tries an h2c upgrade, which some camera web servers mishandle.
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * Sends the request built by newRequest (given the Authorization value, or null) and returns the answer,
+     * retrying once with HTTP authentication if the camera answers 401 and we have credentials.
+     */
+    Result exchange(String method, URI uri, Function<String, HttpRequest> newRequest, int maxBytes,
+            Duration timeout) throws OnvifException {
+        Result r = send(newRequest.apply(authorization(method, uri)), maxBytes, timeout);
+        if (r.status() == 401 && credentials != null && learnChallenge(r.wwwAuthenticate())) {
+            r = send(newRequest.apply(authorization(method, uri)), maxBytes, timeout);
+        }
+        return r;
+    }
+
+    private String authorization(String method, URI uri) {
+        if (credentials == null) {
+            return null;
+        }
+        HttpDigestAuth d = digest;
+        if (d != null) {
+            String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            return d.authorize(method, target.isEmpty() ? "/" : target, credentials);
+        }
+        if (basic) {
+            String token = credentials.username() + ":" + credentials.password();
+            return "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8));
+        }
+        return null;
+    }
+
+    /** True if the challenge gives us something new to try (a Digest nonce, or Basic for the first time). */
+    private boolean learnChallenge(List<String> challenges) {
+        for (String c : challenges) {
+            HttpDigestAuth d = HttpDigestAuth.fromChallenge(c);
+            if (d != null) {
+                digest = d;
+                return true;
+            }
+        }
+        boolean offersBasic = challenges.stream().anyMatch(c -> c.regionMatches(true, 0, "Basic", 0, 5));
+        if (offersBasic && !basic && digest == null) {
+            basic = true;
+            return true;
+        }
+        return false;
+    }
+
+    private Result send(HttpRequest request, int maxBytes, Duration timeout) throws OnvifException {
+        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, CappedBody.handler(maxBytes));
+        try {
+            HttpResponse<byte[]> response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (response.body() == null) {
+                throw OnvifException.badResponse(request.uri().toString(), CappedBody.tooLarge(maxBytes));
+            }
+            return new Result(response.statusCode(), response.body(),
+                    response.headers().allValues("WWW-Authenticate"));
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new OnvifException(OnvifErrorKind.TIMEOUT, "no answer from " + request.uri() + " within " + timeout);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new OnvifException(OnvifErrorKind.TRANSPORT, "interrupted while calling " + request.uri(), e);
+        } catch (ExecutionException e) {
+            throw mapFailure(request.uri(), e.getCause());
+        }
+    }
+
+    private static OnvifException mapFailure(URI uri, Throwable cause) {
+        if (cause instanceof DecodeException d) {
+            return OnvifException.badResponse(uri.toString(), d);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return new OnvifException(OnvifErrorKind.TIMEOUT, "no answer from " + uri + ": " + cause.getMessage(), cause);
+        }
+        if (cause instanceof ConnectException) {
+            return new OnvifException(OnvifErrorKind.TRANSPORT, "cannot connect to " + uri, cause);
+        }
+        if (cause instanceof IOException) {
+            return new OnvifException(OnvifErrorKind.TRANSPORT, "I/O error with " + uri + ": " + cause, cause);
+        }
+        return new OnvifException(OnvifErrorKind.TRANSPORT, "failed calling " + uri + ": " + cause, cause);
+    }
+}
