@@ -20,14 +20,15 @@ public final class AlertJson {
         JsonArray contacts = new JsonArray();
         a.contacts().forEach(c -> contacts.add(new JsonObject().put("name", c.name()).put("relation", c.relation())
                 .put("phone", c.phone())));
-        JsonObject location = new JsonObject()
-                .put("compound", a.compound())
-                .put("building", a.location().building())
-                .put("unit", a.location().unit())
-                .put("household", a.location().householdKey().orElse(null))
-                .put("area", a.location().area())
-                .put("text", a.location().toString())
-                .put("description", a.location().describe());
+        JsonObject location = new JsonObject().put("compound", a.compound());
+        if (a.location() != null) {
+            location.put("building", a.location().building())
+                    .put("unit", a.location().unit())
+                    .put("household", a.location().householdKey().orElse(null))
+                    .put("area", a.location().area())
+                    .put("text", a.location().toString())
+                    .put("description", a.location().describe());
+        }
         return new JsonObject()
                 .put("id", a.id())
                 .put("version", a.version())
@@ -36,7 +37,7 @@ public final class AlertJson {
                 .put("titleEn", a.type().englishTitle())
                 .put("severity", a.severity().name())
                 .put("state", a.state().name())
-                .put("device", new JsonObject().put("id", a.deviceId()).put("type", a.deviceType()))
+                .put("device", a.deviceId() == null ? null : new JsonObject().put("id", a.deviceId()).put("type", a.deviceType()))
                 .put("location", location)
                 .put("care", care)
                 .put("careLabels", careLabels)
@@ -48,7 +49,9 @@ public final class AlertJson {
                 .put("nextStep", a.type().nextStep())
                 .put("raisedAt", a.raisedAt().toString())
                 .put("lastSeenAt", a.lastSeenAt().toString())
-                .put("count", a.count());
+                .put("count", a.count())
+                .put("detail", a.detail())
+                .put("evidence", new JsonArray(a.evidence()));
     }
 
     private static JsonObject person(Person p) {

@@ -68,39 +68,76 @@ public final class AlertService implements DeviceEventListener {
     }
 
     private void raise(Device device, AlertType type) {
-        String key = device.id() + "/" + type;
-        String openId = openByKey.get(key);
+        Optional<Household> household = site.householdOf(device);
+        Set<CareFlag> care = household.map(Household::care).orElse(Set.of());
+        Severity severity = care.contains(CareFlag.ELDERLY_LIVING_ALONE) ? Severity.CRITICAL_VULNERABLE : Severity.CRITICAL;
+        raise(new AlertRequest(device.id() + "/" + type, type, severity, device.location(), device, ""));
+    }
+
+    /**
+     * Raises an alert, or repeats the open one with the same key (count and last-seen go up, nothing new is created).
+     * The general entry point for alerts that are not a device's own alarm event: a serial bus offline (key
+     * {@code bus:/dev/ttyUSB0}), a camera offline or tampered, a silent device. Routed to the grid of the location's
+     * building; with no building (a bus in the gateway cabinet) it goes to no grid worker, only to the duty office.
+     */
+    public Alert raise(AlertRequest r) {
+        String openId = openByKey.get(r.key());
         if (openId != null) {
             Alert updated = byId.get(openId).repeated(clock.instant());
             byId.put(openId, updated);
             notify(updated, false);
-            return;
+            return updated;
         }
-        Optional<Household> household = site.householdOf(device);
-        Set<CareFlag> care = household.map(Household::care).orElse(Set.of());
-        Severity severity = care.contains(CareFlag.ELDERLY_LIVING_ALONE) ? Severity.CRITICAL_VULNERABLE : Severity.CRITICAL;
-        var grid = device.grid();
-        Alert alert = new Alert("A" + (++sequence) + "-" + Long.toString(clock.millis(), 36), 1, type, severity,
-                AlertState.OPEN, device.id(), device.type().id(), site.compound(), device.location(), care,
+        Device device = r.device();
+        Optional<Household> household = device == null ? Optional.empty() : site.householdOf(device);
+        var grid = r.location() == null ? null : site.gridFor(r.location().building()).orElse(null);
+        Alert alert = new Alert("A" + (++sequence) + "-" + Long.toString(clock.millis(), 36), 1, r.type(), r.severity(),
+                AlertState.OPEN, device == null ? null : device.id(), device == null ? null : device.type().id(),
+                site.compound(), r.location(), household.map(Household::care).orElse(Set.of()),
                 household.map(Household::contacts).orElse(List.of()),
                 grid == null ? null : grid.id(), grid == null ? null : grid.worker(), grid == null ? null : grid.leader(),
-                clock.instant(), clock.instant(), 1);
+                clock.instant(), clock.instant(), 1, r.detail(), List.of());
         byId.put(alert.id(), alert);
-        openByKey.put(key, alert.id());
-        LOG.warn("ALERT {} {} at {} ({}), severity {}, grid worker {}", alert.id(), type.englishTitle(),
-                device.location(), device.id(), severity, grid == null ? "none" : grid.worker().name());
+        openByKey.put(r.key(), alert.id());
+        LOG.warn("ALERT {} {} at {} ({}), severity {}, grid worker {}", alert.id(), r.type().englishTitle(),
+                r.location() == null ? "-" : r.location(), r.key(), r.severity(),
+                grid == null ? "none" : grid.worker().name());
         notify(alert, true);
+        return alert;
     }
 
-    private void clear(Device device, AlertType type) {
-        String openId = openByKey.remove(device.id() + "/" + type);
+    /** The condition behind the open alert with this key is over; the alert stays for a person to close. */
+    public Optional<Alert> clear(String key) {
+        String openId = openByKey.remove(key);
         if (openId == null) {
-            return;
+            return Optional.empty();
         }
         Alert cleared = byId.get(openId).deviceCleared(clock.instant());
         byId.put(openId, cleared);
-        LOG.info("alert {} cleared by device {}", openId, device.id());
+        LOG.info("alert {} ({}) cleared", openId, key);
         notify(cleared, false);
+        return Optional.of(cleared);
+    }
+
+    /** The open alert with this key, if there is one. */
+    public Optional<Alert> open(String key) {
+        return Optional.ofNullable(openByKey.get(key)).map(byId::get);
+    }
+
+    /** Adds a link to evidence (a camera snapshot) to an alert and publishes the new version. */
+    public Optional<Alert> attachEvidence(String alertId, String link) {
+        Alert a = byId.get(alertId);
+        if (a == null) {
+            return Optional.empty();
+        }
+        Alert updated = a.withEvidence(link);
+        byId.put(alertId, updated);
+        notify(updated, false);
+        return Optional.of(updated);
+    }
+
+    private void clear(Device device, AlertType type) {
+        clear(device.id() + "/" + type);
     }
 
     private void notify(Alert alert, boolean isNew) {

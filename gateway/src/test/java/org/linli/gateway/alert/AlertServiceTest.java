@@ -80,4 +80,25 @@ class AlertServiceTest {
         event("water-7-1-101", EventType.ALARM);
         assertFalse(published.stream().findAny().isPresent());
     }
+
+    @Test
+    @DisplayName("a general alert (a bus offline) is raised once per key, repeats count up, clears, and carries evidence links")
+    void generalRaiseClearEvidence() {
+        AlertRequest bus = new AlertRequest("bus:/dev/ttyUSB0", AlertType.BUS_OFFLINE, Severity.MAJOR,
+                org.linli.gateway.site.Location.parse("7"), null, "adapter unplugged");
+        Alert first = service.raise(bus);
+        service.raise(bus);
+        assertEquals(1, service.list().size());
+        assertEquals(2, service.open("bus:/dev/ttyUSB0").orElseThrow().count());
+        assertEquals("陈静", first.gridWorker().name(), "routed to building 7's grid");
+        assertEquals("adapter unplugged", first.detail());
+        service.attachEvidence(first.id(), "/api/snapshots/s1");
+        assertEquals(java.util.List.of("/api/snapshots/s1"), service.get(first.id()).orElseThrow().evidence());
+        assertTrue(service.clear("bus:/dev/ttyUSB0").isPresent());
+        assertEquals(AlertState.DEVICE_CLEARED, service.get(first.id()).orElseThrow().state());
+        assertTrue(service.clear("bus:/dev/ttyUSB0").isEmpty(), "clearing twice does nothing");
+        Alert noPlace = service.raise(new AlertRequest("bus:/dev/ttyUSB1", AlertType.BUS_OFFLINE, Severity.MAJOR, null, null, ""));
+        assertEquals(null, noPlace.gridWorker(), "a bus outside any building reaches no grid worker");
+        assertEquals(5, published.size(), "raise, repeat, evidence, clear, second bus: one publication each");
+    }
 }

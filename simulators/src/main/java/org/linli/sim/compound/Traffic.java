@@ -62,6 +62,7 @@ final class Traffic {
             case WATER_FLOW_M3H -> round(flow(d, at), 3);
             case WATER_TOTAL_M3 -> d.waterTotal = round(d.waterTotal + flow(d, at) * minutes / 60.0, 2);
             case WATER_REVERSE_M3 -> 0;
+            case GAS_TOTAL_M3 -> d.waterTotal = round(d.waterTotal + 0.01 * minutes / 60.0, 2);
             case VALVE_OPEN -> 1;
             case TEMPERATURE_C -> 15 + d.random.nextInt(150) / 10.0;
         };
