@@ -123,7 +123,8 @@ final class ConfigValidator {
         for (int i = 0; i < grids.size(); i++) {
             GridConfig g = grids.get(i);
             String at = "grids[" + i + "]";
-            if (validId(g.id(), at + ".id") && !ids.add(g.id())) {
+            // grid ids never appear inside a location, so unlike building/unit/flat ids they may contain '-'
+            if (require(g.id(), at + ".id") && !ids.add(g.id())) {
                 problem(at + ".id", "grid '" + g.id() + "' is listed twice");
             }
             if (g.worker() == null) {

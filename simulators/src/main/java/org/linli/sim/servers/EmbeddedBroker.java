@@ -36,6 +36,11 @@ public final class EmbeddedBroker implements AutoCloseable {
                       <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                     </hivemq>
                     """.formatted(port));
+            // HiveMQ (re)configures the JVM's one logback context from conf/logback.xml: give it ours, so that the
+            // broker keeps to warnings and the gateway's lines keep their format
+            try (var ours = EmbeddedBroker.class.getResourceAsStream("/linli-logback.xml")) {
+                Files.write(conf.resolve("logback.xml"), ours.readAllBytes());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
