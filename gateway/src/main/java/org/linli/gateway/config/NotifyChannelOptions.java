@@ -8,7 +8,8 @@ import java.util.List;
  * the webhook URL and its HMAC secret ({@code urlEnv}, {@code secretEnv}) are environment variable names.
  * {@code baseUrl} defaults to the vendor's public endpoint; {@code ratePerMinute} to 20 (6000 for mqtt). {@code grids} (optional) restricts the channel to alerts of
  * those grids; {@code minSeverity} (default WARNING: everything) to alerts at least that urgent; {@code fallback} is
- * the id of the channel life-safety alerts go to when this one fails or is blocked. {@code topic} (mqtt only) defaults
+ * the id of the channel life-safety alerts go to when this one fails or is blocked; {@code fallbackOnly} channels get
+ * alerts only that way. {@code topic} (mqtt only) defaults
  * to {@code mqtt.alertsTopic}.
  */
 public record NotifyChannelOptions(
@@ -25,7 +26,8 @@ public record NotifyChannelOptions(
         String minSeverity,
         String fallback,
         Integer maxAttempts,
-        Integer timeoutMs) {
+        Integer timeoutMs,
+        Boolean fallbackOnly) {
 
     public static final String WECOM_BASE_URL = "https://qyapi.weixin.qq.com";
     public static final String DINGTALK_BASE_URL = "https://oapi.dingtalk.com";
@@ -41,5 +43,6 @@ public record NotifyChannelOptions(
         minSeverity = minSeverity == null ? "WARNING" : minSeverity;
         maxAttempts = maxAttempts == null ? 4 : maxAttempts;
         timeoutMs = timeoutMs == null ? 10_000 : timeoutMs;
+        fallbackOnly = fallbackOnly != null && fallbackOnly;
     }
 }

@@ -34,8 +34,12 @@ final class NotifyValidator {
             problem.accept("notify.consoleUrl", "'" + n.consoleUrl() + "' is not an http(s) URL");
         }
         Set<String> ids = new HashSet<>();
+        Set<String> fallbacks = new HashSet<>();
         List<NotifyChannelOptions> channels = n.channels();
-        channels.forEach(c -> ids.add(c.id()));
+        channels.forEach(c -> {
+            ids.add(c.id());
+            fallbacks.add(c.fallback());
+        });
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < channels.size(); i++) {
             NotifyChannelOptions c = channels.get(i);
@@ -46,6 +50,9 @@ final class NotifyValidator {
                 problem.accept(at + ".id", "channel id '" + c.id() + "' is listed twice");
             }
             checkChannel(c, at, ids, gridIds);
+            if (c.fallbackOnly() && !fallbacks.contains(c.id())) {
+                problem.accept(at + ".fallbackOnly", "no channel names '" + c.id() + "' as its fallback: it would never send");
+            }
         }
     }
 

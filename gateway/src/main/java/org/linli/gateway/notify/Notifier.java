@@ -16,8 +16,12 @@ import java.util.Set;
  */
 public final class Notifier implements AlertListener {
     /** A channel with the alerts it takes. */
-    record Route(ChannelDispatcher dispatcher, Set<String> grids, Severity minSeverity, boolean machineFeed) {
+    record Route(ChannelDispatcher dispatcher, Set<String> grids, Severity minSeverity, boolean machineFeed,
+                 boolean fallbackOnly) {
         boolean accepts(Alert a) {
+            if (fallbackOnly) {
+                return false;
+            }
             if (a.severity().compareTo(minSeverity) > 0) {
                 return false;
             }

@@ -45,7 +45,8 @@ public final class NotifierFactory {
                     !machineFeed);
             ChannelDispatcher d = new ChannelDispatcher(vertx, channel, clock, policy, log, messages);
             byId.put(c.id(), d);
-            routes.add(new Notifier.Route(d, Set.copyOf(c.grids()), Severity.valueOf(c.minSeverity()), machineFeed));
+            routes.add(new Notifier.Route(d, Set.copyOf(c.grids()), Severity.valueOf(c.minSeverity()), machineFeed,
+                    c.fallbackOnly()));
         }
         for (NotifyChannelOptions c : options.channels()) {
             if (c.fallback() != null) {

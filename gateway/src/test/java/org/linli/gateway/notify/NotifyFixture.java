@@ -46,12 +46,17 @@ final class NotifyFixture {
 
     static NotifyChannelOptions wecom(String id, String baseUrl, int rate, String fallback, int maxAttempts) {
         return new NotifyChannelOptions(id, "wecom", baseUrl, "WECOM_KEY", null, null, null, null, rate, null, null,
-                fallback, maxAttempts, 2000);
+                fallback, maxAttempts, 2000, false);
     }
 
     static NotifyChannelOptions dingtalk(String id, String baseUrl, String fallback) {
         return new NotifyChannelOptions(id, "dingtalk", baseUrl, null, "DT_TOKEN", "DT_SECRET", null, null, 20, null,
-                null, fallback, 3, 2000);
+                null, fallback, 3, 2000, false);
+    }
+
+    static NotifyChannelOptions fallbackOnly(NotifyChannelOptions c) {
+        return new NotifyChannelOptions(c.id(), c.type(), c.baseUrl(), c.keyEnv(), c.tokenEnv(), c.secretEnv(), c.urlEnv(),
+                c.topic(), c.ratePerMinute(), c.grids(), c.minSeverity(), c.fallback(), c.maxAttempts(), c.timeoutMs(), true);
     }
 
     static final Map<String, String> ENV = Map.of("WECOM_KEY", "wk-693a91f6", "DT_TOKEN", "dt-token-1",
