@@ -10,6 +10,9 @@ import org.linli.gateway.config.InfluxOptions;
 import org.linli.gateway.config.SiteConfig;
 import org.linli.gateway.config.SubscriptionOptions;
 import org.linli.gateway.http.HttpApi;
+import org.linli.gateway.notify.Notifier;
+import org.linli.gateway.notify.NotifierFactory;
+import org.linli.gateway.notify.NotifyTiming;
 import org.linli.gateway.mqtt.MqttIngest;
 import org.linli.gateway.mqtt.Subscription;
 import org.linli.gateway.mqtt.SubscriptionWatchdog;
@@ -49,6 +52,7 @@ public final class Gateway extends AbstractVerticle {
     private Pipeline pipeline;
     private MqttIngest mqtt;
     private HttpApi http;
+    private Notifier notifier;
 
     public Gateway(SiteConfig config, ProfileCatalog profiles, Function<String, String> env, Clock clock) {
         this.config = config;
@@ -75,10 +79,20 @@ public final class Gateway extends AbstractVerticle {
         String password = config.mqtt().passwordEnv() == null ? null : env.apply(config.mqtt().passwordEnv());
         mqtt = new MqttIngest(vertx, config.mqtt(), password == null ? null : password.toCharArray(), null,
                 subscriptions, pipeline, clock, watchdog);
-        alerts.addListener(new AlertPublisher(mqtt, alertsTopic()));
+        if (config.notifications() != null) {
+            notifier = NotifierFactory.create(vertx, config.notifications(), env, clock, publicUrl(), mqtt::publish,
+                    alertsTopic(), NotifyTiming.standard());
+            alerts.addListener(notifier);
+        }
+        if (notifier == null || !notifier.feedsAlertsTopic()) {
+            alerts.addListener(new AlertPublisher(mqtt, alertsTopic()));
+        }
         mqtt.start();
 
         http = new HttpApi(vertx, alerts, pipeline, site, this::status);
+        if (notifier != null) {
+            http.deliveries(notifier::deliveries);
+        }
         http.listen(config.http().host(), config.http().port())
                 .<Void>mapEmpty()
                 .onComplete(started);
@@ -98,6 +112,12 @@ public final class Gateway extends AbstractVerticle {
         return out;
     }
 
+    /** The base of links in messages: the configured public URL, else the listen address. */
+    private String publicUrl() {
+        return config.http().publicUrl() != null ? config.http().publicUrl()
+                : "http://" + config.http().host() + ":" + config.http().port();
+    }
+
     private String alertsTopic() {
         return config.mqtt().alertsTopic();
     }
@@ -111,7 +131,8 @@ public final class Gateway extends AbstractVerticle {
                 .put("mqtt", mqtt.status())
                 .put("pipeline", pipeline.stats().toJson())
                 .put("decodeFailures", new JsonObject(new java.util.TreeMap<>(deadLetters.countsByReason())))
-                .put("influx", writer.stats().toJson(writer.buffered()).put("url", config.influx().url()));
+                .put("influx", writer.stats().toJson(writer.buffered()).put("url", config.influx().url()))
+                .put("notify", notifier == null ? null : notifier.status());
     }
 
     @Override
@@ -156,6 +177,11 @@ public final class Gateway extends AbstractVerticle {
 
     public MqttIngest mqtt() {
         return mqtt;
+    }
+
+    /** The alert notifier, or null without a {@code notify} section. */
+    public Notifier notifier() {
+        return notifier;
     }
 
     public SiteDirectory site() {

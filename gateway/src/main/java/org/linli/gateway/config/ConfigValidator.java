@@ -39,6 +39,11 @@ final class ConfigValidator {
         checkDevices(c.devices(), places, gridded);
         checkMqtt(c.mqtt());
         checkInflux(c.influx());
+        if (c.notifications() != null) {
+            Set<String> gridIds = new HashSet<>();
+            c.grids().forEach(g -> gridIds.add(g.id()));
+            new NotifyValidator(env, this::problem).validate(c.notifications(), gridIds);
+        }
         if (c.http().port() < 0 || c.http().port() > 65535) {
             problem("http.port", "must be 0..65535, got " + c.http().port());
         }

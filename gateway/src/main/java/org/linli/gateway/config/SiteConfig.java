@@ -1,10 +1,13 @@
 package org.linli.gateway.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 
 /**
  * The whole configuration file: the compound and its people, the grids, the devices, and the connections.
- * Bound from YAML by {@link ConfigLoader}; checked by {@link ConfigValidator}. Optional sections are null when absent.
+ * Bound from YAML by {@link ConfigLoader}; checked by {@link ConfigValidator}. Optional sections are null when absent. The {@code notify:} section is
+ * bound to {@code notifications} ({@code notify} is taken by {@link Object#notify()}).
  */
 public record SiteConfig(
         CompoundConfig site,
@@ -13,12 +16,19 @@ public record SiteConfig(
         MqttOptions mqtt,
         InfluxOptions influx,
         HttpOptions http,
-        StorageOptions storage) {
+        StorageOptions storage,
+        @JsonProperty("notify") NotifyOptions notifications) {
 
     public SiteConfig {
         grids = grids == null ? List.of() : List.copyOf(grids);
         devices = devices == null ? List.of() : List.copyOf(devices);
         http = http == null ? HttpOptions.defaults() : http;
         storage = storage == null ? StorageOptions.defaults() : storage;
+    }
+
+    /** A site without alert delivery channels (the {@code notify} section absent). */
+    public SiteConfig(CompoundConfig site, List<GridConfig> grids, List<DeviceConfig> devices, MqttOptions mqtt,
+                      InfluxOptions influx, HttpOptions http, StorageOptions storage) {
+        this(site, grids, devices, mqtt, influx, http, storage, null);
     }
 }

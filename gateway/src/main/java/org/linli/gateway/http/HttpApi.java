@@ -17,6 +17,7 @@ import org.linli.gateway.site.Device;
 import org.linli.gateway.site.SiteDirectory;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The HTTP API (docs/API.md): alerts and their live stream, status, devices, dead letters. */
@@ -28,6 +29,7 @@ public final class HttpApi {
     private final Supplier<JsonObject> status;
     private final AlertStreamHub stream;
     private HttpServer server;
+    private Function<String, JsonArray> deliveries = id -> new JsonArray();
 
     public HttpApi(Vertx vertx, AlertService alerts, Pipeline pipeline, SiteDirectory site, Supplier<JsonObject> status) {
         this.vertx = vertx;
@@ -39,12 +41,18 @@ public final class HttpApi {
         alerts.addListener(stream);
     }
 
+    /** Where {@code GET /api/alerts/{id}/deliveries} reads the delivery log (the notifier, when configured). */
+    public void deliveries(Function<String, JsonArray> log) {
+        this.deliveries = log;
+    }
+
     public Future<HttpServer> listen(String host, int port) {
         Router router = Router.router(vertx);
         router.get("/health").handler(this::health);
         router.get("/api/status").handler(ctx -> json(ctx, status.get()));
         router.get("/api/alerts/stream").handler(ctx -> stream.open(ctx.response(),
                 alerts.list().stream().filter(a -> a.state() != null).toList()));
+        router.get("/api/alerts/:id/deliveries").handler(this::alertDeliveries);
         router.get("/api/alerts/:id").handler(this::alert);
         router.get("/api/alerts").handler(this::alertList);
         router.get("/api/devices").handler(this::devices);
@@ -80,6 +88,12 @@ public final class HttpApi {
     private void alert(RoutingContext ctx) {
         alerts.get(ctx.pathParam("id")).ifPresentOrElse(a -> json(ctx, AlertJson.toJson(a)),
                 () -> error(ctx, 404, "no alert " + ctx.pathParam("id")));
+    }
+
+    private void alertDeliveries(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        alerts.get(id).ifPresentOrElse(a -> json(ctx, new JsonObject().put("alert", id).put("deliveries", deliveries.apply(id))),
+                () -> error(ctx, 404, "no alert " + id));
     }
 
     private void devices(RoutingContext ctx) {

@@ -1,0 +1,48 @@
+package org.linli.gateway.config;
+
+import java.util.List;
+
+/**
+ * One delivery channel. {@code type}: wecom | dingtalk | webhook | mqtt. Secrets never sit in the file: the robot
+ * key ({@code keyEnv}, WeCom), access token and signing secret ({@code tokenEnv}, {@code secretEnv}, DingTalk),
+ * the webhook URL and its HMAC secret ({@code urlEnv}, {@code secretEnv}) are environment variable names.
+ * {@code baseUrl} defaults to the vendor's public endpoint; {@code ratePerMinute} to 20 (6000 for mqtt). {@code grids} (optional) restricts the channel to alerts of
+ * those grids; {@code minSeverity} (default WARNING: everything) to alerts at least that urgent; {@code fallback} is
+ * the id of the channel life-safety alerts go to when this one fails or is blocked; {@code fallbackOnly} channels get
+ * alerts only that way. {@code topic} (mqtt only) defaults
+ * to {@code mqtt.alertsTopic}.
+ */
+public record NotifyChannelOptions(
+        String id,
+        String type,
+        String baseUrl,
+        String keyEnv,
+        String tokenEnv,
+        String secretEnv,
+        String urlEnv,
+        String topic,
+        Integer ratePerMinute,
+        List<String> grids,
+        String minSeverity,
+        String fallback,
+        Integer maxAttempts,
+        Integer timeoutMs,
+        Boolean fallbackOnly) {
+
+    public static final String WECOM_BASE_URL = "https://qyapi.weixin.qq.com";
+    public static final String DINGTALK_BASE_URL = "https://oapi.dingtalk.com";
+
+    public NotifyChannelOptions {
+        if (baseUrl == null && "wecom".equals(type)) {
+            baseUrl = WECOM_BASE_URL;
+        } else if (baseUrl == null && "dingtalk".equals(type)) {
+            baseUrl = DINGTALK_BASE_URL;
+        }
+        ratePerMinute = ratePerMinute == null ? ("mqtt".equals(type) ? 6000 : 20) : ratePerMinute;
+        grids = grids == null ? List.of() : List.copyOf(grids);
+        minSeverity = minSeverity == null ? "WARNING" : minSeverity;
+        maxAttempts = maxAttempts == null ? 4 : maxAttempts;
+        timeoutMs = timeoutMs == null ? 10_000 : timeoutMs;
+        fallbackOnly = fallbackOnly != null && fallbackOnly;
+    }
+}

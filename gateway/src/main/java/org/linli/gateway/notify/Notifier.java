@@ -1,0 +1,76 @@
+package org.linli.gateway.notify;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.linli.gateway.alert.Alert;
+import org.linli.gateway.alert.AlertListener;
+import org.linli.gateway.alert.Severity;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Sends alerts to people and systems (docs/NOTIFY.md). Listens to every alert version; the repeat policy decides
+ * which versions reach people, each channel's filter (grids, minimum severity) decides where, and each channel's
+ * dispatcher paces, digests, retries and falls back. Machine feeds (MQTT) get every version. Event-loop confined.
+ */
+public final class Notifier implements AlertListener {
+    /** A channel with the alerts it takes. */
+    record Route(ChannelDispatcher dispatcher, Set<String> grids, Severity minSeverity, boolean machineFeed,
+                 boolean fallbackOnly) {
+        boolean accepts(Alert a) {
+            if (fallbackOnly) {
+                return false;
+            }
+            if (a.severity().compareTo(minSeverity) > 0) {
+                return false;
+            }
+            return grids.isEmpty() || (a.gridId() != null && grids.contains(a.gridId()));
+        }
+    }
+
+    private final List<Route> routes;
+    private final RepeatPolicy policy;
+    private final DeliveryLog log;
+
+    Notifier(List<Route> routes, RepeatPolicy policy, DeliveryLog log) {
+        this.routes = List.copyOf(routes);
+        this.policy = policy;
+        this.log = log;
+    }
+
+    @Override
+    public void onAlert(Alert alert, boolean isNew) {
+        boolean toPeople = policy.shouldNotify(alert, isNew);
+        for (Route r : routes) {
+            if (!r.accepts(alert)) {
+                continue;
+            }
+            if (r.machineFeed() || toPeople) {
+                r.dispatcher().submit(alert, !isNew);
+            }
+        }
+    }
+
+    /** Whether a channel publishes on the MQTT alerts topic (then the gateway needs no separate publisher). */
+    public boolean feedsAlertsTopic() {
+        return routes.stream().anyMatch(Route::machineFeed);
+    }
+
+    /** Every attempt about this alert, oldest first (empty if none). */
+    public JsonArray deliveries(String alertId) {
+        return log.toJson(alertId);
+    }
+
+    /** Per channel: queues, pause, and counters by outcome; for {@code /api/status}. */
+    public JsonObject status() {
+        JsonObject channels = new JsonObject();
+        routes.forEach(r -> channels.put(r.dispatcher().id(), r.dispatcher().status()));
+        return new JsonObject().put("channels", channels);
+    }
+
+    /** True when no channel has anything queued or in flight. */
+    public boolean idle() {
+        return routes.stream().allMatch(r -> r.dispatcher().idle());
+    }
+}

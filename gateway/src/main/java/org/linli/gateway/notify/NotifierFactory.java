@@ -1,0 +1,71 @@
+package org.linli.gateway.notify;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import org.linli.gateway.alert.Severity;
+import org.linli.gateway.config.NotifyChannelOptions;
+import org.linli.gateway.config.NotifyOptions;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Builds the notifier from a validated {@code notify} section: one channel and dispatcher per entry, fallbacks linked,
+ * secrets read from the environment. Must run on the event-loop context the notifier will live on.
+ */
+public final class NotifierFactory {
+    private NotifierFactory() {
+    }
+
+    /**
+     * @param publicBase the gateway's public URL for links ({@code http.publicUrl}, or its listen address)
+     * @param mqtt       publishes on the broker connection, for channels of type mqtt
+     * @param alertsTopic the default topic for mqtt channels ({@code mqtt.alertsTopic})
+     */
+    public static Notifier create(Vertx vertx, NotifyOptions options, Function<String, String> env, Clock clock,
+                                  String publicBase, TopicPublisher mqtt, String alertsTopic, NotifyTiming timing) {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(4).setKeepAlive(true));
+        HttpPoster http = new HttpPoster(client);
+        AlertMessages messages = new AlertMessages(new AlertLinks(publicBase, options.consoleUrl()));
+        DeliveryLog log = new DeliveryLog(5_000);
+        Map<String, ChannelDispatcher> byId = new LinkedHashMap<>();
+        List<Notifier.Route> routes = new ArrayList<>();
+        for (NotifyChannelOptions c : options.channels()) {
+            Channel channel = channel(c, http, messages, env, clock, mqtt, alertsTopic);
+            boolean machineFeed = "mqtt".equals(c.type());
+            DispatchPolicy policy = new DispatchPolicy(c.ratePerMinute(), timing.rateWindow(), c.maxAttempts(),
+                    timing.retryInitial(), timing.retryMax(), Duration.ofSeconds(options.digestWindowSeconds()),
+                    !machineFeed);
+            ChannelDispatcher d = new ChannelDispatcher(vertx, channel, clock, policy, log, messages);
+            byId.put(c.id(), d);
+            routes.add(new Notifier.Route(d, Set.copyOf(c.grids()), Severity.valueOf(c.minSeverity()), machineFeed,
+                    c.fallbackOnly()));
+        }
+        for (NotifyChannelOptions c : options.channels()) {
+            if (c.fallback() != null) {
+                byId.get(c.id()).fallback(byId.get(c.fallback()));
+            }
+        }
+        return new Notifier(routes, new RepeatPolicy(Duration.ofMinutes(options.repeatQuietMinutes())), log);
+    }
+
+    private static Channel channel(NotifyChannelOptions c, HttpPoster http, AlertMessages messages,
+                                   Function<String, String> env, Clock clock, TopicPublisher mqtt, String alertsTopic) {
+        return switch (c.type()) {
+            case "wecom" -> new WeComChannel(c.id(), http, c.baseUrl(), env.apply(c.keyEnv()), messages, c.timeoutMs());
+            case "dingtalk" -> new DingTalkChannel(c.id(), http, c.baseUrl(), env.apply(c.tokenEnv()),
+                    c.secretEnv() == null ? null : env.apply(c.secretEnv()), messages, clock, c.timeoutMs());
+            case "webhook" -> new WebhookChannel(c.id(), http, env.apply(c.urlEnv()),
+                    c.secretEnv() == null ? null : env.apply(c.secretEnv()), clock, c.timeoutMs());
+            case "mqtt" -> new MqttChannel(c.id(), mqtt, c.topic() != null ? c.topic() : alertsTopic);
+            default -> throw new IllegalArgumentException("unknown channel type " + c.type() + " (the validator checks this)");
+        };
+    }
+}

@@ -1,0 +1,55 @@
+package org.linli.gateway.notify;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.linli.gateway.alert.Alert;
+import org.linli.gateway.alert.AlertState;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RepeatPolicyTest {
+    @Test
+    @DisplayName("a flapping sensor notifies once, then again only after 30 quiet minutes; evidence and clear versions do not notify")
+    void repeatsNeedAQuietPeriod() {
+        // GIVEN a 30-minute quiet period and a new alert
+        RepeatPolicy p = new RepeatPolicy(Duration.ofMinutes(30));
+        Alert a = TestAlerts.lifeSafety("A1", "7-1-101");
+        assertTrue(p.shouldNotify(a, true), "a new alert notifies");
+        // WHEN it repeats 50 times within 29 minutes THEN none of those notify
+        for (int i = 1; i <= 50; i++) {
+            assertFalse(p.shouldNotify(TestAlerts.repeatedAt(a, TestAlerts.T0.plusSeconds(i * 34), i + 1), false));
+        }
+        // WHEN it repeats after 30 minutes THEN it notifies once, and the clock restarts from there
+        Alert late = TestAlerts.repeatedAt(a, TestAlerts.T0.plus(Duration.ofMinutes(31)), 52);
+        assertTrue(p.shouldNotify(late, false));
+        assertFalse(p.shouldNotify(TestAlerts.repeatedAt(a, TestAlerts.T0.plus(Duration.ofMinutes(40)), 53), false));
+        // AND an evidence version or a device-cleared version does not notify
+        Alert cleared = new Alert(a.id(), 9, a.type(), a.severity(), AlertState.DEVICE_CLEARED, a.deviceId(), a.deviceType(),
+                a.compound(), a.location(), a.care(), a.contacts(), a.gridId(), a.gridWorker(), a.gridLeader(),
+                a.raisedAt(), TestAlerts.T0.plus(Duration.ofHours(2)), 53, "", List.of());
+        assertFalse(p.shouldNotify(cleared, false));
+        assertFalse(p.shouldNotify(TestAlerts.withDetail(a, "snapshot"), false), "count 1, not a repeat");
+    }
+
+    @Test
+    @DisplayName("the sliding window frees a slot exactly one window after an answer, and in-flight requests hold slots")
+    void slidingWindow() {
+        // GIVEN 2 per 60 s with one answered request and one in flight
+        SlidingWindowLimiter l = new SlidingWindowLimiter(2, Duration.ofSeconds(60));
+        l.begin();
+        l.end(TestAlerts.T0);
+        l.begin();
+        // THEN nothing is free and the wait is unknown until the in-flight one answers
+        assertTrue(l.free(TestAlerts.T0.plusSeconds(1)) == 0);
+        assertTrue(l.untilFree(2, TestAlerts.T0.plusSeconds(1)) == null);
+        // WHEN it answers at +10 s THEN one slot frees at +60 s and the second at +70 s
+        l.end(TestAlerts.T0.plusSeconds(10));
+        assertTrue(l.untilFree(1, TestAlerts.T0.plusSeconds(20)).equals(Duration.ofSeconds(40)));
+        assertTrue(l.free(TestAlerts.T0.plusSeconds(60)) == 1);
+        assertTrue(l.free(TestAlerts.T0.plusSeconds(70)) == 2);
+    }
+}
