@@ -13,7 +13,14 @@ public record SiteConfig(
         MqttOptions mqtt,
         InfluxOptions influx,
         HttpOptions http,
-        StorageOptions storage) {
+        StorageOptions storage,
+        QueueOptions queue) {
+
+    /** Without a {@code queue:} section (the queue then runs with {@link QueueOptions#defaults()}). */
+    public SiteConfig(CompoundConfig site, List<GridConfig> grids, List<DeviceConfig> devices, MqttOptions mqtt,
+                      InfluxOptions influx, HttpOptions http, StorageOptions storage) {
+        this(site, grids, devices, mqtt, influx, http, storage, null);
+    }
 
     public SiteConfig {
         grids = grids == null ? List.of() : List.copyOf(grids);
