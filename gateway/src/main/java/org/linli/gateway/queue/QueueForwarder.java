@@ -24,7 +24,8 @@ import java.util.List;
  * <p>
  * A poison batch cannot block the queue: a batch the server keeps failing with a plain 5xx (not 502/503/504, which
  * mean the server as a whole is unavailable) is split after {@code POISON_ATTEMPTS} tries, down to the one point that
- * fails, which is dead-lettered. Event-loop confined; the blocking write runs on its own worker thread.
+ * fails, which is dead-lettered (the halves of a poison batch are split again on their
+ * first 5xx, so finding the one point takes a few requests, not a few back-off cycles). Event-loop confined; the blocking write runs on its own worker thread.
  */
 public final class QueueForwarder {
     private static final Logger LOG = LoggerFactory.getLogger(QueueForwarder.class);
@@ -48,6 +49,8 @@ public final class QueueForwarder {
     private boolean stopped;
     private long timer = -1;
     private int attempts;
+    /** The parts come from splitting a poison batch: a 5xx on one of them splits it again at once. */
+    private boolean suspect;
     private boolean failing;
     private long rateSince;
     private long rateCount;
@@ -132,7 +135,8 @@ public final class QueueForwarder {
         } else if (outcome instanceof WriteOutcome.RetryLater r) {
             stats.lastStatus = r.status();
             stats.lastError = r.reason();
-            if (blamesTheBatch(r) && ++attempts >= POISON_ATTEMPTS) {
+            if (blamesTheBatch(r) && (suspect || ++attempts >= POISON_ATTEMPTS)) {
+                suspect = true;
                 split(part, QueueStats.POISON, r.status(), "failed " + attempts + " times: " + r.reason());
                 return;
             }
@@ -208,6 +212,7 @@ public final class QueueForwarder {
                 send();
             } else {
                 busy = false;
+                suspect = false;
                 if (stats.depthPoints() == 0) {
                     stats.replayRate = 0;
                 }
