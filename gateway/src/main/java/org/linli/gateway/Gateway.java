@@ -22,7 +22,8 @@ import org.linli.gateway.pipeline.Pipeline;
 import org.linli.gateway.pipeline.ProfileCatalog;
 import org.linli.gateway.site.Device;
 import org.linli.gateway.site.SiteDirectory;
-import org.linli.gateway.timeseries.BatchingWriter;
+import org.linli.gateway.config.QueueOptions;
+import org.linli.gateway.queue.StoreAndForward;
 import org.linli.gateway.timeseries.InfluxLineWriter;
 
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ public final class Gateway extends AbstractVerticle {
     private SiteDirectory site;
     private DeadLetters deadLetters;
     private InfluxLineWriter influx;
-    private BatchingWriter writer;
+    private StoreAndForward store;
     private AlertService alerts;
     private Pipeline pipeline;
     private MqttIngest mqtt;
@@ -69,10 +70,18 @@ public final class Gateway extends AbstractVerticle {
         InfluxOptions io = config.influx();
         influx = new InfluxLineWriter(io.url(), io.org(), io.bucket(), env.apply(io.tokenEnv()).toCharArray(),
                 Duration.ofSeconds(30));
-        writer = new BatchingWriter(vertx, influx::write, deadLetters, io.batchSize(),
-                Duration.ofMillis(io.flushIntervalMs()), io.maxBufferedPoints());
+        QueueOptions queue = config.queue() == null ? QueueOptions.defaults() : config.queue();
+        StoreAndForward.start(vertx, queue, config.storage().dataDir(), io, influx::write, deadLetters, clock)
+                .compose(s -> {
+                    store = s;
+                    return startIngest();
+                })
+                .onComplete(started);
+    }
+
+    private Future<Void> startIngest() {
         alerts = new AlertService(site, clock);
-        pipeline = new Pipeline(site, profiles, writer, List.of(alerts), deadLetters);
+        pipeline = new Pipeline(site, profiles, store.queue(), List.of(alerts), deadLetters);
 
         List<Subscription> subscriptions = subscriptions();
         SubscriptionWatchdog watchdog = new SubscriptionWatchdog(clock, subscriptions, (s, st) -> { });
@@ -89,13 +98,12 @@ public final class Gateway extends AbstractVerticle {
         }
         mqtt.start();
 
-        http = new HttpApi(vertx, alerts, pipeline, site, this::status);
+        http = new HttpApi(vertx, alerts, pipeline, site, this::status)
+                .withMetrics(() -> store.stats().prometheus(clock.millis()));
         if (notifier != null) {
             http.deliveries(notifier::deliveries);
         }
-        http.listen(config.http().host(), config.http().port())
-                .<Void>mapEmpty()
-                .onComplete(started);
+        return http.listen(config.http().host(), config.http().port()).mapEmpty();
     }
 
     /** One subscription per vendor profile used by an MQTT device, with the config's overrides applied. */
@@ -131,15 +139,16 @@ public final class Gateway extends AbstractVerticle {
                 .put("mqtt", mqtt.status())
                 .put("pipeline", pipeline.stats().toJson())
                 .put("decodeFailures", new JsonObject(new java.util.TreeMap<>(deadLetters.countsByReason())))
-                .put("influx", writer.stats().toJson(writer.buffered()).put("url", config.influx().url()))
+                .put("influx", new JsonObject().put("url", config.influx().url()))
+                .put("queue", store.stats().toJson(clock.millis()))
                 .put("notify", notifier == null ? null : notifier.status());
     }
 
     @Override
     public void stop(Promise<Void> stopped) {
         Future<Void> mqttStopped = mqtt == null ? Future.succeededFuture() : mqtt.stop();
-        Future<Void> drained = writer == null ? Future.succeededFuture() : writer.close(Duration.ofSeconds(5));
-        Future.all(mqttStopped, drained)
+        mqttStopped
+                .eventually(() -> store == null ? Future.succeededFuture() : store.close())
                 .eventually(() -> http == null ? Future.succeededFuture() : http.close())
                 .eventually(() -> vertx.executeBlocking(() -> {
                     if (influx != null) {
@@ -171,8 +180,8 @@ public final class Gateway extends AbstractVerticle {
         return pipeline;
     }
 
-    public BatchingWriter writer() {
-        return writer;
+    public StoreAndForward store() {
+        return store;
     }
 
     public MqttIngest mqtt() {

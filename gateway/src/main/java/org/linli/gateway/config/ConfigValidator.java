@@ -44,6 +44,7 @@ final class ConfigValidator {
             c.grids().forEach(g -> gridIds.add(g.id()));
             new NotifyValidator(env, this::problem).validate(c.notifications(), gridIds);
         }
+        checkQueue(c.queue());
         if (c.http().port() < 0 || c.http().port() > 65535) {
             problem("http.port", "must be 0..65535, got " + c.http().port());
         }
@@ -260,6 +261,22 @@ final class ConfigValidator {
         }
         if (i.batchSize() < 1 || i.flushIntervalMs() < 1 || i.maxBufferedPoints() < i.batchSize()) {
             problem("influx", "need batchSize >= 1, flushIntervalMs >= 1 and maxBufferedPoints >= batchSize");
+        }
+    }
+
+    private void checkQueue(QueueOptions q) {
+        if (q == null) {
+            return;
+        }
+        if (q.segmentBytes() < 4096) {
+            problem("queue.segmentBytes", "must be at least 4096, got " + q.segmentBytes());
+        }
+        if (q.maxBytes() < 4 * q.segmentBytes()) {
+            problem("queue.maxBytes", "must be at least 4 x queue.segmentBytes (" + 4 * q.segmentBytes()
+                    + "): the quota is enforced by dropping whole segments, got " + q.maxBytes());
+        }
+        if (q.fsyncEveryMs() < 0 || q.fsyncEveryMs() > 1000) {
+            problem("queue.fsyncEveryMs", "must be 0..1000 (it delays every MQTT acknowledgement), got " + q.fsyncEveryMs());
         }
     }
 

@@ -1,6 +1,10 @@
 package org.linli.gateway.config;
 
-/** The InfluxDB v2 write API: url, org, bucket; the token is read from the environment variable {@code tokenEnv}. */
+/**
+ * The InfluxDB v2 write API: url, org, bucket; the token is read from the environment variable {@code tokenEnv}.
+ * {@code batchSize} and {@code flushIntervalMs} shape the writes of the queue forwarder. {@code maxBufferedPoints} is
+ * accepted for old config files but no longer used: the disk queue is bounded by {@code queue.maxBytes} instead.
+ */
 public record InfluxOptions(
         String url,
         String org,

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The whole configuration file: the compound and its people, the grids, the devices, and the connections.
- * Bound from YAML by {@link ConfigLoader}; checked by {@link ConfigValidator}. Optional sections are null when absent. The {@code notify:} section is
- * bound to {@code notifications} ({@code notify} is taken by {@link Object#notify()}).
+ * Bound from YAML by {@link ConfigLoader}; checked by {@link ConfigValidator}. Optional sections are null when absent.
+ * The {@code notify:} section is bound to {@code notifications} ({@code notify} is taken by {@link Object#notify()}).
  */
 public record SiteConfig(
         CompoundConfig site,
@@ -17,7 +17,8 @@ public record SiteConfig(
         InfluxOptions influx,
         HttpOptions http,
         StorageOptions storage,
-        @JsonProperty("notify") NotifyOptions notifications) {
+        @JsonProperty("notify") NotifyOptions notifications,
+        QueueOptions queue) {
 
     public SiteConfig {
         grids = grids == null ? List.of() : List.copyOf(grids);
@@ -26,9 +27,12 @@ public record SiteConfig(
         storage = storage == null ? StorageOptions.defaults() : storage;
     }
 
-    /** A site without alert delivery channels (the {@code notify} section absent). */
+    /**
+     * A site with only the required sections; every optional section is absent: no alert delivery channels
+     * ({@code notify}), the queue with {@link QueueOptions#defaults()}.
+     */
     public SiteConfig(CompoundConfig site, List<GridConfig> grids, List<DeviceConfig> devices, MqttOptions mqtt,
                       InfluxOptions influx, HttpOptions http, StorageOptions storage) {
-        this(site, grids, devices, mqtt, influx, http, storage, null);
+        this(site, grids, devices, mqtt, influx, http, storage, null, null);
     }
 }

@@ -28,6 +28,7 @@ public final class HttpApi {
     private final SiteDirectory site;
     private final Supplier<JsonObject> status;
     private final AlertStreamHub stream;
+    private Supplier<String> metrics = () -> "";
     private HttpServer server;
     private Function<String, JsonArray> deliveries = id -> new JsonArray();
 
@@ -46,10 +47,18 @@ public final class HttpApi {
         this.deliveries = log;
     }
 
+    /** Serves {@code GET /metrics} as Prometheus text from {@code text}. */
+    public HttpApi withMetrics(Supplier<String> text) {
+        this.metrics = text;
+        return this;
+    }
+
     public Future<HttpServer> listen(String host, int port) {
         Router router = Router.router(vertx);
         router.get("/health").handler(this::health);
         router.get("/api/status").handler(ctx -> json(ctx, status.get()));
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.get()));
         router.get("/api/alerts/stream").handler(ctx -> stream.open(ctx.response(),
                 alerts.list().stream().filter(a -> a.state() != null).toList()));
         router.get("/api/alerts/:id/deliveries").handler(this::alertDeliveries);

@@ -6,23 +6,23 @@ import java.time.Duration;
  * The delay before retrying a batch: an increasing delay capped at {@code maxDelay}, or the server's Retry-After
  * (capped at {@code maxServerDelay}) when that is longer. Reset by the first accepted write.
  */
-final class RetryBackoff {
+public final class RetryBackoff {
     private final Duration initial;
     private final Duration maxDelay;
     private final Duration maxServerDelay;
     private int failures;
 
-    RetryBackoff(Duration initial, Duration maxDelay, Duration maxServerDelay) {
+    public RetryBackoff(Duration initial, Duration maxDelay, Duration maxServerDelay) {
         this.initial = initial;
         this.maxDelay = maxDelay;
         this.maxServerDelay = maxServerDelay;
     }
 
-    static RetryBackoff standard() {
+    public static RetryBackoff standard() {
         return new RetryBackoff(Duration.ofMillis(500), Duration.ofSeconds(60), Duration.ofMinutes(10));
     }
 
-    Duration next(Duration serverDelay) {
+    public Duration next(Duration serverDelay) {
         long factor = 1L << Math.min(failures, 20);
         failures++;
         Duration own = initial.multipliedBy(factor);
@@ -36,7 +36,7 @@ final class RetryBackoff {
         return server.compareTo(own) > 0 ? server : own;
     }
 
-    void reset() {
+    public void reset() {
         failures = 0;
     }
 

@@ -9,10 +9,10 @@ final class StatusLine {
 
     static String of(JsonObject s) {
         JsonObject p = s.getJsonObject("pipeline");
-        JsonObject i = s.getJsonObject("influx");
-        return String.format("mqtt %s | messages in %d, readings %d, events %d, rejected %d | points written %d, buffered %d | devices heard %d/%d",
+        JsonObject q = s.getJsonObject("queue");
+        return String.format("mqtt %s | messages in %d, readings %d, events %d, rejected %d | points written %d, queued on disk %d | devices heard %d/%d",
                 s.getJsonObject("mqtt").getString("state"), p.getJsonObject("receivedBySource").getLong("mqtt", 0L),
-                p.getLong("readings"), p.getLong("events"), p.getLong("rejected"), i.getLong("acceptedPoints"),
-                i.getLong("bufferedPoints"), s.getLong("devicesHeardFrom"), s.getLong("devices"));
+                p.getLong("readings"), p.getLong("events"), p.getLong("rejected"), q.getLong("acceptedPoints"),
+                q.getLong("depthPoints"), s.getLong("devicesHeardFrom"), s.getLong("devices"));
     }
 }

@@ -95,13 +95,13 @@ public final class LoadMain {
             double publishSeconds = (System.nanoTime() - start) / 1e9;
             long expected = sim.ledger().points();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (gateway.writer().stats().acceptedPoints() < expected && System.nanoTime() < deadline) {
+            while (gateway.store().stats().acceptedPoints() < expected && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
             double endToEnd = (System.nanoTime() - start) / 1e9;
             Runtime rt = Runtime.getRuntime();
             return new LoadReport(o, brokerName, sim.deviceCount(), sent, publisher.acked(), expected,
-                    gateway.writer().stats().acceptedPoints(), publishSeconds, endToEnd,
+                    gateway.store().stats().acceptedPoints(), publishSeconds, endToEnd,
                     (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -64,7 +64,7 @@ class BrokerRestartTest {
                  CompoundSimulator sim = new CompoundSimulator(site, E2eHarness.PROFILES, publisher, Clock.systemUTC(), 1, 3)) {
                 sim.publishRound().get(30, TimeUnit.SECONDS);
                 long before = sim.ledger().points();
-                E2eHarness.await("first round written", Duration.ofSeconds(30), () -> gateway.writer().stats().acceptedPoints() == before);
+                E2eHarness.await("first round written", Duration.ofSeconds(30), () -> gateway.store().stats().acceptedPoints() == before);
 
                 // WHEN the broker restarts without persistence: our subscriptions are gone on its side
                 broker.restart();
@@ -77,7 +77,7 @@ class BrokerRestartTest {
                 // THEN a new round reaches the gateway, which is only possible if it subscribed again
                 sim.publishRound().get(30, TimeUnit.SECONDS);
                 long after = sim.ledger().points();
-                E2eHarness.await("second round written", Duration.ofSeconds(30), () -> gateway.writer().stats().acceptedPoints() == after);
+                E2eHarness.await("second round written", Duration.ofSeconds(30), () -> gateway.store().stats().acceptedPoints() == after);
                 assertTrue(after > before);
             }
         }

@@ -95,7 +95,7 @@ class CompoundEndToEndTest {
                 // and every reading the broker acknowledged is in the time-series server exactly once
                 long expectedPoints = sim.ledger().points();
                 E2eHarness.await("all points written", Duration.ofSeconds(30),
-                        () -> gateway.writer().stats().acceptedPoints() >= expectedPoints && gateway.writer().buffered() == 0);
+                        () -> gateway.store().stats().acceptedPoints() >= expectedPoints && gateway.store().stats().depthPoints() == 0);
                 E2eHarness.await("rows visible in QuestDB", Duration.ofSeconds(30),
                         () -> db.count("device_event", "event = 'alarm'") == 1
                                 && db.count("gas_alarm", null) + db.count("smoke_detector", null) + db.count("water_meter", null)

@@ -126,6 +126,17 @@ final class E2eHarness {
         assertEquals(total, compared, "every device/field in the ledger has stored rows");
     }
 
+    /**
+     * Makes QuestDB treat a point with the same series and timestamp as the same row, as InfluxDB does: a batch
+     * written again after a lost answer or a redelivered message then changes nothing. Call once the tables exist.
+     */
+    static void deduplicate(QuestDbServer db) {
+        for (String t : List.of("gas_alarm", "smoke_detector", "water_meter")) {
+            db.query("alter table " + t + " dedup enable upsert keys(timestamp, device)");
+        }
+        db.query("alter table device_event dedup enable upsert keys(timestamp, device, event)");
+    }
+
     static Quantity quantity(String field) {
         for (Quantity q : Quantity.values()) {
             if (q.field().equals(field)) {

@@ -1,0 +1,243 @@
+package org.linli.gateway.queue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import org.linli.gateway.pipeline.DeadLetters;
+import org.linli.gateway.timeseries.BatchWriter;
+import org.linli.gateway.timeseries.RetryBackoff;
+import org.linli.gateway.timeseries.WriteOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Moves points from the head of the {@link DiskQueue} to the time-series server, one batch at a time, and lets the
+ * typed {@link WriteOutcome} decide (FIELD-NOTES §2): accepted and rejected (dead-lettered, counted) move the
+ * acknowledged position; too-large splits the batch in halves; retry-later keeps the batch and waits for the longer
+ * of an increasing delay and the server's Retry-After, so a down server sees one request per back-off step.
+ * <p>
+ * A poison batch cannot block the queue: a batch the server keeps failing with a plain 5xx (not 502/503/504, which
+ * mean the server as a whole is unavailable) is split after {@code POISON_ATTEMPTS} tries, down to the one point that
+ * fails, which is dead-lettered (the halves of a poison batch are split again on their
+ * first 5xx, so finding the one point takes a few requests, not a few back-off cycles). Event-loop confined; the blocking write runs on its own worker thread.
+ */
+public final class QueueForwarder {
+    private static final Logger LOG = LoggerFactory.getLogger(QueueForwarder.class);
+    static final int POISON_ATTEMPTS = 4;
+    /** A point written later than this after it was queued counts as replayed (it waited out an outage or restart). */
+    static final long REPLAY_AGE_MS = 5_000;
+
+    private final Vertx vertx;
+    private final DiskQueue queue;
+    private final BatchWriter writer;
+    private final DeadLetters deadLetters;
+    private final int batchSize;
+    private final long lingerMs;
+    private final Clock clock;
+    private final RetryBackoff backoff;
+    private final WorkerExecutor worker;
+    private final QueueStats stats;
+
+    private final Deque<List<QueuedRecord>> parts = new ArrayDeque<>();
+    private boolean busy;
+    private boolean stopped;
+    private long timer = -1;
+    private int attempts;
+    /** The parts come from splitting a poison batch: a 5xx on one of them splits it again at once. */
+    private boolean suspect;
+    private boolean failing;
+    private long rateSince;
+    private long rateCount;
+
+    public QueueForwarder(Vertx vertx, DiskQueue queue, BatchWriter writer, DeadLetters deadLetters, int batchSize,
+                          Duration linger, Clock clock, RetryBackoff backoff) {
+        this.vertx = vertx;
+        this.queue = queue;
+        this.writer = writer;
+        this.deadLetters = deadLetters;
+        this.batchSize = batchSize;
+        this.lingerMs = Math.max(1, linger.toMillis());
+        this.clock = clock;
+        this.backoff = backoff;
+        this.stats = queue.stats();
+        this.worker = vertx.createSharedWorkerExecutor("linli-influx-writer", 1);
+        this.rateSince = clock.millis();
+    }
+
+    public void start() {
+        queue.onAppended(this::wake);
+        pull();
+    }
+
+    /** New points were queued: write them now if a batch is full, else after the linger so batches stay large. */
+    private void wake() {
+        if (busy || stopped || timer >= 0 || stats.depthPoints() == 0) {
+            return;
+        }
+        if (stats.depthPoints() >= batchSize) {
+            pull();
+        } else {
+            timer = vertx.setTimer(lingerMs, id -> {
+                timer = -1;
+                pull();
+            });
+        }
+    }
+
+    private void pull() {
+        if (busy || stopped || timer >= 0) {
+            return;
+        }
+        busy = true;
+        queue.next(batchSize).onComplete(ar -> {
+            if (ar.failed()) {
+                LOG.error("queue: cannot read the head of the queue: {}", ar.cause().toString());
+                busy = false;
+                retryAfter(Duration.ofSeconds(5));
+                return;
+            }
+            if (ar.result().isEmpty()) {
+                busy = false;
+                return; // woken by the next commit
+            }
+            parts.add(ar.result());
+            send();
+        });
+    }
+
+    private void send() {
+        List<QueuedRecord> part = parts.peekFirst();
+        List<String> lines = new ArrayList<>(part.size());
+        part.forEach(r -> lines.add(r.line()));
+        stats.writeRequests.increment();
+        worker.<WriteOutcome>executeBlocking(() -> writer.write(lines), true).onComplete(ar -> {
+            WriteOutcome outcome = ar.succeeded() ? ar.result()
+                    : new WriteOutcome.RetryLater(0, "writer failed: " + ar.cause(), null);
+            handle(part, outcome);
+        });
+    }
+
+    private void handle(List<QueuedRecord> part, WriteOutcome outcome) {
+        if (outcome instanceof WriteOutcome.Accepted) {
+            accepted(part);
+            done(part);
+        } else if (outcome instanceof WriteOutcome.Rejected r) {
+            drop(part, QueueStats.REJECTED, "server_rejected_" + r.status(), r.reason(), r.status());
+            done(part);
+        } else if (outcome instanceof WriteOutcome.TooLarge) {
+            split(part, QueueStats.TOO_LARGE_POINT, 413, "a single point is larger than the server accepts");
+        } else if (outcome instanceof WriteOutcome.RetryLater r) {
+            stats.lastStatus = r.status();
+            stats.lastError = r.reason();
+            if (blamesTheBatch(r) && (suspect || ++attempts >= POISON_ATTEMPTS)) {
+                suspect = true;
+                split(part, QueueStats.POISON, r.status(), "failed " + attempts + " times: " + r.reason());
+                return;
+            }
+            stats.retries.increment();
+            if (!failing) {
+                failing = true;
+                LOG.warn("time-series write failed ({}); {} points kept in the queue, retrying with back-off",
+                        r.reason(), stats.depthPoints());
+            }
+            retryAfter(backoff.next(r.serverDelay()));
+        }
+    }
+
+    /** A plain 500 (or other 5xx that is not "unavailable") may be caused by what is in this batch. */
+    private static boolean blamesTheBatch(WriteOutcome.RetryLater r) {
+        return r.status() >= 500 && r.status() != 502 && r.status() != 503 && r.status() != 504;
+    }
+
+    private void split(List<QueuedRecord> part, String reason, int status, String why) {
+        parts.pollFirst();
+        attempts = 0;
+        if (part.size() == 1) {
+            parts.addFirst(part);
+            drop(part, reason, "server_rejected_" + status, why, status);
+            done(part);
+            return;
+        }
+        stats.splits.increment();
+        int half = part.size() / 2;
+        parts.addFirst(new ArrayList<>(part.subList(half, part.size())));
+        parts.addFirst(new ArrayList<>(part.subList(0, half)));
+        send();
+    }
+
+    private void accepted(List<QueuedRecord> part) {
+        long now = clock.millis();
+        stats.acceptedPoints.add(part.size());
+        stats.acceptedBatches.increment();
+        long replayed = part.stream().filter(r -> now - r.appendedMillis() >= REPLAY_AGE_MS).count();
+        stats.replayedPoints.add(replayed);
+        rateCount += replayed;
+        if (now - rateSince >= 2_000) {
+            stats.replayRate = rateCount * 1000.0 / (now - rateSince);
+            rateSince = now;
+            rateCount = 0;
+        }
+        backoff.reset();
+        if (failing) {
+            failing = false;
+            LOG.info("time-series writes accepted again; replaying {} queued points", stats.depthPoints());
+        }
+    }
+
+    private void drop(List<QueuedRecord> part, String reason, String deadLetterReason, String why, int status) {
+        stats.dropped(reason, part.size());
+        stats.lastStatus = status;
+        stats.lastError = why;
+        LOG.warn("time-series server refused a batch of {} points ({}); dead-lettered", part.size(), why);
+        List<String> lines = new ArrayList<>(part.size());
+        part.forEach(r -> lines.add(r.line()));
+        deadLetters.record("influx", "write", String.join("\n", lines), deadLetterReason, why);
+    }
+
+    /** The head part is finished: move the acknowledged position past it and go on. */
+    private void done(List<QueuedRecord> part) {
+        parts.pollFirst();
+        attempts = 0;
+        queue.ack(part).onComplete(ar -> {
+            if (ar.failed()) {
+                LOG.error("queue: cannot store the acknowledged position: {}", ar.cause().toString());
+            }
+            if (!parts.isEmpty()) {
+                send();
+            } else {
+                busy = false;
+                suspect = false;
+                if (stats.depthPoints() == 0) {
+                    stats.replayRate = 0;
+                }
+                wake();
+            }
+        });
+    }
+
+    private void retryAfter(Duration delay) {
+        timer = vertx.setTimer(Math.max(1, delay.toMillis()), id -> {
+            timer = -1;
+            if (!parts.isEmpty()) {
+                send(); // the same batch again: its segments stay protected from the quota meanwhile
+            } else {
+                pull();
+            }
+        });
+    }
+
+    public void stop() {
+        stopped = true;
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+            timer = -1;
+        }
+        worker.close();
+    }
+}
