@@ -6,6 +6,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import org.linli.gateway.alert.AlertPublisher;
 import org.linli.gateway.alert.AlertService;
+import org.linli.gateway.camera.Cameras;
 import org.linli.gateway.config.InfluxOptions;
 import org.linli.gateway.config.SiteConfig;
 import org.linli.gateway.config.SubscriptionOptions;
@@ -49,6 +50,7 @@ public final class Gateway extends AbstractVerticle {
     private Pipeline pipeline;
     private MqttIngest mqtt;
     private HttpApi http;
+    private Cameras cameras;
 
     public Gateway(SiteConfig config, ProfileCatalog profiles, Function<String, String> env, Clock clock) {
         this.config = config;
@@ -68,7 +70,9 @@ public final class Gateway extends AbstractVerticle {
         writer = new BatchingWriter(vertx, influx::write, deadLetters, io.batchSize(),
                 Duration.ofMillis(io.flushIntervalMs()), io.maxBufferedPoints());
         alerts = new AlertService(site, clock);
-        pipeline = new Pipeline(site, profiles, writer, List.of(alerts), deadLetters);
+        cameras = new Cameras(vertx, config.cameras(), site, alerts, clock, Path.of(config.storage().dataDir()), env);
+        pipeline = new Pipeline(site, profiles, writer, List.of(alerts, cameras.alertRules()), deadLetters);
+        cameras.start(context, pipeline);
 
         List<Subscription> subscriptions = subscriptions();
         SubscriptionWatchdog watchdog = new SubscriptionWatchdog(clock, subscriptions, (s, st) -> { });
@@ -79,6 +83,7 @@ public final class Gateway extends AbstractVerticle {
         mqtt.start();
 
         http = new HttpApi(vertx, alerts, pipeline, site, this::status);
+        http.mount(cameras::mountRoutes);
         http.listen(config.http().host(), config.http().port())
                 .<Void>mapEmpty()
                 .onComplete(started);
@@ -111,14 +116,17 @@ public final class Gateway extends AbstractVerticle {
                 .put("mqtt", mqtt.status())
                 .put("pipeline", pipeline.stats().toJson())
                 .put("decodeFailures", new JsonObject(new java.util.TreeMap<>(deadLetters.countsByReason())))
-                .put("influx", writer.stats().toJson(writer.buffered()).put("url", config.influx().url()));
+                .put("influx", writer.stats().toJson(writer.buffered()).put("url", config.influx().url()))
+                .put("cameras", cameras.statusJson())
+                .put("snapshots", cameras.evidenceJson());
     }
 
     @Override
     public void stop(Promise<Void> stopped) {
         Future<Void> mqttStopped = mqtt == null ? Future.succeededFuture() : mqtt.stop();
+        Future<Void> camerasStopped = cameras == null ? Future.succeededFuture() : cameras.stop();
         Future<Void> drained = writer == null ? Future.succeededFuture() : writer.close(Duration.ofSeconds(5));
-        Future.all(mqttStopped, drained)
+        Future.all(mqttStopped, camerasStopped, drained)
                 .eventually(() -> http == null ? Future.succeededFuture() : http.close())
                 .eventually(() -> vertx.executeBlocking(() -> {
                     if (influx != null) {
@@ -156,6 +164,10 @@ public final class Gateway extends AbstractVerticle {
 
     public MqttIngest mqtt() {
         return mqtt;
+    }
+
+    public Cameras cameras() {
+        return cameras;
     }
 
     public SiteDirectory site() {

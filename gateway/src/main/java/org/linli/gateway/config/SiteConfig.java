@@ -13,12 +13,19 @@ public record SiteConfig(
         MqttOptions mqtt,
         InfluxOptions influx,
         HttpOptions http,
-        StorageOptions storage) {
+        StorageOptions storage,
+        CamerasOptions cameras) {
 
     public SiteConfig {
         grids = grids == null ? List.of() : List.copyOf(grids);
         devices = devices == null ? List.of() : List.copyOf(devices);
         http = http == null ? HttpOptions.defaults() : http;
         storage = storage == null ? StorageOptions.defaults() : storage;
+    }
+
+    /** A site without a {@code cameras:} section. */
+    public SiteConfig(CompoundConfig site, List<GridConfig> grids, List<DeviceConfig> devices, MqttOptions mqtt,
+                      InfluxOptions influx, HttpOptions http, StorageOptions storage) {
+        this(site, grids, devices, mqtt, influx, http, storage, null);
     }
 }
