@@ -6,6 +6,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import org.linli.gateway.alert.AlertPublisher;
 import org.linli.gateway.alert.AlertService;
+import org.linli.gateway.camera.Cameras;
 import org.linli.gateway.config.InfluxOptions;
 import org.linli.gateway.config.SiteConfig;
 import org.linli.gateway.config.SubscriptionOptions;
@@ -54,6 +55,7 @@ public final class Gateway extends AbstractVerticle {
     private MqttIngest mqtt;
     private HttpApi http;
     private Notifier notifier;
+    private Cameras cameras;
 
     public Gateway(SiteConfig config, ProfileCatalog profiles, Function<String, String> env, Clock clock) {
         this.config = config;
@@ -81,7 +83,9 @@ public final class Gateway extends AbstractVerticle {
 
     private Future<Void> startIngest() {
         alerts = new AlertService(site, clock);
-        pipeline = new Pipeline(site, profiles, store.queue(), List.of(alerts), deadLetters);
+        cameras = new Cameras(vertx, config.cameras(), site, alerts, clock, Path.of(config.storage().dataDir()), env);
+        pipeline = new Pipeline(site, profiles, store.queue(), List.of(alerts, cameras.alertRules()), deadLetters);
+        cameras.start(context, pipeline);
 
         List<Subscription> subscriptions = subscriptions();
         SubscriptionWatchdog watchdog = new SubscriptionWatchdog(clock, subscriptions, (s, st) -> { });
@@ -103,6 +107,7 @@ public final class Gateway extends AbstractVerticle {
         if (notifier != null) {
             http.deliveries(notifier::deliveries);
         }
+        http.mount(cameras::mountRoutes);
         return http.listen(config.http().host(), config.http().port()).mapEmpty();
     }
 
@@ -141,13 +146,16 @@ public final class Gateway extends AbstractVerticle {
                 .put("decodeFailures", new JsonObject(new java.util.TreeMap<>(deadLetters.countsByReason())))
                 .put("influx", new JsonObject().put("url", config.influx().url()))
                 .put("queue", store.stats().toJson(clock.millis()))
-                .put("notify", notifier == null ? null : notifier.status());
+                .put("notify", notifier == null ? null : notifier.status())
+                .put("cameras", cameras.statusJson())
+                .put("snapshots", cameras.evidenceJson());
     }
 
     @Override
     public void stop(Promise<Void> stopped) {
         Future<Void> mqttStopped = mqtt == null ? Future.succeededFuture() : mqtt.stop();
-        mqttStopped
+        Future<Void> camerasStopped = cameras == null ? Future.succeededFuture() : cameras.stop();
+        Future.all(mqttStopped, camerasStopped)
                 .eventually(() -> store == null ? Future.succeededFuture() : store.close())
                 .eventually(() -> http == null ? Future.succeededFuture() : http.close())
                 .eventually(() -> vertx.executeBlocking(() -> {
@@ -191,6 +199,10 @@ public final class Gateway extends AbstractVerticle {
     /** The alert notifier, or null without a {@code notify} section. */
     public Notifier notifier() {
         return notifier;
+    }
+
+    public Cameras cameras() {
+        return cameras;
     }
 
     public SiteDirectory site() {

@@ -2,6 +2,7 @@ package org.linli.gateway;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import org.linli.gateway.camera.CameraDiscovery;
 import org.linli.gateway.config.ConfigException;
 import org.linli.gateway.config.ConfigLoader;
 import org.linli.gateway.config.SiteConfig;
@@ -33,8 +34,10 @@ public final class GatewayMain {
             case "run" -> run(config, profilesDir);
             case "check-config" -> System.exit(checkConfig(config, profilesDir));
             case "version" -> System.out.println("linli " + version());
+            case "discover" -> System.exit(discover(args, System.out));
             default -> {
-                System.err.println("usage: linli run|check-config [--config FILE] [--profiles DIR] | version");
+                System.err.println("usage: linli run|check-config [--config FILE] [--profiles DIR] | version"
+                        + " | discover [--wait 3] [--port 3702] [--host 239.255.255.250]");
                 System.exit(2);
             }
         }
@@ -62,9 +65,33 @@ public final class GatewayMain {
             System.out.printf("  influxdb  %s (org %s, bucket %s, token from $%s)%n", c.influx().url(), c.influx().org(),
                     c.influx().bucket(), c.influx().tokenEnv());
             System.out.printf("  http      %s:%d%n", c.http().host(), c.http().port());
+            if (c.cameras() != null) {
+                System.out.printf("  cameras   %d (motion windows in %s)%n", c.cameras().devices().size(), c.cameras().timeZone());
+            }
             return 0;
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    /** Probes for ONVIF cameras and prints them as YAML for the cameras: section (docs/CAMERAS.md). */
+    public static int discover(String[] args, java.io.PrintStream out) {
+        try {
+            int wait = Integer.parseInt(option(args, "--wait").orElse("3"));
+            int port = Integer.parseInt(option(args, "--port").orElse("3702"));
+            String host = option(args, "--host").orElse("239.255.255.250");
+            var found = CameraDiscovery.probe(new java.net.InetSocketAddress(host, port), java.time.Duration.ofSeconds(wait));
+            for (var m : found) {
+                out.printf("# found %s at %s%n", m.endpointReference(), m.xaddrs());
+            }
+            out.print(CameraDiscovery.yaml(found));
+            return 0;
+        } catch (NumberFormatException e) {
+            System.err.println("--wait and --port take whole numbers: " + e.getMessage());
+            return 2;
+        } catch (java.io.IOException e) {
+            System.err.println("probe failed: " + e.getMessage());
             return 1;
         }
     }

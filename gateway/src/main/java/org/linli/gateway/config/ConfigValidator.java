@@ -36,7 +36,11 @@ final class ConfigValidator {
         }
         Map<String, Places> places = checkSite(c.site());
         Set<String> gridded = checkGrids(c.grids(), places.keySet());
-        checkDevices(c.devices(), places, gridded);
+        Set<String> deviceIds = checkDevices(c.devices(), places, gridded);
+        if (c.cameras() != null) {
+            new CameraSectionValidator(env, this::problem, (text, at) -> checkLocation(text, at, places, gridded))
+                    .validate(c.cameras(), deviceIds);
+        }
         checkMqtt(c.mqtt());
         checkInflux(c.influx());
         if (c.notifications() != null) {
@@ -153,7 +157,7 @@ final class ConfigValidator {
         return owner.keySet();
     }
 
-    private void checkDevices(List<DeviceConfig> devices, Map<String, Places> places, Set<String> gridded) {
+    private Set<String> checkDevices(List<DeviceConfig> devices, Map<String, Places> places, Set<String> gridded) {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < devices.size(); i++) {
             DeviceConfig d = devices.get(i);
@@ -187,6 +191,7 @@ final class ConfigValidator {
                 checkLocation(d.location(), at + ".location", places, gridded);
             }
         }
+        return ids;
     }
 
     private void checkLocation(String text, String at, Map<String, Places> places, Set<String> gridded) {

@@ -18,7 +18,8 @@ public record SiteConfig(
         HttpOptions http,
         StorageOptions storage,
         @JsonProperty("notify") NotifyOptions notifications,
-        QueueOptions queue) {
+        QueueOptions queue,
+        CamerasOptions cameras) {
 
     public SiteConfig {
         grids = grids == null ? List.of() : List.copyOf(grids);
@@ -29,10 +30,23 @@ public record SiteConfig(
 
     /**
      * A site with only the required sections; every optional section is absent: no alert delivery channels
-     * ({@code notify}), the queue with {@link QueueOptions#defaults()}.
+     * ({@code notify}), the queue with {@link QueueOptions#defaults()}, no cameras.
      */
     public SiteConfig(CompoundConfig site, List<GridConfig> grids, List<DeviceConfig> devices, MqttOptions mqtt,
                       InfluxOptions influx, HttpOptions http, StorageOptions storage) {
-        this(site, grids, devices, mqtt, influx, http, storage, null, null);
+        this(site, grids, devices, mqtt, influx, http, storage, null, null, null);
+    }
+
+    /** This site with a {@code notify:} section (tests and generated configs add optional sections this way). */
+    public SiteConfig withNotifications(NotifyOptions n) {
+        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, n, queue, cameras);
+    }
+
+    public SiteConfig withQueue(QueueOptions q) {
+        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, q, cameras);
+    }
+
+    public SiteConfig withCameras(CamerasOptions c) {
+        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, queue, c);
     }
 }

@@ -16,8 +16,10 @@ import org.linli.gateway.pipeline.Pipeline;
 import org.linli.gateway.site.Device;
 import org.linli.gateway.site.SiteDirectory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** The HTTP API (docs/API.md): alerts and their live stream, status, devices, dead letters. */
@@ -29,6 +31,7 @@ public final class HttpApi {
     private final Supplier<JsonObject> status;
     private final AlertStreamHub stream;
     private Supplier<String> metrics = () -> "";
+    private final List<Consumer<Router>> extraRoutes = new ArrayList<>();
     private HttpServer server;
     private Function<String, JsonArray> deliveries = id -> new JsonArray();
 
@@ -53,6 +56,11 @@ public final class HttpApi {
         return this;
     }
 
+    /** Adds routes owned by another component (cameras: snapshots, discovery); call before {@link #listen}. */
+    public void mount(Consumer<Router> routes) {
+        extraRoutes.add(routes);
+    }
+
     public Future<HttpServer> listen(String host, int port) {
         Router router = Router.router(vertx);
         router.get("/health").handler(this::health);
@@ -66,6 +74,7 @@ public final class HttpApi {
         router.get("/api/alerts").handler(this::alertList);
         router.get("/api/devices").handler(this::devices);
         router.get("/api/dead-letters").handler(this::deadLetters);
+        extraRoutes.forEach(r -> r.accept(router));
         return vertx.createHttpServer().requestHandler(router).listen(port, host).onSuccess(s -> server = s);
     }
 

@@ -2,6 +2,7 @@ package org.linli.gateway.site;
 
 import org.linli.drivers.model.DeviceType;
 import org.linli.gateway.config.BuildingConfig;
+import org.linli.gateway.config.CameraConfig;
 import org.linli.gateway.config.DeviceConfig;
 import org.linli.gateway.config.GridConfig;
 import org.linli.gateway.config.HouseholdConfig;
@@ -67,6 +68,12 @@ public final class SiteDirectory {
             Location location = Location.parse(d.location());
             devices.put(d.id(), new Device(d.id(), DeviceType.fromId(d.type()), d.profile(),
                     d.transport() == null ? "mqtt" : d.transport(), location, gridByBuilding.get(location.building())));
+        }
+        // cameras are devices too (their events go through the pipeline), filed under the first place they cover
+        for (CameraConfig c : config.cameras() == null ? List.<CameraConfig>of() : config.cameras().devices()) {
+            Location location = Location.parse(c.covers().get(0));
+            devices.put(c.id(), new Device(c.id(), DeviceType.CAMERA, c.model(), "onvif", location,
+                    gridByBuilding.get(location.building())));
         }
         return new SiteDirectory(config.site().street(), config.site().community(), config.site().compound(),
                 devices, households, gridByBuilding, grids);

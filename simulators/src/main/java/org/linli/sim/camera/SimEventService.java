@@ -21,6 +21,8 @@ final class SimEventService {
     private final Supplier<List<SimEvent>> initialState;
     private final SimSubscriptions subscriptions = new SimSubscriptions();
     private final DatatypeFactory datatypes;
+    private final java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger renewed = new java.util.concurrent.atomic.AtomicInteger();
 
     SimEventService(CameraSimOptions options, Supplier<Instant> clock, EventResponses responses,
             Supplier<List<SimEvent>> initialState) {
@@ -45,6 +47,7 @@ final class SimEventService {
             return SimAnswer.senderFault(SimSoap.invalidArgs("bad InitialTerminationTime: " + e.getMessage()));
         }
         SimSubscription s = subscriptions.create(termination, initialState.get());
+        created.incrementAndGet();
         return ok(responses.created(s, now));
     }
 
@@ -62,6 +65,7 @@ final class SimEventService {
                 }
                 case "Renew" -> {
                     s.setTerminationTime(terminationFrom(Dom.pathText(request, "TerminationTime"), now));
+                    renewed.incrementAndGet();
                     return ok(responses.renewed(s, now));
                 }
                 case "Unsubscribe" -> {
@@ -103,6 +107,14 @@ final class SimEventService {
 
     void dropAll() {
         subscriptions.clear();
+    }
+
+    int created() {
+        return created.get();
+    }
+
+    int renewed() {
+        return renewed.get();
     }
 
     int count() {

@@ -134,6 +134,16 @@ public final class SimulatedCamera implements AutoCloseable {
         return events.count();
     }
 
+    /** Subscriptions created since the last start(). */
+    public int subscriptionsCreated() {
+        return events.created();
+    }
+
+    /** Successful Renew calls since the last start(). */
+    public int renewals() {
+        return events.renewed();
+    }
+
     public byte[] snapshotJpeg() {
         return snapshot.clone();
     }

@@ -1,0 +1,139 @@
+package org.linli.gateway.camera;
+
+import org.linli.drivers.onvif.OnvifCamera;
+import org.linli.drivers.onvif.OnvifErrorKind;
+import org.linli.drivers.onvif.OnvifException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps one camera connected and its events flowing, on its own thread (every ONVIF call blocks; a long poll holds
+ * the thread for up to a minute, so it never runs on the event loop or the shared worker pool).
+ * <p>
+ * Connect (clock, services, profiles, snapshot URI) → {@link PullPointLoop} → when the session is lost, reconnect
+ * at once, then with a doubling back-off while the camera stays unreachable. Refused credentials are reported as
+ * such and retried only at the longest back-off: a wrong password must not become a login storm that locks the
+ * camera's account.
+ */
+public final class CameraSupervisor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CameraSupervisor.class);
+
+    private final SupervisorSettings settings;
+    private final CameraObserver observer;
+    private final SupervisorCounters counters = new SupervisorCounters();
+    private final Thread thread;
+    private volatile boolean running;
+    private volatile OnvifCamera camera;
+    private volatile PullPointLoop loop;
+    private int failures;
+
+    public CameraSupervisor(SupervisorSettings settings, CameraObserver observer) {
+        this.settings = settings;
+        this.observer = observer;
+        this.thread = new Thread(this::run, "camera-" + settings.cameraId());
+        thread.setDaemon(true);
+    }
+
+    public synchronized CameraSupervisor start() {
+        if (!running) {
+            running = true;
+            thread.start();
+        }
+        return this;
+    }
+
+    /** The connected camera (for snapshots), empty while it is not connected. Safe from any thread. */
+    public Optional<OnvifCamera> camera() {
+        return Optional.ofNullable(camera);
+    }
+
+    public SupervisorCounters counters() {
+        return counters;
+    }
+
+    public String cameraId() {
+        return settings.cameraId();
+    }
+
+    private void run() {
+        while (running) {
+            OnvifCamera cam;
+            try {
+                cam = OnvifCamera.connect(settings.xaddr(), settings.credentials(), settings.client());
+            } catch (OnvifException e) {
+                if (!running) {
+                    break;
+                }
+                counters.connectFailures.incrementAndGet();
+                observer.onConnectFailed(e);
+                sleep(e.kind() == OnvifErrorKind.NOT_AUTHORIZED ? settings.reconnectMax() : nextBackoff());
+                continue;
+            } catch (RuntimeException e) {
+                LOG.error("camera {}: connect failed unexpectedly", settings.cameraId(), e);
+                observer.onConnectFailed(new OnvifException(OnvifErrorKind.BAD_RESPONSE, e.toString(), e));
+                sleep(nextBackoff());
+                continue;
+            }
+            camera = cam;
+            counters.connects.incrementAndGet();
+            observer.onConnected(cam.description());
+            PullPointLoop session = new PullPointLoop(settings, cam, observer, counters, () -> running);
+            loop = session;
+            try {
+                session.run(() -> failures = 0);
+            } catch (OnvifException e) {
+                if (running) {
+                    observer.onSessionLost(e);
+                    // a session that failed before its first good pull backs off; a long-lived one retries at once
+                    if (failures > 0) {
+                        sleep(nextBackoff());
+                    } else {
+                        failures++;
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.error("camera {}: event loop failed unexpectedly", settings.cameraId(), e);
+                sleep(nextBackoff());
+            } finally {
+                camera = null;
+            }
+        }
+        PullPointLoop last = loop;
+        if (last != null) {
+            Thread.interrupted(); // stop() interrupted us; the goodbye below needs a working HTTP call
+            last.unsubscribeCurrent();
+        }
+    }
+
+    private Duration nextBackoff() {
+        long factor = 1L << Math.min(failures, 16);
+        failures++;
+        Duration d = settings.reconnectMin().multipliedBy(factor);
+        return d.compareTo(settings.reconnectMax()) > 0 ? settings.reconnectMax() : d;
+    }
+
+    private void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Stops the thread: wakes a long poll, unsubscribes (best effort) and waits up to a few seconds. Blocking. */
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5) + settings.client().requestTimeout().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

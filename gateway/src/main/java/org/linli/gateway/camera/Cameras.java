@@ -1,0 +1,140 @@
+package org.linli.gateway.camera;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import org.linli.drivers.onvif.OnvifClientOptions;
+import org.linli.drivers.onvif.OnvifCredentials;
+import org.linli.drivers.onvif.OnvifTopicProfile;
+import org.linli.gateway.alert.AlertService;
+import org.linli.gateway.config.CameraConfig;
+import org.linli.gateway.config.CamerasOptions;
+import org.linli.gateway.pipeline.DeviceEventListener;
+import org.linli.gateway.pipeline.Pipeline;
+import org.linli.gateway.site.Device;
+import org.linli.gateway.site.SiteDirectory;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The cameras of one gateway, wired in a few calls from {@code Gateway.start()}: alert rules for camera events
+ * (before the pipeline is built, since they listen to it), then one supervisor per camera, snapshot evidence, the
+ * staleness timer and the HTTP routes. With no {@code cameras:} section only discovery and the (empty) snapshot
+ * store are there.
+ */
+public final class Cameras {
+    private static final Duration RECONNECT_MIN = Duration.ofSeconds(1);
+    private static final int TIMEOUTS_BEFORE_RECREATE = 3;
+
+    private final Vertx vertx;
+    private final CamerasOptions options;
+    private final SiteDirectory site;
+    private final AlertService alerts;
+    private final Clock clock;
+    private final Function<String, String> env;
+    private final SnapshotStore store;
+    private final CameraAlertRules rules;
+    private final List<CameraLink> links = new ArrayList<>();
+    private EvidenceCollector evidence;
+    private long timer = -1;
+
+    public Cameras(Vertx vertx, CamerasOptions options, SiteDirectory site, AlertService alerts, Clock clock,
+                   Path dataDir, Function<String, String> env) {
+        this.vertx = vertx;
+        this.options = options == null ? CamerasOptions.none() : options;
+        this.site = site;
+        this.alerts = alerts;
+        this.clock = clock;
+        this.env = env;
+        this.store = new SnapshotStore(dataDir.resolve("snapshots"), this.options.snapshots().maxCount(),
+                this.options.snapshots().maxTotalBytes(), clock);
+        Map<String, MotionWindows> windows = new LinkedHashMap<>();
+        ZoneId zone = ZoneId.of(this.options.timeZone());
+        this.options.devices().forEach(c -> windows.put(c.id(), new MotionWindows(c.motionWindows(), zone)));
+        this.rules = new CameraAlertRules(windows, alerts, clock);
+    }
+
+    /** Listens to the pipeline for camera events; give it to the Pipeline's listeners. */
+    public DeviceEventListener alertRules() {
+        return rules;
+    }
+
+    /** Starts one supervisor per camera and the evidence collector. Call on the gateway's event loop. */
+    public void start(Context eventLoop, Pipeline pipeline) {
+        for (CameraConfig c : options.devices()) {
+            Device device = site.device(c.id()).orElseThrow();
+            Duration poll = Duration.ofSeconds(c.pollTimeoutSeconds());
+            CameraHealth health = new CameraHealth(c.id(), device.location(), poll.multipliedBy(2), alerts, clock);
+            CameraLink link = new CameraLink(c, device, eventLoop, pipeline, health, clock);
+            link.attach(new CameraSupervisor(settings(c), link));
+            links.add(link);
+        }
+        evidence = new EvidenceCollector(vertx, links, store, alerts);
+        alerts.addListener(evidence);
+        links.forEach(l -> l.supervisor().start());
+        if (!links.isEmpty()) {
+            timer = vertx.setPeriodic(1000, id -> links.forEach(l -> l.health().check()));
+        }
+    }
+
+    private SupervisorSettings settings(CameraConfig c) {
+        OnvifClientOptions client = OnvifClientOptions.defaults();
+        client = new OnvifClientOptions(client.connectTimeout(), client.requestTimeout(), client.maxResponseBytes(),
+                Duration.ofSeconds(options.snapshots().timeoutSeconds()), options.snapshots().maxImageBytes());
+        return new SupervisorSettings(c.id(), URI.create(c.xaddr().trim()),
+                new OnvifCredentials(c.username(), env.apply(c.passwordEnv())),
+                OnvifTopicProfile.load(c.model().toLowerCase(Locale.ROOT)),
+                Duration.ofSeconds(c.pollTimeoutSeconds()), Duration.ofSeconds(c.subscriptionSeconds()),
+                RECONNECT_MIN, Duration.ofSeconds(options.reconnectMaxSeconds()), TIMEOUTS_BEFORE_RECREATE, client);
+    }
+
+    public void mountRoutes(Router router) {
+        new CameraRoutes(vertx, store).mount(router);
+    }
+
+    public List<CameraLink> links() {
+        return List.copyOf(links);
+    }
+
+    public SnapshotStore snapshots() {
+        return store;
+    }
+
+    /** For /api/status: one entry per camera. Event loop only. */
+    public JsonArray statusJson() {
+        JsonArray out = new JsonArray();
+        links.forEach(l -> out.add(l.toJson()));
+        return out;
+    }
+
+    public JsonObject evidenceJson() {
+        return evidence == null ? new JsonObject() : evidence.toJson();
+    }
+
+    /** Stops every supervisor (each unsubscribes, best effort) on a worker. */
+    public Future<Void> stop() {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+        if (links.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return vertx.executeBlocking(() -> {
+            links.forEach(l -> l.supervisor().close());
+            return null;
+        }, false).mapEmpty();
+    }
+}

@@ -1,0 +1,21 @@
+package org.linli.gateway.config;
+
+import java.util.List;
+
+/**
+ * The {@code cameras:} section: the cameras, the time zone motion windows are written in (Asia/Shanghai unless
+ * given), snapshot limits, and the longest wait between reconnect attempts to an unreachable camera.
+ */
+public record CamerasOptions(String timeZone, Integer reconnectMaxSeconds, SnapshotOptions snapshots,
+                             List<CameraConfig> devices) {
+    public CamerasOptions {
+        timeZone = timeZone == null || timeZone.isBlank() ? "Asia/Shanghai" : timeZone;
+        reconnectMaxSeconds = reconnectMaxSeconds == null ? 60 : reconnectMaxSeconds;
+        snapshots = snapshots == null ? SnapshotOptions.defaults() : snapshots;
+        devices = devices == null ? List.of() : List.copyOf(devices);
+    }
+
+    public static CamerasOptions none() {
+        return new CamerasOptions(null, null, null, List.of());
+    }
+}
