@@ -17,6 +17,10 @@ import org.linli.drivers.mqtt.TopicTemplate;
 import org.linli.gateway.pipeline.DeadLetters;
 import org.linli.gateway.pipeline.Pipeline;
 import org.linli.gateway.pipeline.ProfileCatalog;
+import org.linli.gateway.security.HttpsOptions;
+import org.linli.gateway.security.MqttTls;
+import org.linli.gateway.security.Redaction;
+import org.linli.gateway.security.SecretValues;
 import org.linli.gateway.site.Device;
 import org.linli.gateway.site.SiteDirectory;
 import org.linli.gateway.timeseries.BatchingWriter;
@@ -73,13 +77,20 @@ public final class Gateway extends AbstractVerticle {
         List<Subscription> subscriptions = subscriptions();
         SubscriptionWatchdog watchdog = new SubscriptionWatchdog(clock, subscriptions, (s, st) -> { });
         String password = config.mqtt().passwordEnv() == null ? null : env.apply(config.mqtt().passwordEnv());
-        mqtt = new MqttIngest(vertx, config.mqtt(), password == null ? null : password.toCharArray(), null,
+        javax.net.ssl.SSLSocketFactory tls;
+        try {
+            tls = MqttTls.socketFactory(config.mqtt().tls(), env);
+        } catch (java.security.GeneralSecurityException e) {
+            started.fail("mqtt.tls: " + e.getMessage());
+            return;
+        }
+        mqtt = new MqttIngest(vertx, config.mqtt(), password == null ? null : password.toCharArray(), tls,
                 subscriptions, pipeline, clock, watchdog);
         alerts.addListener(new AlertPublisher(mqtt, alertsTopic()));
         mqtt.start();
 
         http = new HttpApi(vertx, alerts, pipeline, site, this::status);
-        http.listen(config.http().host(), config.http().port())
+        http.listen(HttpsOptions.serverOptions(config.http()))
                 .<Void>mapEmpty()
                 .onComplete(started);
     }
@@ -102,7 +113,12 @@ public final class Gateway extends AbstractVerticle {
         return config.mqtt().alertsTopic();
     }
 
+    /** What {@code GET /api/status} shows; URLs masked and every configured secret value scrubbed from it. */
     public JsonObject status() {
+        return new JsonObject(SecretValues.redaction(config, env).scrub(rawStatus().encode()));
+    }
+
+    private JsonObject rawStatus() {
         return new JsonObject()
                 .put("compound", site.compound())
                 .put("devices", site.devices().size())
@@ -111,7 +127,7 @@ public final class Gateway extends AbstractVerticle {
                 .put("mqtt", mqtt.status())
                 .put("pipeline", pipeline.stats().toJson())
                 .put("decodeFailures", new JsonObject(new java.util.TreeMap<>(deadLetters.countsByReason())))
-                .put("influx", writer.stats().toJson(writer.buffered()).put("url", config.influx().url()));
+                .put("influx", writer.stats().toJson(writer.buffered()).put("url", Redaction.url(config.influx().url())));
     }
 
     @Override
