@@ -16,11 +16,11 @@ import java.util.function.Function;
  * What {@code check-config} prints: where the gateway would connect, with which TLS settings, and where secrets come
  * from (variable names, never values; URLs with their passwords masked).
  */
-final class ConnectionSummary {
+public final class ConnectionSummary {
     private ConnectionSummary() {
     }
 
-    static void print(SiteConfig c, Function<String, String> env, PrintStream out) {
+    public static void print(SiteConfig c, Function<String, String> env, PrintStream out) {
         out.printf("  mqtt      %s (MQTT %s, client id %s%s)%n", Redaction.url(c.mqtt().url()), c.mqtt().version(),
                 c.mqtt().clientId(), c.mqtt().username() == null ? ", anonymous"
                         : ", user " + c.mqtt().username() + (c.mqtt().passwordEnv() == null ? ", no password"
@@ -44,7 +44,7 @@ final class ConnectionSummary {
     }
 
     /** Loads the TLS certificates and keys as the gateway will; false (with the reason on {@code err}) if one fails. */
-    static boolean checkTlsMaterial(SiteConfig c, Function<String, String> env, PrintStream err) {
+    public static boolean checkTlsMaterial(SiteConfig c, Function<String, String> env, PrintStream err) {
         boolean ok = true;
         try {
             MqttTls.socketFactory(c.mqtt().tls(), env);
