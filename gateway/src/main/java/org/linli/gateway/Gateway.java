@@ -21,6 +21,10 @@ import org.linli.drivers.mqtt.TopicTemplate;
 import org.linli.gateway.pipeline.DeadLetters;
 import org.linli.gateway.pipeline.Pipeline;
 import org.linli.gateway.pipeline.ProfileCatalog;
+import org.linli.gateway.security.HttpsOptions;
+import org.linli.gateway.security.MqttTls;
+import org.linli.gateway.security.Redaction;
+import org.linli.gateway.security.SecretValues;
 import org.linli.gateway.site.Device;
 import org.linli.gateway.site.SiteDirectory;
 import org.linli.gateway.config.QueueOptions;
@@ -90,7 +94,13 @@ public final class Gateway extends AbstractVerticle {
         List<Subscription> subscriptions = subscriptions();
         SubscriptionWatchdog watchdog = new SubscriptionWatchdog(clock, subscriptions, (s, st) -> { });
         String password = config.mqtt().passwordEnv() == null ? null : env.apply(config.mqtt().passwordEnv());
-        mqtt = new MqttIngest(vertx, config.mqtt(), password == null ? null : password.toCharArray(), null,
+        javax.net.ssl.SSLSocketFactory tls;
+        try {
+            tls = MqttTls.socketFactory(config.mqtt().tls(), env);
+        } catch (java.security.GeneralSecurityException e) {
+            return Future.failedFuture("mqtt.tls: " + e.getMessage());
+        }
+        mqtt = new MqttIngest(vertx, config.mqtt(), password == null ? null : password.toCharArray(), tls,
                 subscriptions, pipeline, clock, watchdog);
         if (config.notifications() != null) {
             notifier = NotifierFactory.create(vertx, config.notifications(), env, clock, publicUrl(), mqtt::publish,
@@ -108,7 +118,7 @@ public final class Gateway extends AbstractVerticle {
             http.deliveries(notifier::deliveries);
         }
         http.mount(cameras::mountRoutes);
-        return http.listen(config.http().host(), config.http().port()).mapEmpty();
+        return http.listen(HttpsOptions.serverOptions(config.http())).mapEmpty();
     }
 
     /** One subscription per vendor profile used by an MQTT device, with the config's overrides applied. */
@@ -135,7 +145,12 @@ public final class Gateway extends AbstractVerticle {
         return config.mqtt().alertsTopic();
     }
 
+    /** What {@code GET /api/status} shows; URLs masked and every configured secret value scrubbed from it. */
     public JsonObject status() {
+        return new JsonObject(SecretValues.redaction(config, env).scrub(rawStatus().encode()));
+    }
+
+    private JsonObject rawStatus() {
         return new JsonObject()
                 .put("compound", site.compound())
                 .put("devices", site.devices().size())
@@ -144,7 +159,7 @@ public final class Gateway extends AbstractVerticle {
                 .put("mqtt", mqtt.status())
                 .put("pipeline", pipeline.stats().toJson())
                 .put("decodeFailures", new JsonObject(new java.util.TreeMap<>(deadLetters.countsByReason())))
-                .put("influx", new JsonObject().put("url", config.influx().url()))
+                .put("influx", new JsonObject().put("url", Redaction.url(config.influx().url())))
                 .put("queue", store.stats().toJson(clock.millis()))
                 .put("notify", notifier == null ? null : notifier.status())
                 .put("cameras", cameras.statusJson())

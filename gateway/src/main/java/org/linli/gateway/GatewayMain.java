@@ -61,14 +61,11 @@ public final class GatewayMain {
             System.out.printf("  compound  %s / %s / %s: %d buildings, %d households, %d devices, %d grids%n",
                     c.site().street(), c.site().community(), c.site().compound(), c.site().buildings().size(),
                     site.householdCount(), c.devices().size(), c.grids().size());
-            System.out.printf("  mqtt      %s (MQTT %s, client id %s)%n", c.mqtt().url(), c.mqtt().version(), c.mqtt().clientId());
-            System.out.printf("  influxdb  %s (org %s, bucket %s, token from $%s)%n", c.influx().url(), c.influx().org(),
-                    c.influx().bucket(), c.influx().tokenEnv());
-            System.out.printf("  http      %s:%d%n", c.http().host(), c.http().port());
+            ConnectionSummary.print(c, System::getenv, System.out);
             if (c.cameras() != null) {
                 System.out.printf("  cameras   %d (motion windows in %s)%n", c.cameras().devices().size(), c.cameras().timeZone());
             }
-            return 0;
+            return ConnectionSummary.checkTlsMaterial(c, System::getenv, System.err) ? 0 : 1;
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
             return 1;
@@ -109,8 +106,8 @@ public final class GatewayMain {
         Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(4));
         Gateway gateway = new Gateway(c, profiles, System::getenv, Clock.systemUTC());
         String id = vertx.deployVerticle(gateway).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        LOG.info("Linli {} running for {}: console and API on http://{}:{}/", version(), c.site().compound(),
-                c.http().host(), gateway.httpPort());
+        LOG.info("Linli {} running for {}: console and API on {}://{}:{}/", version(), c.site().compound(),
+                c.http().usesTls() ? "https" : "http", c.http().host(), gateway.httpPort());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: flushing buffered points");

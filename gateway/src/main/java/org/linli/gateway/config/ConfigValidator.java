@@ -52,6 +52,7 @@ final class ConfigValidator {
         if (c.http().port() < 0 || c.http().port() > 65535) {
             problem("http.port", "must be 0..65535, got " + c.http().port());
         }
+        checkHttpTls(c.http());
         return problems;
     }
 
@@ -237,6 +238,7 @@ final class ConfigValidator {
         if (m.reconnectMinDelayMs() < 1 || m.reconnectMaxDelayMs() < m.reconnectMinDelayMs()) {
             problem("mqtt.reconnect*DelayMs", "need 1 <= reconnectMinDelayMs <= reconnectMaxDelayMs");
         }
+        checkMqttTls(m);
         for (int i = 0; i < m.subscriptions().size(); i++) {
             SubscriptionOptions s = m.subscriptions().get(i);
             String at = "mqtt.subscriptions[" + i + "]";
@@ -249,6 +251,40 @@ final class ConfigValidator {
             if (s.expectedIntervalSeconds() < 1 || s.missedIntervals() < 1) {
                 problem(at, "expectedIntervalSeconds and missedIntervals must be positive");
             }
+        }
+    }
+
+    private void checkMqttTls(MqttOptions m) {
+        MqttTlsOptions t = m.tls();
+        if (t == null) {
+            return;
+        }
+        if (m.url() != null && !m.usesTls()) {
+            problem("mqtt.tls", "set, but mqtt.url '" + m.url() + "' is not ssl://host:port (8883 is the usual TLS port)");
+        }
+        readableFile(t.caFile(), "mqtt.tls.caFile");
+        if ((t.certFile() == null) != (t.keyFile() == null)) {
+            problem("mqtt.tls", "certFile and keyFile go together (a client certificate and its key), or neither");
+        }
+        readableFile(t.certFile(), "mqtt.tls.certFile");
+        readableFile(t.keyFile(), "mqtt.tls.keyFile");
+        if (t.keyPasswordEnv() != null && env.apply(t.keyPasswordEnv()) == null) {
+            problem("mqtt.tls.keyPasswordEnv", "environment variable " + t.keyPasswordEnv() + " is not set");
+        }
+    }
+
+    private void checkHttpTls(HttpOptions h) {
+        if ((h.tlsCertFile() == null) != (h.tlsKeyFile() == null)) {
+            problem("http", "tlsCertFile and tlsKeyFile go together (HTTPS needs the certificate and its key), or neither");
+        }
+        readableFile(h.tlsCertFile(), "http.tlsCertFile");
+        readableFile(h.tlsKeyFile(), "http.tlsKeyFile");
+    }
+
+    /** A PEM file named in the config: absent is fine (optional), named but unreadable is a problem. */
+    private void readableFile(String file, String at) {
+        if (file != null && !java.nio.file.Files.isReadable(java.nio.file.Path.of(file))) {
+            problem(at, "cannot read '" + file + "' (missing, or not readable by this user)");
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 /**
  * The MQTT broker connection. Secrets are never in the file: {@code passwordEnv} names the environment variable.
+ * TLS settings are in {@code tls} (null: none, or the JVM's default trust store for an {@code ssl://} url).
  * A fixed client id and a persistent session let the broker keep QoS 1 messages while the gateway is away.
  */
 public record MqttOptions(
@@ -17,7 +18,8 @@ public record MqttOptions(
         Integer reconnectMinDelayMs,
         Integer reconnectMaxDelayMs,
         String alertsTopic,
-        List<SubscriptionOptions> subscriptions) {
+        List<SubscriptionOptions> subscriptions,
+        MqttTlsOptions tls) {
 
     public MqttOptions {
         version = version == null ? "5" : version;
@@ -27,6 +29,18 @@ public record MqttOptions(
         reconnectMaxDelayMs = reconnectMaxDelayMs == null ? 30_000 : reconnectMaxDelayMs;
         alertsTopic = alertsTopic == null ? "linli/alerts" : alertsTopic;
         subscriptions = subscriptions == null ? List.of() : List.copyOf(subscriptions);
+    }
+
+    /** Without TLS settings (plain {@code tcp://}, or {@code ssl://} trusting the JVM's default CAs). */
+    public MqttOptions(String url, String version, String clientId, String username, String passwordEnv,
+                       Integer keepAliveSeconds, Long sessionExpirySeconds, Integer reconnectMinDelayMs,
+                       Integer reconnectMaxDelayMs, String alertsTopic, List<SubscriptionOptions> subscriptions) {
+        this(url, version, clientId, username, passwordEnv, keepAliveSeconds, sessionExpirySeconds, reconnectMinDelayMs,
+                reconnectMaxDelayMs, alertsTopic, subscriptions, null);
+    }
+
+    public boolean usesTls() {
+        return url != null && (url.startsWith("ssl://") || url.startsWith("wss://"));
     }
 
     public boolean isV5() {

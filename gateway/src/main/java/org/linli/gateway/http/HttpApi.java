@@ -3,6 +3,7 @@ package org.linli.gateway.http;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -62,6 +63,11 @@ public final class HttpApi {
     }
 
     public Future<HttpServer> listen(String host, int port) {
+        return listen(new HttpServerOptions().setHost(host).setPort(port));
+    }
+
+    /** Listens with these options (host, port, and HTTPS when they carry a certificate). */
+    public Future<HttpServer> listen(HttpServerOptions options) {
         Router router = Router.router(vertx);
         router.get("/health").handler(this::health);
         router.get("/api/status").handler(ctx -> json(ctx, status.get()));
@@ -75,7 +81,7 @@ public final class HttpApi {
         router.get("/api/devices").handler(this::devices);
         router.get("/api/dead-letters").handler(this::deadLetters);
         extraRoutes.forEach(r -> r.accept(router));
-        return vertx.createHttpServer().requestHandler(router).listen(port, host).onSuccess(s -> server = s);
+        return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
     }
 
     public int port() {

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import org.linli.gateway.config.MqttOptions;
 import org.linli.gateway.pipeline.IncomingMessage;
 import org.linli.gateway.pipeline.Pipeline;
+import org.linli.gateway.security.Redaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,8 @@ public final class MqttIngest {
     private final Vertx vertx;
     private final Context context;
     private final MqttOptions options;
+    /** The broker URL as logs and status show it: never with a password in it. */
+    private final String shownUrl;
     private final MqttClientAdapter client;
     private final List<Subscription> subscriptions;
     private final Pipeline pipeline;
@@ -68,6 +71,7 @@ public final class MqttIngest {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.options = options;
+        this.shownUrl = Redaction.url(options.url());
         MqttConnectSettings settings = new MqttConnectSettings(options, password, socketFactory);
         this.client = options.isV5() ? new PahoV5Adapter(settings) : new PahoV3Adapter(settings);
         this.subscriptions = List.copyOf(subscriptions);
@@ -79,7 +83,8 @@ public final class MqttIngest {
 
     /** Starts connecting; never fails (a broker that is down now is retried). {@link #firstConnect()} tells when it worked. */
     public void start() {
-        LOG.info("connecting to MQTT broker {} as {} (MQTT {})", options.url(), options.clientId(), options.version());
+        LOG.info("connecting to MQTT broker {} as {} (MQTT {}{})", shownUrl, options.clientId(), options.version(),
+                options.usesTls() ? ", TLS" : "");
         tryConnect();
         long period = Math.max(1000, subscriptions.stream().mapToLong(s -> s.expectedInterval().toMillis()).min().orElse(60_000) / 4);
         watchdogTimer = vertx.setPeriodic(period, id -> watchdog.check());
@@ -100,7 +105,7 @@ public final class MqttIngest {
             if (connecting && connectAttempts == attempt && state != State.STOPPED) {
                 connecting = false;
                 lastError = "connect did not complete within " + CONNECT_GUARD_MS + " ms";
-                LOG.warn("MQTT connect to {} hung; retrying with a fresh client", options.url());
+                LOG.warn("MQTT connect to {} hung; retrying with a fresh client", shownUrl);
                 retryLater();
             }
         });
@@ -111,8 +116,8 @@ public final class MqttIngest {
             }
             connecting = false;
             if (error != null && state != State.STOPPED) {
-                lastError = String.valueOf(error.getMessage() == null ? error : error.getMessage());
-                LOG.warn("MQTT broker {} not reachable ({}); retrying in {} ms", options.url(), lastError, retryDelayMs);
+                lastError = ConnectFailure.describe(error);
+                LOG.warn("MQTT broker {} not reachable ({}); retrying in {} ms", shownUrl, lastError, retryDelayMs);
                 retryLater();
             }
         }));
@@ -149,7 +154,7 @@ public final class MqttIngest {
         connects++;
         state = State.CONNECTED;
         retryDelayMs = options.reconnectMinDelayMs();
-        LOG.info("MQTT {} to {}; subscribing to {} topics", connects > 1 ? "reconnected" : "connected", options.url(),
+        LOG.info("MQTT {} to {}; subscribing to {} topics", connects > 1 ? "reconnected" : "connected", shownUrl,
                 subscriptions.size());
         watchdog.restartClocks();
         resubscribe();
@@ -183,7 +188,7 @@ public final class MqttIngest {
         }
         lastError = reason;
         if (state == State.CONNECTED) {
-            LOG.warn("MQTT connection to {} lost ({}); reconnecting", options.url(), reason);
+            LOG.warn("MQTT connection to {} lost ({}); reconnecting", shownUrl, reason);
             state = State.RECONNECTING;
             retryLater();
         }
@@ -256,7 +261,8 @@ public final class MqttIngest {
 
     public JsonObject status() {
         return new JsonObject()
-                .put("url", options.url())
+                .put("url", shownUrl)
+                .put("tls", options.usesTls())
                 .put("clientId", options.clientId())
                 .put("version", options.version())
                 .put("state", state.name())

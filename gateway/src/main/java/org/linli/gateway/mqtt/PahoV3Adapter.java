@@ -61,6 +61,7 @@ final class PahoV3Adapter implements MqttClientAdapter {
         if (settings.socketFactory() != null) {
             c.setSocketFactory(settings.socketFactory());
         }
+        c.setHttpsHostnameVerificationEnabled(settings.verifyHostname());
         return c;
     }
 

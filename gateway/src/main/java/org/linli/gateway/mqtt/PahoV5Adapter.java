@@ -63,6 +63,7 @@ final class PahoV5Adapter implements MqttClientAdapter {
         if (settings.socketFactory() != null) {
             c.setSocketFactory(settings.socketFactory());
         }
+        c.setHttpsHostnameVerificationEnabled(settings.verifyHostname());
         return c;
     }
 

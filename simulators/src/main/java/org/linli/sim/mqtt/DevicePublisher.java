@@ -33,11 +33,19 @@ public final class DevicePublisher implements AutoCloseable {
     private final AtomicLong resent = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicBoolean reconnecting = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean closed;
+    private final MqttConnectionOptions connectOptions;
 
     private record Pending(String topic, byte[] payload, int qos, CompletableFuture<Void> done) {
     }
 
     public DevicePublisher(String url, String clientId) {
+        this(url, clientId, o -> { });
+    }
+
+    /** {@code tuning} adds what a real broker asks for: user name and password, a TLS socket factory. */
+    public DevicePublisher(String url, String clientId, java.util.function.Consumer<MqttConnectionOptions> tuning) {
+        connectOptions = options();
+        tuning.accept(connectOptions);
         try {
             client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
             client.setCallback(new MqttCallback() {
@@ -67,7 +75,7 @@ public final class DevicePublisher implements AutoCloseable {
                 public void authPacketArrived(int reasonCode, MqttProperties properties) {
                 }
             });
-            client.connect(options()).waitForCompletion(15_000);
+            client.connect(connectOptions).waitForCompletion(15_000);
         } catch (MqttException e) {
             throw new IllegalStateException("simulator cannot connect to " + url + ": " + e.getMessage(), e);
         }
@@ -93,7 +101,7 @@ public final class DevicePublisher implements AutoCloseable {
                 while (!closed && !client.isConnected()) {
                     Thread.sleep(delay);
                     try {
-                        client.connect(options()).waitForCompletion(5000);
+                        client.connect(connectOptions).waitForCompletion(5000);
                     } catch (MqttException notYet) {
                         delay = Math.min(2000, delay * 2);
                     }

@@ -54,6 +54,14 @@ final class E2eHarness {
                 new StorageOptions(dataDir.toString(), null));
     }
 
+    /** The same compound with the given connections (TLS, passwords: the deployment tests). */
+    static SiteConfig site(MqttOptions mqtt, String influxUrl, HttpOptions http, Path dataDir) {
+        CompoundSpec spec = ProfileChoice.demoSpec(PROFILES).withSize(3, 2, 6, 2);
+        return CompoundGenerator.generate(spec, mqtt,
+                new InfluxOptions(influxUrl, "linli", "compound", "LINLI_INFLUX_TOKEN", 500, 100, null),
+                http, new StorageOptions(dataDir.toString(), null));
+    }
+
     static Gateway deploy(Vertx vertx, SiteConfig site) throws Exception {
         Gateway g = new Gateway(site, VendorProfileCatalog.load(null), name -> "test-token", Clock.systemUTC());
         vertx.deployVerticle(g).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -1,0 +1,227 @@
+package org.linli.sim.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.linli.gateway.config.ConfigException;
+import org.linli.gateway.config.ConfigLoader;
+import org.linli.gateway.pipeline.VendorProfileCatalog;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The deployment files checked without a Docker engine: the compose file (healthchecks, secrets only as ${VAR}),
+ * the Dockerfile's shape, the Grafana dashboards' Flux against docs/SCHEMA.md, and the compose site file.
+ */
+class DeployFilesTest {
+    private static final Path DOCKER = Path.of("..", "docker");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|passwd|token|secret|_key|apikey).*");
+    private static final Pattern ONLY_REFERENCE = Pattern.compile("\\$\\{[A-Z0-9_]+(?::?[-?][^}]*)?}");
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Z0-9_]+)(:?[-?])?");
+    /** Flux's own columns, which are not tags. */
+    private static final Set<String> FLUX_COLUMNS = Set.of("_measurement", "_field", "_value", "_time", "_start", "_stop");
+
+    private static JsonNode compose() throws IOException {
+        return YAML.readTree(DOCKER.resolve("docker-compose.yml").toFile());
+    }
+
+    @Test
+    @DisplayName("every compose service has a healthcheck with a test command")
+    void everyServiceHasHealthcheck() throws IOException {
+        // GIVEN the compose file
+        JsonNode services = compose().get("services");
+        // WHEN each service is looked at THEN it has a healthcheck that runs something
+        List<String> names = new ArrayList<>();
+        services.fieldNames().forEachRemaining(names::add);
+        assertTrue(names.containsAll(List.of("mosquitto", "influxdb", "grafana", "gateway", "simulator")), names.toString());
+        for (String name : names) {
+            JsonNode test = services.get(name).path("healthcheck").path("test");
+            assertFalse(test.isMissingNode() || test.isEmpty() && test.asText().isBlank(), name + " has no healthcheck");
+            assertFalse(test.isArray() && "NONE".equals(test.get(0).asText()), name + " disables its healthcheck");
+        }
+        assertEquals("tryout", services.get("simulator").get("profiles").get(0).asText(), "the simulator is optional");
+    }
+
+    @Test
+    @DisplayName("the compose file holds no secret: secret-named settings are ${VAR} references, each defined in .env.example")
+    void noSecretLiterals() throws IOException {
+        // GIVEN the compose file and the shipped .env.example
+        JsonNode services = compose().get("services");
+        Set<String> defined = envExampleNames();
+        List<String> offences = new ArrayList<>();
+        // WHEN every environment entry of every service is examined
+        for (Iterator<Map.Entry<String, JsonNode>> it = services.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> service = it.next();
+            JsonNode env = service.getValue().path("environment");
+            for (Iterator<Map.Entry<String, JsonNode>> e = env.fields(); e.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = e.next();
+                String value = entry.getValue().asText();
+                if (SECRET_NAME.matcher(entry.getKey()).matches() && !ONLY_REFERENCE.matcher(value).matches()) {
+                    offences.add(service.getKey() + "." + entry.getKey() + " = " + value);
+                }
+            }
+        }
+        // THEN none is a literal, and every variable without a default is one the installer is told to set
+        assertEquals(List.of(), offences, "secrets must come from .env as ${VAR}");
+        String text = String.join("\n", Files.readAllLines(DOCKER.resolve("docker-compose.yml")).stream()
+                .filter(l -> !l.trim().startsWith("#")).toList()).replace("$$", "");
+        Matcher m = REFERENCE.matcher(text);
+        Set<String> undefined = new LinkedHashSet<>();
+        while (m.find()) {
+            if (!"-".equals(m.group(2)) && !":-".equals(m.group(2)) && !defined.contains(m.group(1))) {
+                undefined.add(m.group(1));
+            }
+        }
+        assertEquals(Set.of(), undefined, "variables used by compose but missing from .env.example");
+        // AND .env.example itself ships placeholders, not values
+        for (String line : Files.readAllLines(DOCKER.resolve(".env.example"))) {
+            if (!line.startsWith("#") && line.contains("=") && SECRET_NAME.matcher(line.substring(0, line.indexOf('='))).matches()) {
+                assertEquals("CHANGE_ME", line.substring(line.indexOf('=') + 1), line);
+            }
+        }
+    }
+
+    private static Set<String> envExampleNames() throws IOException {
+        Set<String> names = new HashSet<>();
+        for (String line : Files.readAllLines(DOCKER.resolve(".env.example"))) {
+            if (!line.startsWith("#") && line.contains("=")) {
+                names.add(line.substring(0, line.indexOf('=')).trim());
+            }
+        }
+        return names;
+    }
+
+    @Test
+    @DisplayName("the Dockerfile builds with Maven on a JDK, runs the gateway jar on a JRE as a non-root user, with a /health check")
+    void dockerfileShape() throws IOException {
+        // GIVEN / WHEN the Dockerfile is read
+        String df = Files.readString(DOCKER.resolve("Dockerfile"));
+        // THEN its stages and runtime settings are the ones the deployment relies on
+        assertTrue(df.matches("(?s).*FROM maven:[^\\n]*temurin-17 AS build.*"), "a Maven + JDK 17 build stage");
+        String runtime = df.substring(df.lastIndexOf("FROM "));
+        assertTrue(runtime.matches("(?s)FROM eclipse-temurin:17-jre[^\\n]* AS gateway.*"), "the last stage is the JRE gateway image");
+        assertTrue(runtime.contains("gateway/target/linli-gateway.jar"));
+        assertTrue(runtime.contains("USER linli"), "runs as a non-root user");
+        assertTrue(runtime.contains("HEALTHCHECK") && runtime.contains("/health"));
+    }
+
+    @Test
+    @DisplayName("every Flux query of every dashboard names only measurements, fields and tags that docs/SCHEMA.md lists")
+    void dashboardsMatchSchema() throws IOException {
+        // GIVEN the schema as documented and the provisioned data source's uid
+        SchemaDoc schema = SchemaDoc.read(Path.of("..", "docs", "SCHEMA.md"));
+        assertTrue(schema.measurements.containsAll(Set.of("gas_alarm", "smoke_detector", "water_meter", "device_event")), schema.measurements.toString());
+        assertTrue(schema.tags.containsAll(Set.of("building", "household", "device", "event", "device_type")), schema.tags.toString());
+        String uid = YAML.readTree(DOCKER.resolve("grafana/provisioning/datasources/influxdb.yaml").toFile())
+                .get("datasources").get(0).get("uid").asText();
+        List<Path> dashboards;
+        try (Stream<Path> files = Files.list(DOCKER.resolve("grafana/dashboards"))) {
+            dashboards = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
+        assertEquals(5, dashboards.size(), "overview, gas/smoke, water, devices, gateway health");
+        List<String> problems = new ArrayList<>();
+        int queries = 0;
+        // WHEN each query (panels and template variables) is read
+        for (Path file : dashboards) {
+            JsonNode d = JSON.readTree(file.toFile());
+            List<JsonNode> withQueries = new ArrayList<>();
+            d.path("panels").forEach(p -> p.path("targets").forEach(withQueries::add));
+            d.path("templating").path("list").forEach(v -> {
+                if ("query".equals(v.path("type").asText())) {
+                    withQueries.add(v);
+                }
+            });
+            for (JsonNode q : withQueries) {
+                if (!uid.equals(q.path("datasource").path("uid").asText())) {
+                    problems.add(file.getFileName() + ": a query not on the provisioned data source " + uid);
+                    continue;
+                }
+                queries++;
+                check(file.getFileName() + ": ", q.path("query").asText(), schema, problems);
+            }
+        }
+        // THEN every name exists, and each field is one its measurement carries
+        assertTrue(queries >= 25, "dashboards have their queries: " + queries);
+        assertEquals(List.of(), problems);
+    }
+
+    private static void check(String where, String flux, SchemaDoc schema, List<String> problems) {
+        Set<String> measurements = all(flux, "r\\._measurement == \"([^\"]+)\"");
+        Set<String> fields = all(flux, "r\\._field == \"([^\"]+)\"");
+        Set<String> tags = all(flux, "\\br\\.([a-z_]+)\\b");
+        tags.addAll(all(flux, "tag: \"([^\"]+)\""));
+        Matcher columns = Pattern.compile("(?:columns|rowKey): \\[([^]]*)]").matcher(flux);
+        while (columns.find()) {
+            tags.addAll(all(columns.group(1), "\"([^\"]+)\""));
+        }
+        tags.removeAll(FLUX_COLUMNS);
+        for (String m : measurements) {
+            if (!schema.measurements.contains(m)) {
+                problems.add(where + "unknown measurement " + m + " in\n" + flux);
+            }
+        }
+        for (String f : fields) {
+            if (!schema.fieldAllowedIn(f, measurements)) {
+                problems.add(where + "field " + f + " is not a field of " + measurements + " in\n" + flux);
+            }
+        }
+        for (String t : tags) {
+            if (!schema.tags.contains(t)) {
+                problems.add(where + "unknown tag " + t + " in\n" + flux);
+            }
+        }
+        if (measurements.isEmpty() && fields.isEmpty() && !flux.contains("schema.tagValues")) {
+            problems.add(where + "a query that names no measurement or field:\n" + flux);
+        }
+    }
+
+    private static Set<String> all(String text, String regex) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = Pattern.compile(regex).matcher(text);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    @Test
+    @DisplayName("the compose stack's site file is valid apart from the certificate paths that exist only in the container")
+    void composeSiteFileValid() throws Exception {
+        // GIVEN the mounted site file and the variables compose passes the gateway
+        Map<String, String> env = Map.of("LINLI_INFLUX_TOKEN", "t", "LINLI_MQTT_PASSWORD", "p");
+        // WHEN it is loaded as the gateway loads it
+        List<String> problems;
+        try {
+            ConfigLoader.load(DOCKER.resolve("config/linli.yaml"), VendorProfileCatalog.load(null).deviceTypes(), env::get);
+            problems = List.of();
+        } catch (ConfigException e) {
+            problems = e.problems();
+        }
+        // THEN the only complaints are the in-container certificate paths, and it connects to the compose services
+        assertTrue(problems.stream().allMatch(p -> p.contains("/etc/linli/tls/")), problems.toString());
+        JsonNode site = YAML.readTree(DOCKER.resolve("config/linli.yaml").toFile());
+        assertEquals("ssl://mosquitto:8883", site.get("mqtt").get("url").asText());
+        assertEquals("http://influxdb:8086", site.get("influx").get("url").asText());
+        assertEquals("/var/lib/linli", site.get("storage").get("dataDir").asText());
+    }
+}
