@@ -17,6 +17,7 @@ import org.linli.drivers.mqtt.TopicTemplate;
 import org.linli.gateway.pipeline.DeadLetters;
 import org.linli.gateway.pipeline.Pipeline;
 import org.linli.gateway.pipeline.ProfileCatalog;
+import org.linli.gateway.serial.SerialSources;
 import org.linli.gateway.site.Device;
 import org.linli.gateway.site.SiteDirectory;
 import org.linli.gateway.timeseries.BatchingWriter;
@@ -49,6 +50,7 @@ public final class Gateway extends AbstractVerticle {
     private Pipeline pipeline;
     private MqttIngest mqtt;
     private HttpApi http;
+    private SerialSources serial;
 
     public Gateway(SiteConfig config, ProfileCatalog profiles, Function<String, String> env, Clock clock) {
         this.config = config;
@@ -77,6 +79,11 @@ public final class Gateway extends AbstractVerticle {
                 subscriptions, pipeline, clock, watchdog);
         alerts.addListener(new AlertPublisher(mqtt, alertsTopic()));
         mqtt.start();
+
+        // RS-485 buses: blocking port I/O on one thread per bus, results hop back onto this context
+        serial = SerialSources.create(config, site, pipeline, alerts, deadLetters, clock,
+                task -> context.runOnContext(v -> task.run()));
+        serial.start();
 
         http = new HttpApi(vertx, alerts, pipeline, site, this::status);
         http.listen(config.http().host(), config.http().port())
@@ -109,6 +116,7 @@ public final class Gateway extends AbstractVerticle {
                 .put("households", site.householdCount())
                 .put("devicesHeardFrom", pipeline.activity().heardFrom())
                 .put("mqtt", mqtt.status())
+                .put("serial", serial.status())
                 .put("pipeline", pipeline.stats().toJson())
                 .put("decodeFailures", new JsonObject(new java.util.TreeMap<>(deadLetters.countsByReason())))
                 .put("influx", writer.stats().toJson(writer.buffered()).put("url", config.influx().url()));
@@ -116,7 +124,11 @@ public final class Gateway extends AbstractVerticle {
 
     @Override
     public void stop(Promise<Void> stopped) {
-        Future<Void> mqttStopped = mqtt == null ? Future.succeededFuture() : mqtt.stop();
+        Future<Void> serialStopped = serial == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
+            serial.stop();
+            return null;
+        });
+        Future<Void> mqttStopped = serialStopped.transform(ar -> mqtt == null ? Future.succeededFuture() : mqtt.stop());
         Future<Void> drained = writer == null ? Future.succeededFuture() : writer.close(Duration.ofSeconds(5));
         Future.all(mqttStopped, drained)
                 .eventually(() -> http == null ? Future.succeededFuture() : http.close())
@@ -156,6 +168,10 @@ public final class Gateway extends AbstractVerticle {
 
     public MqttIngest mqtt() {
         return mqtt;
+    }
+
+    public SerialSources serial() {
+        return serial;
     }
 
     public SiteDirectory site() {

@@ -37,6 +37,7 @@ final class ConfigValidator {
         Map<String, Places> places = checkSite(c.site());
         Set<String> gridded = checkGrids(c.grids(), places.keySet());
         checkDevices(c.devices(), places, gridded);
+        new SerialConfigValidator(this::problem).validate(c.serial(), c.devices(), places.keySet());
         checkMqtt(c.mqtt());
         checkInflux(c.influx());
         if (c.http().port() < 0 || c.http().port() > 65535) {

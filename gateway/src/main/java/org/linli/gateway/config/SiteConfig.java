@@ -13,12 +13,26 @@ public record SiteConfig(
         MqttOptions mqtt,
         InfluxOptions influx,
         HttpOptions http,
-        StorageOptions storage) {
+        StorageOptions storage,
+        SerialOptions serial) {
 
     public SiteConfig {
         grids = grids == null ? List.of() : List.copyOf(grids);
         devices = devices == null ? List.of() : List.copyOf(devices);
         http = http == null ? HttpOptions.defaults() : http;
         storage = storage == null ? StorageOptions.defaults() : storage;
+    }
+
+    /** A site without serial buses (the form used before the {@code serial:} section existed). */
+    public SiteConfig(CompoundConfig site, List<GridConfig> grids, List<DeviceConfig> devices, MqttOptions mqtt,
+                      InfluxOptions influx, HttpOptions http, StorageOptions storage) {
+        this(site, grids, devices, mqtt, influx, http, storage, null);
+    }
+
+    /** The same site with a serial section and more devices (simulators add RS-485 meters to a generated site). */
+    public SiteConfig withSerial(SerialOptions serialOptions, List<DeviceConfig> moreDevices) {
+        List<DeviceConfig> all = new java.util.ArrayList<>(devices);
+        all.addAll(moreDevices);
+        return new SiteConfig(site, grids, all, mqtt, influx, http, storage, serialOptions);
     }
 }
