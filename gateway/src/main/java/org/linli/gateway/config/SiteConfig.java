@@ -28,11 +28,4 @@ public record SiteConfig(
                       InfluxOptions influx, HttpOptions http, StorageOptions storage) {
         this(site, grids, devices, mqtt, influx, http, storage, null);
     }
-
-    /** The same site with a serial section and more devices (simulators add RS-485 meters to a generated site). */
-    public SiteConfig withSerial(SerialOptions serialOptions, List<DeviceConfig> moreDevices) {
-        List<DeviceConfig> all = new java.util.ArrayList<>(devices);
-        all.addAll(moreDevices);
-        return new SiteConfig(site, grids, all, mqtt, influx, http, storage, serialOptions);
-    }
 }
