@@ -25,6 +25,7 @@ import org.linli.gateway.security.HttpsOptions;
 import org.linli.gateway.security.MqttTls;
 import org.linli.gateway.security.Redaction;
 import org.linli.gateway.security.SecretValues;
+import org.linli.gateway.serial.SerialSources;
 import org.linli.gateway.site.Device;
 import org.linli.gateway.site.SiteDirectory;
 import org.linli.gateway.config.QueueOptions;
@@ -60,6 +61,7 @@ public final class Gateway extends AbstractVerticle {
     private HttpApi http;
     private Notifier notifier;
     private Cameras cameras;
+    private SerialSources serial;
 
     public Gateway(SiteConfig config, ProfileCatalog profiles, Function<String, String> env, Clock clock) {
         this.config = config;
@@ -112,6 +114,11 @@ public final class Gateway extends AbstractVerticle {
         }
         mqtt.start();
 
+        // RS-485 buses: blocking port I/O on one thread per bus, results hop back onto this context
+        serial = SerialSources.create(config, site, pipeline, alerts, deadLetters, clock,
+                task -> context.runOnContext(v -> task.run()));
+        serial.start();
+
         http = new HttpApi(vertx, alerts, pipeline, site, this::status)
                 .withMetrics(() -> store.stats().prometheus(clock.millis()));
         if (notifier != null) {
@@ -157,6 +164,7 @@ public final class Gateway extends AbstractVerticle {
                 .put("households", site.householdCount())
                 .put("devicesHeardFrom", pipeline.activity().heardFrom())
                 .put("mqtt", mqtt.status())
+                .put("serial", serial.status())
                 .put("pipeline", pipeline.stats().toJson())
                 .put("decodeFailures", new JsonObject(new java.util.TreeMap<>(deadLetters.countsByReason())))
                 .put("influx", new JsonObject().put("url", Redaction.url(config.influx().url())))
@@ -168,7 +176,11 @@ public final class Gateway extends AbstractVerticle {
 
     @Override
     public void stop(Promise<Void> stopped) {
-        Future<Void> mqttStopped = mqtt == null ? Future.succeededFuture() : mqtt.stop();
+        Future<Void> serialStopped = serial == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
+            serial.stop();
+            return null;
+        });
+        Future<Void> mqttStopped = serialStopped.transform(ar -> mqtt == null ? Future.succeededFuture() : mqtt.stop());
         Future<Void> camerasStopped = cameras == null ? Future.succeededFuture() : cameras.stop();
         Future.all(mqttStopped, camerasStopped)
                 .eventually(() -> store == null ? Future.succeededFuture() : store.close())
@@ -218,6 +230,10 @@ public final class Gateway extends AbstractVerticle {
 
     public Cameras cameras() {
         return cameras;
+    }
+
+    public SerialSources serial() {
+        return serial;
     }
 
     public SiteDirectory site() {

@@ -41,6 +41,7 @@ final class ConfigValidator {
             new CameraSectionValidator(env, this::problem, (text, at) -> checkLocation(text, at, places, gridded))
                     .validate(c.cameras(), deviceIds);
         }
+        new SerialConfigValidator(this::problem).validate(c.serial(), c.devices(), places.keySet());
         checkMqtt(c.mqtt());
         checkInflux(c.influx());
         if (c.notifications() != null) {

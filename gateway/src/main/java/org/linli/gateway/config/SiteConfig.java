@@ -19,7 +19,8 @@ public record SiteConfig(
         StorageOptions storage,
         @JsonProperty("notify") NotifyOptions notifications,
         QueueOptions queue,
-        CamerasOptions cameras) {
+        CamerasOptions cameras,
+        SerialOptions serial) {
 
     public SiteConfig {
         grids = grids == null ? List.of() : List.copyOf(grids);
@@ -30,23 +31,27 @@ public record SiteConfig(
 
     /**
      * A site with only the required sections; every optional section is absent: no alert delivery channels
-     * ({@code notify}), the queue with {@link QueueOptions#defaults()}, no cameras.
+     * ({@code notify}), the queue with {@link QueueOptions#defaults()}, no cameras, no serial buses.
      */
     public SiteConfig(CompoundConfig site, List<GridConfig> grids, List<DeviceConfig> devices, MqttOptions mqtt,
                       InfluxOptions influx, HttpOptions http, StorageOptions storage) {
-        this(site, grids, devices, mqtt, influx, http, storage, null, null, null);
+        this(site, grids, devices, mqtt, influx, http, storage, null, null, null, null);
     }
 
     /** This site with a {@code notify:} section (tests and generated configs add optional sections this way). */
     public SiteConfig withNotifications(NotifyOptions n) {
-        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, n, queue, cameras);
+        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, n, queue, cameras, serial);
     }
 
     public SiteConfig withQueue(QueueOptions q) {
-        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, q, cameras);
+        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, q, cameras, serial);
     }
 
     public SiteConfig withCameras(CamerasOptions c) {
-        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, queue, c);
+        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, queue, c, serial);
+    }
+
+    public SiteConfig withSerial(SerialOptions s) {
+        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, queue, cameras, s);
     }
 }

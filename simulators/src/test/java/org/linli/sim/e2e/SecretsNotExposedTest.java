@@ -120,7 +120,7 @@ class SecretsNotExposedTest {
                 publisher.publish(gasTopic, "{not json".getBytes(StandardCharsets.UTF_8), 1).get(10, TimeUnit.SECONDS);
                 E2eHarness.await("an alert, a dead letter and a failed write", Duration.ofSeconds(30),
                         () -> !gateway.alerts().list().isEmpty() && !gateway.pipeline().deadLetters().countsByReason().isEmpty()
-                                && !gateway.writer().stats().toJson(0).getString("lastError").isEmpty());
+                                && !gateway.store().stats().toJson(0).getString("lastError").isEmpty());
             }
             String alertId = gateway.alerts().list().get(0).id();
 

@@ -1,0 +1,147 @@
+package org.linli.gateway.config;
+
+import org.linli.drivers.model.DeviceType;
+import org.linli.drivers.serial.cjt188.MeterAddress;
+import org.linli.drivers.serial.link.LineSettings;
+import org.linli.drivers.serial.modbus.ModbusModelProfile;
+import org.linli.gateway.serial.SerialProfiles;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * Checks the {@code serial:} section and the serial devices: buses named once with sane line and polling settings,
+ * every serial device on a known bus with a valid, unique address and a profile that exists for its protocol.
+ */
+final class SerialConfigValidator {
+    private final BiConsumer<String, String> problem;
+
+    SerialConfigValidator(BiConsumer<String, String> problem) {
+        this.problem = problem;
+    }
+
+    void validate(SerialOptions serial, List<DeviceConfig> devices, Set<String> buildings) {
+        Set<String> buses = serial == null ? Set.of() : checkBuses(serial, buildings);
+        SerialProfiles profiles = new SerialProfiles(serial == null ? null : serial.profileDir());
+        Map<String, String> addressOwner = new HashMap<>();
+        for (int i = 0; i < devices.size(); i++) {
+            DeviceConfig d = devices.get(i);
+            if (!d.isSerial()) {
+                continue;
+            }
+            String at = "devices[" + i + "]" + (d.id() == null ? "" : " (" + d.id() + ")");
+            if (d.bus() == null || d.bus().isBlank()) {
+                problem.accept(at + ".bus", "missing: name the serial bus (serial.buses[].name) the device is wired to");
+            } else if (!buses.contains(d.bus())) {
+                problem.accept(at + ".bus", "unknown bus '" + d.bus() + "' (known: " + new java.util.TreeSet<>(buses) + ")");
+            }
+            if (!SerialProfiles.CJT188.equals(d.protocol()) && !SerialProfiles.MODBUS.equals(d.protocol())) {
+                problem.accept(at + ".protocol", "must be cjt188 or modbus, got '" + d.protocol() + "'");
+                continue;
+            }
+            String address = checkAddress(d, at);
+            if (address != null && d.bus() != null) {
+                String other = addressOwner.putIfAbsent(d.bus() + "/" + address, d.id());
+                if (other != null) {
+                    problem.accept(at + ".address", "address " + address + " on bus '" + d.bus()
+                            + "' is already used by device '" + other + "': two devices cannot answer one address");
+                }
+            }
+            checkProfile(d, at, profiles);
+        }
+    }
+
+    private Set<String> checkBuses(SerialOptions serial, Set<String> buildings) {
+        Set<String> names = new HashSet<>();
+        Set<String> ports = new HashSet<>();
+        for (int i = 0; i < serial.buses().size(); i++) {
+            SerialBusConfig b = serial.buses().get(i);
+            String at = "serial.buses[" + i + "]" + (b.name() == null ? "" : " (" + b.name() + ")");
+            if (b.name() == null || b.name().isBlank()) {
+                problem.accept(at + ".name", "missing");
+            } else if (!names.add(b.name())) {
+                problem.accept(at + ".name", "bus '" + b.name() + "' is listed twice");
+            }
+            if (b.port() == null || b.port().isBlank()) {
+                problem.accept(at + ".port", "missing: the adapter's path, e.g. /dev/serial/by-id/usb-FTDI_..., or /dev/ttyUSB0");
+            } else if (!ports.add(b.port())) {
+                problem.accept(at + ".port", "port " + b.port() + " is used by two buses: one bus per adapter");
+            }
+            try {
+                new LineSettings(b.baud(), b.dataBits(), b.parity(), b.stopBits());
+            } catch (IllegalArgumentException e) {
+                problem.accept(at, e.getMessage());
+            }
+            if (b.pollIntervalSeconds() < 1) {
+                problem.accept(at + ".pollIntervalSeconds", "must be at least 1");
+            }
+            if (b.timeoutMs() < 10 || b.timeoutMs() > 10_000) {
+                problem.accept(at + ".timeoutMs", "must be 10..10000, got " + b.timeoutMs());
+            }
+            if (b.retries() < 0 || b.retries() > 5) {
+                problem.accept(at + ".retries", "must be 0..5, got " + b.retries());
+            }
+            if (b.interFrameGapMs() < 0 || b.interFrameGapMs() > 1000) {
+                problem.accept(at + ".interFrameGapMs", "must be 0..1000, got " + b.interFrameGapMs());
+            }
+            if (b.offlineAfterFailedPolls() < 1) {
+                problem.accept(at + ".offlineAfterFailedPolls", "must be at least 1");
+            }
+            if (b.location() != null && !buildings.contains(b.location())) {
+                problem.accept(at + ".location", "building '" + b.location() + "' is not in site.buildings");
+            }
+        }
+        return names;
+    }
+
+    /** The normalised address, or null when it is invalid. */
+    private String checkAddress(DeviceConfig d, String at) {
+        String a = d.address() == null ? "" : d.address().trim();
+        if (SerialProfiles.CJT188.equals(d.protocol())) {
+            if (!a.matches("\\d{14}")) {
+                problem.accept(at + ".address", "a CJ/T 188 meter address is 14 digits as printed on the meter"
+                        + " (quote it: \"78330011223344\"), got '" + a + "'");
+                return null;
+            }
+            return MeterAddress.of(a).digits();
+        }
+        int slave;
+        try {
+            slave = Integer.parseInt(a);
+        } catch (NumberFormatException e) {
+            slave = -1;
+        }
+        if (slave < 1 || slave > 247) {
+            problem.accept(at + ".address", "a Modbus slave address is 1..247, got '" + a + "'");
+            return null;
+        }
+        return String.valueOf(slave);
+    }
+
+    private void checkProfile(DeviceConfig d, String at, SerialProfiles profiles) {
+        if (d.profile() == null || d.profile().isBlank()) {
+            problem.accept(at + ".profile", "missing: the " + d.protocol() + " profile of this meter model");
+            return;
+        }
+        try {
+            if (SerialProfiles.CJT188.equals(d.protocol())) {
+                profiles.cjt188(d.profile());
+                if (!DeviceType.WATER_METER.id().equals(d.type())) {
+                    problem.accept(at + ".type", "CJ/T 188 devices are read as water meters; got type '" + d.type() + "'");
+                }
+            } else {
+                ModbusModelProfile m = profiles.modbus(d.profile());
+                if (!m.deviceType().isEmpty() && !m.deviceType().equalsIgnoreCase(d.type())) {
+                    problem.accept(at + ".profile", "model '" + d.profile() + "' is a " + m.deviceType()
+                            + " but the device is a " + d.type());
+                }
+            }
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            problem.accept(at + ".profile", "unknown " + d.protocol() + " profile '" + d.profile() + "': " + e.getMessage());
+        }
+    }
+}

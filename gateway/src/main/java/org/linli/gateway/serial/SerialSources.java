@@ -1,0 +1,107 @@
+package org.linli.gateway.serial;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.linli.drivers.serial.cjt188.MeterAddress;
+import org.linli.drivers.serial.cjt188.MeterType;
+import org.linli.drivers.serial.link.Cjt188Poll;
+import org.linli.drivers.serial.link.DevicePoll;
+import org.linli.drivers.serial.link.ModbusPoll;
+import org.linli.gateway.alert.AlertService;
+import org.linli.gateway.config.DeviceConfig;
+import org.linli.gateway.config.SerialBusConfig;
+import org.linli.gateway.config.SerialOptions;
+import org.linli.gateway.config.SiteConfig;
+import org.linli.gateway.pipeline.DeadLetters;
+import org.linli.gateway.pipeline.Pipeline;
+import org.linli.gateway.site.Device;
+import org.linli.gateway.site.SiteDirectory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The RS-485 side of the gateway: one {@link BusPoller} thread and one {@link BusSupervisor} per configured bus.
+ * {@code onLoop} runs a task on the gateway's event-loop context ({@code context::runOnContext}), where the
+ * supervisors, the pipeline and the alert service live.
+ */
+public final class SerialSources {
+    private final Map<String, BusSupervisor> supervisors = new LinkedHashMap<>();
+    private final List<BusPoller> pollers = new ArrayList<>();
+
+    private SerialSources() {
+    }
+
+    /** Builds pollers for a validated config; a site without a {@code serial:} section gets none. */
+    public static SerialSources create(SiteConfig config, SiteDirectory site, Pipeline pipeline, AlertService alerts,
+                                       DeadLetters deadLetters, Clock clock, Consumer<Runnable> onLoop) {
+        SerialSources s = new SerialSources();
+        SerialOptions serial = config.serial();
+        if (serial == null) {
+            return s;
+        }
+        SerialProfiles profiles = new SerialProfiles(serial.profileDir());
+        for (SerialBusConfig bus : serial.buses()) {
+            BusSupervisor supervisor = new BusSupervisor(bus, pipeline, alerts, deadLetters);
+            List<DevicePoll> polls = new ArrayList<>();
+            for (DeviceConfig d : config.devices()) {
+                if (d.isSerial() && bus.name().equals(d.bus())) {
+                    Device device = site.device(d.id()).orElseThrow();
+                    DevicePoll poll = poll(d, profiles);
+                    polls.add(poll);
+                    supervisor.add(new DeviceHealth(device, poll.address()));
+                }
+            }
+            s.supervisors.put(bus.name(), supervisor);
+            s.pollers.add(new BusPoller(bus, polls, supervisor, onLoop, clock));
+        }
+        return s;
+    }
+
+    private static DevicePoll poll(DeviceConfig d, SerialProfiles profiles) {
+        if (SerialProfiles.CJT188.equals(d.protocol())) {
+            return new Cjt188Poll(d.id(), MeterType.COLD_WATER, MeterAddress.of(d.address().trim()),
+                    profiles.cjt188(d.profile()));
+        }
+        return new ModbusPoll(d.id(), Integer.parseInt(d.address().trim()), profiles.modbus(d.profile()));
+    }
+
+    public void start() {
+        pollers.forEach(BusPoller::start);
+    }
+
+    /** Blocks until every poller has finished its current device and closed its port: call off the event loop. */
+    public void stop() throws InterruptedException {
+        for (BusPoller p : pollers) {
+            p.stop();
+        }
+    }
+
+    public boolean isEmpty() {
+        return pollers.isEmpty();
+    }
+
+    /** Bus and device states and failure counters; event loop only. */
+    public LinkState busState(String bus) {
+        return supervisors.get(bus).state();
+    }
+
+    public LinkState deviceState(String bus, String deviceId) {
+        return supervisors.get(bus).devices().get(deviceId).state;
+    }
+
+    public Map<String, Long> failuresByReason(String bus) {
+        return new java.util.TreeMap<>(supervisors.get(bus).failuresByReason());
+    }
+
+    /** The {@code serial} object of {@code /api/status}. */
+    public JsonObject status() {
+        JsonArray buses = new JsonArray();
+        supervisors.values().forEach(s -> buses.add(s.toJson()));
+        return new JsonObject().put("buses", buses);
+    }
+}

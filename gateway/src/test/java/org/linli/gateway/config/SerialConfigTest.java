@@ -1,0 +1,72 @@
+package org.linli.gateway.config;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.linli.gateway.TestSites;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SerialConfigTest {
+    private static final String SERIAL = """
+            serial:
+              buses:
+                - {name: b3-meters, port: /dev/ttyUSB0, baud: 2400, parity: even, location: "3", pollIntervalSeconds: 300}
+                - {name: b7-modbus, port: /dev/ttyUSB1}
+            """;
+
+    private static String site(String devices) {
+        return TestSites.smallYaml().replace("devices:\n", "devices:\n" + devices) + SERIAL;
+    }
+
+    private static ConfigException invalid(String yaml) {
+        return assertThrows(ConfigException.class, () -> ConfigLoader.parse(yaml, "test.yaml", TestSites.PROFILES, TestSites.ENV));
+    }
+
+    @Test
+    @DisplayName("a serial section and serial devices bind with their defaults: 8 data bits, 1 stop bit, 500 ms, 2 retries")
+    void validSerialSection() throws ConfigException {
+        // GIVEN a CJ/T 188 meter and a Modbus meter on two buses
+        String yaml = site("""
+                  - {id: wm-3-2-501, type: water_meter, location: 3-2-501, transport: serial, bus: b3-meters, address: "78330011223344", protocol: cjt188, profile: cjt188-standard}
+                  - {id: wm-7-1-101, type: water_meter, location: 7-1-101, transport: serial, bus: b7-modbus, address: 5, protocol: modbus, profile: wm-float-dcba}
+                """);
+        // WHEN it is loaded
+        SiteConfig c = ConfigLoader.parse(yaml, "test.yaml", TestSites.PROFILES, TestSites.ENV);
+        // THEN the buses and devices carry what the file said, with defaults filled in
+        SerialBusConfig b = c.serial().buses().get(0);
+        assertEquals(2400, b.baud());
+        assertEquals("even", b.parity());
+        assertEquals(8, b.dataBits());
+        assertEquals(500, b.timeoutMs());
+        assertEquals(2, b.retries());
+        DeviceConfig modbus = c.devices().stream().filter(d -> d.id().equals("wm-7-1-101")).findFirst().orElseThrow();
+        assertEquals("5", modbus.address());
+        assertEquals("b7-modbus", modbus.bus());
+    }
+
+    @Test
+    @DisplayName("unknown bus, bad addresses, unknown profiles and a duplicate address on a bus are each reported at their path")
+    void problemsNamedByPath() {
+        // GIVEN serial devices with every kind of mistake
+        ConfigException e = invalid(site("""
+                  - {id: a, type: water_meter, location: 3-2-501, transport: serial, bus: nowhere, address: "78330011223344", protocol: cjt188, profile: cjt188-standard}
+                  - {id: b, type: water_meter, location: 3-2-501, transport: serial, bus: b3-meters, address: "7833001122", protocol: cjt188, profile: cjt188-standard}
+                  - {id: c, type: water_meter, location: 3-2-501, transport: serial, bus: b7-modbus, address: 300, protocol: modbus, profile: wm-float-dcba}
+                  - {id: d, type: water_meter, location: 3-2-501, transport: serial, bus: b7-modbus, address: 4, protocol: modbus, profile: no-such-model}
+                  - {id: e, type: water_meter, location: 3-2-501, transport: serial, bus: b3-meters, address: "78330000000001", protocol: cjt188, profile: cjt188-standard}
+                  - {id: f, type: water_meter, location: 3-2-501, transport: serial, bus: b3-meters, address: "78330000000001", protocol: cjt188, profile: cjt188-standard}
+                  - {id: g, type: water_meter, location: 3-2-501, transport: serial, bus: b3-meters, address: "78330000000002", protocol: mbus, profile: x}
+                """).replace("baud: 2400", "baud: 2400, stopBits: 3"));
+        // THEN each problem names the device and field
+        String all = String.join("\n", e.problems());
+        assertTrue(all.contains("devices[0] (a).bus: unknown bus 'nowhere'"), all);
+        assertTrue(all.contains("devices[1] (b).address: a CJ/T 188 meter address is 14 digits"), all);
+        assertTrue(all.contains("devices[2] (c).address: a Modbus slave address is 1..247"), all);
+        assertTrue(all.contains("devices[3] (d).profile: unknown modbus profile 'no-such-model'"), all);
+        assertTrue(all.contains("devices[5] (f).address: address 78330000000001 on bus 'b3-meters' is already used by device 'e'"), all);
+        assertTrue(all.contains("devices[6] (g).protocol: must be cjt188 or modbus"), all);
+        assertTrue(all.contains("serial.buses[0] (b3-meters): stopBits must be 1 or 2"), all);
+    }
+}

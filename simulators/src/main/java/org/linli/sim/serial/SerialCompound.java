@@ -1,0 +1,77 @@
+package org.linli.sim.serial;
+
+import org.linli.gateway.config.DeviceConfig;
+import org.linli.gateway.config.SerialBusConfig;
+import org.linli.gateway.config.SerialOptions;
+import org.linli.gateway.config.SiteConfig;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Puts the water meters of a generated compound on RS-485: the first households' meters are rewired from MQTT to
+ * simulated buses (same device ids, {@code transport: serial}), and the simulated meters that answer for them are
+ * built from the same description. Both the gateway and the bus simulators read this one plan.
+ */
+public final class SerialCompound {
+    /** One bus to create: its name, the pty the gateway opens, its protocol and how many meters hang on it. */
+    public record BusPlan(String name, Path port, String protocol, int meters) {
+    }
+
+    /** The site with a {@code serial:} section, and per bus the simulated devices that answer on it. */
+    public record Plan(SiteConfig site, Map<String, List<SimSerialDevice>> devicesByBus) {
+        public List<SimSerialDevice> devices(String bus) {
+            return devicesByBus.get(bus);
+        }
+
+        public int meterCount() {
+            return devicesByBus.values().stream().mapToInt(List::size).sum();
+        }
+    }
+
+    public static final String CJT188_PROFILE = "cjt188-standard";
+
+    private SerialCompound() {
+    }
+
+    /**
+     * Rewires water meters of {@code base} (ids {@code water-<household>}) in household order onto {@code buses};
+     * {@code polling} gives every bus its poll interval, timeout, retries, gap and offline threshold.
+     */
+    public static Plan plan(SiteConfig base, List<BusPlan> buses, SerialBusConfig polling) {
+        List<DeviceConfig> waterMeters = base.devices().stream()
+                .filter(d -> "water_meter".equals(d.type()) && d.id().startsWith("water-")).toList();
+        int wanted = buses.stream().mapToInt(BusPlan::meters).sum();
+        if (wanted > waterMeters.size()) {
+            throw new IllegalArgumentException("the site has " + waterMeters.size() + " water meters, the buses want " + wanted);
+        }
+        Map<String, DeviceConfig> rewired = new LinkedHashMap<>();
+        Map<String, List<SimSerialDevice>> sims = new LinkedHashMap<>();
+        List<SerialBusConfig> busConfigs = new ArrayList<>();
+        int next = 0;
+        for (BusPlan bus : buses) {
+            List<SimSerialDevice> onBus = new ArrayList<>();
+            for (int i = 1; i <= bus.meters(); i++) {
+                DeviceConfig mqtt = waterMeters.get(next++);
+                SimSerialDevice sim = "cjt188".equals(bus.protocol())
+                        ? new SimCjt188Meter(mqtt.id(), "7833" + String.format("%010d", 1000 + next), 12_345L * i)
+                        : new SimModbusMeter(mqtt.id(), i, 100.0 * i);
+                String profile = "cjt188".equals(bus.protocol()) ? CJT188_PROFILE : SimModbusMeter.PROFILE;
+                rewired.put(mqtt.id(), new DeviceConfig(mqtt.id(), mqtt.type(), profile, mqtt.location(), "serial",
+                        bus.name(), sim.address(), bus.protocol()));
+                onBus.add(sim);
+            }
+            sims.put(bus.name(), onBus);
+            busConfigs.add(new SerialBusConfig(bus.name(), bus.port().toString(), polling.baud(), polling.dataBits(),
+                    polling.parity(), polling.stopBits(), polling.pollIntervalSeconds(), polling.timeoutMs(),
+                    polling.retries(), polling.interFrameGapMs(), polling.offlineAfterFailedPolls(), polling.location()));
+        }
+        List<DeviceConfig> devices = base.devices().stream().map(d -> rewired.getOrDefault(d.id(), d)).toList();
+        SiteConfig site = new SiteConfig(base.site(), base.grids(), devices, base.mqtt(), base.influx(), base.http(),
+                base.storage()).withSerial(new SerialOptions(busConfigs, null));
+        return new Plan(site, sims);
+    }
+}
