@@ -6,6 +6,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import org.linli.gateway.alert.AlertPublisher;
 import org.linli.gateway.alert.AlertService;
+import org.linli.gateway.auth.ConsoleAuth;
 import org.linli.gateway.config.InfluxOptions;
 import org.linli.gateway.config.SiteConfig;
 import org.linli.gateway.config.SubscriptionOptions;
@@ -78,7 +79,8 @@ public final class Gateway extends AbstractVerticle {
         alerts.addListener(new AlertPublisher(mqtt, alertsTopic()));
         mqtt.start();
 
-        http = new HttpApi(vertx, alerts, pipeline, site, this::status);
+        http = new HttpApi(vertx, alerts, pipeline, site, this::status, new ConsoleAuth(vertx, config.users(), clock,
+                config.http().publicUrl() != null && config.http().publicUrl().startsWith("https:")));
         http.listen(config.http().host(), config.http().port())
                 .<Void>mapEmpty()
                 .onComplete(started);

@@ -39,6 +39,7 @@ final class ConfigValidator {
         checkDevices(c.devices(), places, gridded);
         checkMqtt(c.mqtt());
         checkInflux(c.influx());
+        problems.addAll(UsersValidator.check(c.users(), c.grids()));
         if (c.http().port() < 0 || c.http().port() > 65535) {
             problem("http.port", "must be 0..65535, got " + c.http().port());
         }
