@@ -9,6 +9,10 @@ const STATE_LABEL = {
   OPEN: '待处理', DEVICE_CLEARED: '设备已恢复', DISPATCHED: '已派单', ACCEPTED: '已接单', ON_SITE: '已到场',
   RESOLVED: '已处置', VERIFIED: '已核查', DISMISSED: '已注销', CLOSED: '已结案', ESCALATED: '已督办'
 };
+const ACTION_NAME = {
+  RAISED: '告警产生', DISPATCHED: '已派单', DEVICE_CLEARED: '设备恢复', ESCALATED: '督办升级', ACCEPTED: '接单',
+  ON_SITE: '到场', RESOLVED: '处置完毕', VERIFIED: '核查结案', DISMISSED: '注销'
+};
 const CLOSED_STATES = new Set(['RESOLVED', 'VERIFIED', 'DISMISSED', 'CLOSED']);
 const OUTCOMES = [
   ['REAL_INCIDENT', '真实警情'], ['FALSE_ALARM_COOKING', '误报：烹饪油烟'], ['FALSE_ALARM_TEST', '误报：测试'],
@@ -16,6 +20,7 @@ const OUTCOMES = [
 ];
 const DISMISS_REASONS = OUTCOMES.filter(o => o[0] !== 'REAL_INCIDENT');
 const ACTION_LABEL = { accept: '接单', 'on-site': '已到场', resolve: '处置完毕', dismiss: '注销(误报)', verify: '核查确认' };
+const RELATION = { child: '子女', daughter: '女儿', son: '儿子', spouse: '配偶', neighbour: '邻居', neighbor: '邻居' };
 const ONLINE_MS = 2 * 60 * 60 * 1000;
 
 const state = { user: null, csrf: null, alerts: new Map(), cards: new Map(), devices: [], source: null, deviceTimer: null };
@@ -90,7 +95,7 @@ function startConsole(session) {
   $('console-view').hidden = false;
   $('logout').hidden = !session.authRequired;
   const u = session.user;
-  $('who').textContent = u ? u.name + (u.role === 'operator' ? '（值班员）' : '（网格员 ' + u.grid + '）') : '未登录（开放模式）';
+  $('who').textContent = u ? u.name + ' · ' + (u.role === 'operator' ? '值班员' : u.grid) : '开放模式';
   const banner = $('banner');
   banner.hidden = session.authRequired;
   banner.textContent = session.authRequired ? '' : '未配置用户：本网关的接口无需登录，请勿开放到回环地址以外。';
@@ -222,7 +227,7 @@ function headContent(a) {
 function infoContent(a) {
   const out = [el('p', { class: 'field next' }, el('b', {}, '下一步'), a.nextStep || '')];
   const phones = el('div', { class: 'phones' });
-  for (const c of a.contacts || []) phones.append(callLink(c.name + (c.relation ? '（' + c.relation + '）' : ''), c.phone));
+  for (const c of a.contacts || []) phones.append(callLink(c.name + (c.relation ? '（' + (RELATION[c.relation] || c.relation) + '）' : ''), c.phone));
   if (a.gridWorker) phones.append(callLink('网格员 ' + a.gridWorker.name, a.gridWorker.phone));
   if (a.gridLeader) phones.append(callLink('网格长 ' + a.gridLeader.name, a.gridLeader.phone));
   out.push(el('div', { class: 'field' }, el('b', {}, '联系人'), phones));
@@ -275,18 +280,20 @@ function openForm(card, id, action) {
   card.actions.append(form);
 }
 
+// Which buttons a state offers (docs/ALERTS.md): the server still decides and answers 409 to a step out of order.
+const ALLOWED = {
+  OPEN: ['accept', 'dismiss'], DEVICE_CLEARED: ['accept', 'dismiss'], ACCEPTED: ['on-site', 'resolve', 'dismiss'],
+  ON_SITE: ['resolve', 'dismiss'], RESOLVED: ['verify'], CLOSED: [], DISMISSED: [], VERIFIED: []
+};
+
 function updateActions(card, a) {
-  const closed = isClosed(a);
   const operator = !state.user || state.user.role === 'operator';
+  const allowed = ALLOWED[a.state] || ['accept', 'on-site', 'resolve', 'dismiss'];
   for (const b of card.actions.querySelectorAll('button[data-action]')) {
     const action = b.dataset.action;
-    let show = !closed && action !== 'verify';
-    if (action === 'accept') show = show && !['ACCEPTED', 'ON_SITE'].includes(a.state);
-    if (action === 'on-site') show = show && a.state !== 'ON_SITE';
-    if (action === 'verify') show = operator && a.state === 'RESOLVED';
-    b.hidden = !show;
+    b.hidden = !allowed.includes(action) || (action === 'verify' && !operator);
   }
-  if (closed && card.form) { card.form.remove(); card.form = null; }
+  if (card.form && !allowed.includes(card.form.dataset.form)) { card.form.remove(); card.form = null; }
 }
 
 /** Sends one lifecycle step; the gateway records who did it from the session, not from the page. */
@@ -308,9 +315,11 @@ async function loadHistory(id) {
 }
 
 function renderTimeline(card, a) {
-  const items = [el('li', {}, time(a.raisedAt) + ' 告警产生')];
-  for (const h of a.history || []) {
-    const text = [time(h.at), STATE_LABEL[h.transition] || h.transition || h.to || '', h.by ? '· ' + h.by : '',
+  const history = a.history || [];
+  const items = history.some(h => h.action === 'RAISED') ? [] : [el('li', {}, time(a.raisedAt) + ' 告警产生')];
+  for (const h of history) {
+    const what = h.action || h.transition || h.to || '';
+    const text = [time(h.at), ACTION_NAME[what] || STATE_LABEL[what] || what, h.by ? '· ' + h.by : '',
       h.outcome ? '· ' + (OUTCOMES.find(o => o[0] === h.outcome) || [null, h.outcome])[1] : '', h.note ? '· ' + h.note : '']
       .filter(Boolean).join(' ');
     items.push(el('li', {}, text));
