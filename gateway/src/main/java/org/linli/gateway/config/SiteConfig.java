@@ -13,12 +13,19 @@ public record SiteConfig(
         MqttOptions mqtt,
         InfluxOptions influx,
         HttpOptions http,
-        StorageOptions storage) {
+        StorageOptions storage,
+        RulesOptions rules) {
 
     public SiteConfig {
         grids = grids == null ? List.of() : List.copyOf(grids);
         devices = devices == null ? List.of() : List.copyOf(devices);
         http = http == null ? HttpOptions.defaults() : http;
         storage = storage == null ? StorageOptions.defaults() : storage;
+    }
+
+    /** Without a {@code rules:} section (the rule engine then uses its defaults). */
+    public SiteConfig(CompoundConfig site, List<GridConfig> grids, List<DeviceConfig> devices, MqttOptions mqtt,
+                      InfluxOptions influx, HttpOptions http, StorageOptions storage) {
+        this(site, grids, devices, mqtt, influx, http, storage, null);
     }
 }

@@ -16,7 +16,9 @@ import org.linli.gateway.pipeline.Pipeline;
 import org.linli.gateway.site.Device;
 import org.linli.gateway.site.SiteDirectory;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** The HTTP API (docs/API.md): alerts and their live stream, status, devices, dead letters. */
@@ -27,6 +29,7 @@ public final class HttpApi {
     private final SiteDirectory site;
     private final Supplier<JsonObject> status;
     private final AlertStreamHub stream;
+    private final List<Consumer<Router>> extraRoutes = new ArrayList<>();
     private HttpServer server;
 
     public HttpApi(Vertx vertx, AlertService alerts, Pipeline pipeline, SiteDirectory site, Supplier<JsonObject> status) {
@@ -39,8 +42,15 @@ public final class HttpApi {
         alerts.addListener(stream);
     }
 
+    /** Adds routes owned by another component (the alert workflow); call before {@link #listen}. */
+    public HttpApi mount(Consumer<Router> routes) {
+        extraRoutes.add(routes);
+        return this;
+    }
+
     public Future<HttpServer> listen(String host, int port) {
         Router router = Router.router(vertx);
+        extraRoutes.forEach(r -> r.accept(router));
         router.get("/health").handler(this::health);
         router.get("/api/status").handler(ctx -> json(ctx, status.get()));
         router.get("/api/alerts/stream").handler(ctx -> stream.open(ctx.response(),
@@ -117,11 +127,11 @@ public final class HttpApi {
         }
     }
 
-    private static void json(RoutingContext ctx, JsonObject body) {
+    static void json(RoutingContext ctx, JsonObject body) {
         ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(body.encode());
     }
 
-    private static void error(RoutingContext ctx, int status, String message) {
+    static void error(RoutingContext ctx, int status, String message) {
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
                 .end(new JsonObject().put("error", message).encode());
     }
