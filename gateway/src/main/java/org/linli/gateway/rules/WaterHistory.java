@@ -37,7 +37,8 @@ final class WaterHistory {
             samples.clear();
             usePerSlot.clear();
         } else if (last != null && Duration.between(last.at(), at).compareTo(SLOT) <= 0) {
-            usePerSlot.merge(slotOf(at), total - last.total(), Double::sum);
+            // the water flowed during (last, at]: it belongs to the slot holding the end of that interval
+            usePerSlot.merge(slotOf(at.minusMillis(1)), total - last.total(), Double::sum);
         }
         samples.addLast(new Sample(at, total));
         Instant horizon = at.minus(KEEP);
