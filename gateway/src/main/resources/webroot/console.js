@@ -13,7 +13,9 @@ const ACTION_NAME = {
   RAISED: '告警产生', DISPATCHED: '已派单', DEVICE_CLEARED: '设备恢复', ESCALATED: '督办升级', ACCEPTED: '接单',
   ON_SITE: '到场', RESOLVED: '处置完毕', VERIFIED: '核查结案', DISMISSED: '注销'
 };
+// handled by a person (greyed), and finished for good (hidden under the 未结案 filter; RESOLVED still awaits verify)
 const CLOSED_STATES = new Set(['RESOLVED', 'VERIFIED', 'DISMISSED', 'CLOSED']);
+const FINAL_STATES = new Set(['VERIFIED', 'DISMISSED', 'CLOSED']);
 const OUTCOMES = [
   ['REAL_INCIDENT', '真实警情'], ['FALSE_ALARM_COOKING', '误报：烹饪油烟'], ['FALSE_ALARM_TEST', '误报：测试'],
   ['RESIDENT_AWAY', '住户外出'], ['DEVICE_FAULT', '设备故障'], ['OTHER', '其他']
@@ -155,7 +157,7 @@ function visible(a) {
   const grid = $('filter-grid').value, severity = $('filter-severity').value, st = $('filter-state').value;
   if (grid && a.grid !== grid) return false;
   if (severity && a.severity !== severity) return false;
-  if (st === 'active' && isClosed(a)) return false;
+  if (st === 'active' && FINAL_STATES.has(a.state)) return false;
   return true;
 }
 

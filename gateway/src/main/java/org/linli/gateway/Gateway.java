@@ -7,6 +7,13 @@ import io.vertx.core.json.JsonObject;
 import org.linli.gateway.alert.AlertPublisher;
 import org.linli.gateway.alert.AlertService;
 import org.linli.gateway.auth.ConsoleAuth;
+import org.linli.gateway.alert.EscalationPolicy;
+import org.linli.gateway.alert.SqliteAlertStore;
+import org.linli.gateway.http.AlertWorkflowRoutes;
+import org.linli.gateway.rules.HouseholdAway;
+import org.linli.gateway.rules.MqttParentStatus;
+import org.linli.gateway.rules.ParentStatuses;
+import org.linli.gateway.rules.RuleEngine;
 import org.linli.gateway.config.InfluxOptions;
 import org.linli.gateway.config.SiteConfig;
 import org.linli.gateway.config.SubscriptionOptions;
@@ -50,6 +57,11 @@ public final class Gateway extends AbstractVerticle {
     private Pipeline pipeline;
     private MqttIngest mqtt;
     private HttpApi http;
+    private SqliteAlertStore alertStore;
+    private HouseholdAway away;
+    private RuleEngine rules;
+    private final ParentStatuses parents = new ParentStatuses();
+    private final List<Long> timers = new ArrayList<>();
 
     public Gateway(SiteConfig config, ProfileCatalog profiles, Function<String, String> env, Clock clock) {
         this.config = config;
@@ -68,22 +80,40 @@ public final class Gateway extends AbstractVerticle {
                 Duration.ofSeconds(30));
         writer = new BatchingWriter(vertx, influx::write, deadLetters, io.batchSize(),
                 Duration.ofMillis(io.flushIntervalMs()), io.maxBufferedPoints());
-        alerts = new AlertService(site, clock);
-        pipeline = new Pipeline(site, profiles, writer, List.of(alerts), deadLetters);
+        Future.fromCompletionStage(SqliteAlertStore.open(Path.of(config.storage().dataDir())), context)
+                .compose(store -> {
+                    alertStore = store;
+                    return Future.fromCompletionStage(store.load(), context);
+                })
+                .compose(this::startWithAlerts)
+                .<Void>mapEmpty()
+                .onComplete(started);
+    }
+
+    /** The rest of the start, once the stored alerts and away flags have been read back. */
+    private Future<?> startWithAlerts(SqliteAlertStore.Snapshot stored) {
+        alerts = new AlertService(site, clock, EscalationPolicy.from(config.rules() == null ? null
+                : config.rules().escalation()), alertStore);
+        alerts.restore(stored.alerts());
+        away = new HouseholdAway(alertStore, stored.away());
+        rules = new RuleEngine(site, alerts, config.rules(), clock, id -> pipeline.activity().lastSeen(id), parents, away);
+        pipeline = new Pipeline(site, profiles, writer, List.of(rules), deadLetters);
 
         List<Subscription> subscriptions = subscriptions();
         SubscriptionWatchdog watchdog = new SubscriptionWatchdog(clock, subscriptions, (s, st) -> { });
         String password = config.mqtt().passwordEnv() == null ? null : env.apply(config.mqtt().passwordEnv());
         mqtt = new MqttIngest(vertx, config.mqtt(), password == null ? null : password.toCharArray(), null,
                 subscriptions, pipeline, clock, watchdog);
+        parents.register("mqtt", MqttParentStatus.of(mqtt));
         alerts.addListener(new AlertPublisher(mqtt, alertsTopic()));
         mqtt.start();
+        timers.add(vertx.setPeriodic(rules.checkInterval().toMillis(), id -> rules.check()));
+        timers.add(vertx.setPeriodic(1000, id -> alerts.checkEscalations()));
 
         http = new HttpApi(vertx, alerts, pipeline, site, this::status, new ConsoleAuth(vertx, config.users(), clock,
-                config.http().publicUrl() != null && config.http().publicUrl().startsWith("https:")));
-        http.listen(config.http().host(), config.http().port())
-                .<Void>mapEmpty()
-                .onComplete(started);
+                config.http().publicUrl() != null && config.http().publicUrl().startsWith("https:")))
+                .mount(new AlertWorkflowRoutes(alerts, away, site)::mount);
+        return http.listen(config.http().host(), config.http().port());
     }
 
     /** One subscription per vendor profile used by an MQTT device, with the config's overrides applied. */
@@ -118,6 +148,7 @@ public final class Gateway extends AbstractVerticle {
 
     @Override
     public void stop(Promise<Void> stopped) {
+        timers.forEach(vertx::cancelTimer);
         Future<Void> mqttStopped = mqtt == null ? Future.succeededFuture() : mqtt.stop();
         Future<Void> drained = writer == null ? Future.succeededFuture() : writer.close(Duration.ofSeconds(5));
         Future.all(mqttStopped, drained)
@@ -131,6 +162,8 @@ public final class Gateway extends AbstractVerticle {
                     }
                     return null;
                 }))
+                .eventually(() -> alertStore == null ? Future.succeededFuture()
+                        : Future.fromCompletionStage(alertStore.close(), context))
                 .<Void>mapEmpty()
                 .onComplete(ar -> stopped.complete());
     }
@@ -146,6 +179,19 @@ public final class Gateway extends AbstractVerticle {
 
     public AlertService alerts() {
         return alerts;
+    }
+
+    public RuleEngine rules() {
+        return rules;
+    }
+
+    /** Where the serial and camera supervisors register whether their connections are up. */
+    public ParentStatuses parents() {
+        return parents;
+    }
+
+    public HouseholdAway away() {
+        return away;
     }
 
     public Pipeline pipeline() {

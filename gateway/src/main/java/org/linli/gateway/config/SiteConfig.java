@@ -15,12 +15,19 @@ public record SiteConfig(
         InfluxOptions influx,
         HttpOptions http,
         StorageOptions storage,
+        RulesOptions rules,
         List<UserConfig> users) {
+
+    /** Without a {@code rules:} section (the rule engine then uses its defaults) and without console users. */
+    public SiteConfig(CompoundConfig site, List<GridConfig> grids, List<DeviceConfig> devices, MqttOptions mqtt,
+                      InfluxOptions influx, HttpOptions http, StorageOptions storage) {
+        this(site, grids, devices, mqtt, influx, http, storage, null, null);
+    }
 
     /** Without console users: the API stays open (tests, the loopback-only demo default). */
     public SiteConfig(CompoundConfig site, List<GridConfig> grids, List<DeviceConfig> devices, MqttOptions mqtt,
-                      InfluxOptions influx, HttpOptions http, StorageOptions storage) {
-        this(site, grids, devices, mqtt, influx, http, storage, null);
+                      InfluxOptions influx, HttpOptions http, StorageOptions storage, RulesOptions rules) {
+        this(site, grids, devices, mqtt, influx, http, storage, rules, null);
     }
 
     public SiteConfig {

@@ -22,8 +22,10 @@ import org.linli.gateway.pipeline.Pipeline;
 import org.linli.gateway.site.Device;
 import org.linli.gateway.site.SiteDirectory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +41,7 @@ public final class HttpApi {
     private final Supplier<JsonObject> status;
     private final AlertStreamHub stream;
     private final ConsoleAuth auth;
+    private final List<Consumer<Router>> extraRoutes = new ArrayList<>();
     private HttpServer server;
 
     /** Open mode: no users, no login. */
@@ -58,14 +61,23 @@ public final class HttpApi {
         alerts.addListener(stream);
     }
 
+    /** Adds routes owned by another component (the alert workflow); call before {@link #listen}. */
+    public HttpApi mount(Consumer<Router> routes) {
+        extraRoutes.add(routes);
+        return this;
+    }
+
     public Future<HttpServer> listen(String host, int port) {
         Router router = Router.router(vertx);
         router.route().handler(HttpApi::securityHeaders);
         router.get("/health").handler(this::health);
         auth.mount(router);
-        AlertScopeGuard scope = new AlertScopeGuard(alerts);
+        AlertScopeGuard scope = new AlertScopeGuard(alerts, site);
         router.post("/api/alerts/:id/:action").handler(BodyHandler.create().setBodyLimit(64 * 1024)).handler(scope::act);
         router.get("/api/alerts/:id/:sub").handler(scope::read);
+        router.route("/api/households/:key/*").handler(scope::household);
+        // after the guards: routes owned by other components are behind login, CSRF and grid scope like the rest
+        extraRoutes.forEach(r -> r.accept(router));
         router.get("/api/status").handler(ctx -> json(ctx, status.get()));
         router.get("/api/alerts/stream").handler(this::openStream);
         router.get("/api/alerts/:id").handler(this::alert);
@@ -180,7 +192,7 @@ public final class HttpApi {
         }
     }
 
-    private static void json(RoutingContext ctx, JsonObject body) {
+    static void json(RoutingContext ctx, JsonObject body) {
         ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(body.encode());
     }
 

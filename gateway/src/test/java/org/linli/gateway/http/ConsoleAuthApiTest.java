@@ -128,6 +128,27 @@ class ConsoleAuthApiTest {
     }
 
     @Test
+    @DisplayName("a grid worker acts on their own grid's alert; the history names the session's user, not the body's 'by'")
+    void actingUserFromSession() throws Exception {
+        // GIVEN an alert in g1 and its grid worker logged in
+        Alert a = f.raise("3-1-102");
+        ConsoleFixture.Login li = f.loginOk("li");
+        // WHEN they accept it with a body that claims to be someone else
+        var accepted = f.post("/api/alerts/" + a.id() + "/accept", li, li.csrf(), new JsonObject().put("by", "duty"));
+        // THEN the step is recorded under their own id
+        assertEquals(200, accepted.statusCode(), accepted.body());
+        JsonObject after = new JsonObject(f.get("/api/alerts/" + a.id(), li).body());
+        assertEquals("ACCEPTED", after.getString("state"));
+        JsonObject last = after.getJsonArray("history").getJsonObject(after.getJsonArray("history").size() - 1);
+        assertEquals("ACCEPTED", last.getString("action"));
+        assertEquals("li", last.getString("by"));
+        // AND a household away flag of another grid cannot be set by them (403), but of their own grid it can
+        JsonObject until = new JsonObject().put("until", "2026-12-01T00:00:00Z");
+        assertEquals(403, f.put("/api/households/7-1-101/away", li, li.csrf(), until).statusCode());
+        assertEquals(200, f.put("/api/households/3-2-502/away", li, li.csrf(), until).statusCode());
+    }
+
+    @Test
     @DisplayName("the live stream of a grid worker carries only their grid's alerts")
     void streamFiltered() throws Exception {
         // GIVEN the grid worker of g2 has the live stream open

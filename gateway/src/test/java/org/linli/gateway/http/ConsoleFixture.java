@@ -10,6 +10,8 @@ import org.linli.gateway.TestSites;
 import org.linli.gateway.alert.Alert;
 import org.linli.gateway.alert.AlertRequest;
 import org.linli.gateway.alert.AlertService;
+import org.linli.gateway.alert.AlertStore;
+import org.linli.gateway.rules.HouseholdAway;
 import org.linli.gateway.alert.AlertType;
 import org.linli.gateway.alert.Severity;
 import org.linli.gateway.auth.ConsoleAuth;
@@ -59,7 +61,7 @@ final class ConsoleFixture implements AutoCloseable {
     ConsoleFixture(List<UserConfig> users, boolean secureCookie) throws Exception {
         SiteConfig small = TestSites.small();
         SiteConfig config = new SiteConfig(small.site(), small.grids(), small.devices(), small.mqtt(), small.influx(),
-                small.http(), small.storage(), users);
+                small.http(), small.storage(), small.rules(), users);
         CompletableFuture<Integer> started = new CompletableFuture<>();
         context.runOnContext(v -> {
             SiteDirectory site = SiteDirectory.from(config);
@@ -68,7 +70,8 @@ final class ConsoleFixture implements AutoCloseable {
                 throw new DecodeException(DecodeFailure.MALFORMED_JSON, "no decoding in this test");
             }, lines -> Future.succeededFuture(), List.of(alerts), DeadLetters.inMemory(Clock.systemUTC()));
             api = new HttpApi(vertx, alerts, pipeline, site, JsonObject::new,
-                    new ConsoleAuth(vertx, config.users(), Clock.systemUTC(), secureCookie));
+                    new ConsoleAuth(vertx, config.users(), Clock.systemUTC(), secureCookie))
+                    .mount(new AlertWorkflowRoutes(alerts, new HouseholdAway(AlertStore.NONE, java.util.Map.of()), site)::mount);
             api.listen("127.0.0.1", 0).onSuccess(s -> started.complete(s.actualPort()))
                     .onFailure(started::completeExceptionally);
         });
@@ -119,6 +122,12 @@ final class ConsoleFixture implements AutoCloseable {
             b.header("X-CSRF-Token", csrf);
         }
         return send(b);
+    }
+
+    HttpResponse<String> put(String path, Login who, String csrf, JsonObject body) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("Cookie", who.cookie()).header("X-CSRF-Token", csrf)
+                .PUT(HttpRequest.BodyPublishers.ofString(body.encode())));
     }
 
     URI uri(String path) {

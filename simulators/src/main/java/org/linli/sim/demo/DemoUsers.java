@@ -36,7 +36,7 @@ public final class DemoUsers {
             users.add(new UserConfig(id, g.worker().name(), "grid_worker", g.id(), PasswordHasher.hash(password.toCharArray())));
         }
         SiteConfig s = generated;
-        return new DemoUsers(new SiteConfig(s.site(), s.grids(), s.devices(), s.mqtt(), s.influx(), s.http(), s.storage(),
+        return new DemoUsers(new SiteConfig(s.site(), s.grids(), s.devices(), s.mqtt(), s.influx(), s.http(), s.storage(), s.rules(),
                 users), passwords);
     }
 
