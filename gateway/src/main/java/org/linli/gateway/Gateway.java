@@ -7,6 +7,14 @@ import io.vertx.core.json.JsonObject;
 import org.linli.gateway.alert.AlertPublisher;
 import org.linli.gateway.alert.AlertService;
 import org.linli.gateway.camera.Cameras;
+import org.linli.gateway.auth.ConsoleAuth;
+import org.linli.gateway.alert.EscalationPolicy;
+import org.linli.gateway.alert.SqliteAlertStore;
+import org.linli.gateway.http.AlertWorkflowRoutes;
+import org.linli.gateway.rules.HouseholdAway;
+import org.linli.gateway.rules.MqttParentStatus;
+import org.linli.gateway.rules.ParentStatuses;
+import org.linli.gateway.rules.RuleEngine;
 import org.linli.gateway.config.InfluxOptions;
 import org.linli.gateway.config.SiteConfig;
 import org.linli.gateway.config.SubscriptionOptions;
@@ -62,6 +70,11 @@ public final class Gateway extends AbstractVerticle {
     private Notifier notifier;
     private Cameras cameras;
     private SerialSources serial;
+    private SqliteAlertStore alertStore;
+    private HouseholdAway away;
+    private RuleEngine rules;
+    private final ParentStatuses parents = new ParentStatuses();
+    private final List<Long> timers = new ArrayList<>();
 
     public Gateway(SiteConfig config, ProfileCatalog profiles, Function<String, String> env, Clock clock) {
         this.config = config;
@@ -82,15 +95,25 @@ public final class Gateway extends AbstractVerticle {
         StoreAndForward.start(vertx, queue, config.storage().dataDir(), io, influx::write, deadLetters, clock)
                 .compose(s -> {
                     store = s;
-                    return startIngest();
+                    return Future.fromCompletionStage(SqliteAlertStore.open(Path.of(config.storage().dataDir())), context);
                 })
+                .compose(a -> {
+                    alertStore = a;
+                    return Future.fromCompletionStage(a.load(), context);
+                })
+                .compose(this::startIngest)
                 .onComplete(started);
     }
 
-    private Future<Void> startIngest() {
-        alerts = new AlertService(site, clock);
+    /** The rest of the start, once the queue is open and the stored alerts and away flags have been read back. */
+    private Future<Void> startIngest(SqliteAlertStore.Snapshot stored) {
+        alerts = new AlertService(site, clock, EscalationPolicy.from(config.rules() == null ? null
+                : config.rules().escalation()), alertStore);
+        alerts.restore(stored.alerts());
+        away = new HouseholdAway(alertStore, stored.away());
+        rules = new RuleEngine(site, alerts, config.rules(), clock, id -> pipeline.activity().lastSeen(id), parents, away);
         cameras = new Cameras(vertx, config.cameras(), site, alerts, clock, Path.of(config.storage().dataDir()), env);
-        pipeline = new Pipeline(site, profiles, store.queue(), List.of(alerts, cameras.alertRules()), deadLetters);
+        pipeline = new Pipeline(site, profiles, store.queue(), List.of(rules, cameras.alertRules()), deadLetters);
         cameras.start(context, pipeline);
 
         List<Subscription> subscriptions = subscriptions();
@@ -104,6 +127,7 @@ public final class Gateway extends AbstractVerticle {
         }
         mqtt = new MqttIngest(vertx, config.mqtt(), password == null ? null : password.toCharArray(), tls,
                 subscriptions, pipeline, clock, watchdog);
+        parents.register("mqtt", MqttParentStatus.of(mqtt));
         if (config.notifications() != null) {
             notifier = NotifierFactory.create(vertx, config.notifications(), env, clock, publicUrl(), mqtt::publish,
                     alertsTopic(), NotifyTiming.standard());
@@ -113,19 +137,38 @@ public final class Gateway extends AbstractVerticle {
             alerts.addListener(new AlertPublisher(mqtt, alertsTopic()));
         }
         mqtt.start();
+        timers.add(vertx.setPeriodic(rules.checkInterval().toMillis(), id -> rules.check()));
+        timers.add(vertx.setPeriodic(1000, id -> alerts.checkEscalations()));
 
         // RS-485 buses: blocking port I/O on one thread per bus, results hop back onto this context
         serial = SerialSources.create(config, site, pipeline, alerts, deadLetters, clock,
                 task -> context.runOnContext(v -> task.run()));
         serial.start();
+        registerSerialParents();
 
-        http = new HttpApi(vertx, alerts, pipeline, site, this::status)
-                .withMetrics(() -> store.stats().prometheus(clock.millis()));
+        timers.add(vertx.setPeriodic(rules.checkInterval().toMillis(), id -> rules.check()));
+        timers.add(vertx.setPeriodic(1000, id -> alerts.checkEscalations()));
+
+        http = new HttpApi(vertx, alerts, pipeline, site, this::status, new ConsoleAuth(vertx, config.users(), clock,
+                config.http().publicUrl() != null && config.http().publicUrl().startsWith("https:")))
+                .withMetrics(() -> store.stats().prometheus(clock.millis()))
+                .mount(new AlertWorkflowRoutes(alerts, away, site)::mount);
         if (notifier != null) {
             http.deliveries(notifier::deliveries);
         }
         http.mount(cameras::mountRoutes);
         return http.listen(HttpsOptions.serverOptions(config.http())).mapEmpty();
+    }
+
+    /** A polled device's parent is its bus: while the bus is offline, its meters' silence raises no alert of its own. */
+    private void registerSerialParents() {
+        Map<String, String> busOf = new java.util.HashMap<>();
+        config.devices().stream().filter(d -> "serial".equals(d.transport()) && d.bus() != null)
+                .forEach(d -> busOf.put(d.id(), d.bus()));
+        parents.register("serial", device -> {
+            String bus = busOf.get(device.id());
+            return bus == null || serial.busState(bus) != org.linli.gateway.serial.LinkState.OFFLINE;
+        });
     }
 
     /** One subscription per vendor profile used by an MQTT device, with the config's overrides applied. */
@@ -176,6 +219,7 @@ public final class Gateway extends AbstractVerticle {
 
     @Override
     public void stop(Promise<Void> stopped) {
+        timers.forEach(vertx::cancelTimer);
         Future<Void> serialStopped = serial == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
             serial.stop();
             return null;
@@ -194,6 +238,8 @@ public final class Gateway extends AbstractVerticle {
                     }
                     return null;
                 }))
+                .eventually(() -> alertStore == null ? Future.succeededFuture()
+                        : Future.fromCompletionStage(alertStore.close(), context))
                 .<Void>mapEmpty()
                 .onComplete(ar -> stopped.complete());
     }
@@ -209,6 +255,19 @@ public final class Gateway extends AbstractVerticle {
 
     public AlertService alerts() {
         return alerts;
+    }
+
+    public RuleEngine rules() {
+        return rules;
+    }
+
+    /** Where the serial and camera supervisors register whether their connections are up. */
+    public ParentStatuses parents() {
+        return parents;
+    }
+
+    public HouseholdAway away() {
+        return away;
     }
 
     public Pipeline pipeline() {

@@ -17,7 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The production entry point: {@code run}, {@code check-config} and {@code version}. The demo has its own entry point
+ * The production entry point: {@code run}, {@code check-config}, {@code hash-password} and {@code version}. The demo has its own entry point
  * in the simulators module, so nothing demo-only is on this jar's classpath.
  */
 public final class GatewayMain {
@@ -35,12 +35,36 @@ public final class GatewayMain {
             case "check-config" -> System.exit(checkConfig(config, profilesDir));
             case "version" -> System.out.println("linli " + version());
             case "discover" -> System.exit(discover(args, System.out));
+            case "hash-password" -> System.exit(hashPassword());
             default -> {
-                System.err.println("usage: linli run|check-config [--config FILE] [--profiles DIR] | version"
+                System.err.println("usage: linli run|check-config [--config FILE] [--profiles DIR] | version | hash-password"
                         + " | discover [--wait 3] [--port 3702] [--host 239.255.255.250]");
                 System.exit(2);
             }
         }
+    }
+
+    /**
+     * Reads a password from the terminal (without echo) or from stdin's first line, and prints the value for a user's
+     * {@code passwordHash} in the config. Nothing but the hash goes to stdout, so it can be piped.
+     */
+    static int hashPassword() throws java.io.IOException {
+        char[] password;
+        java.io.Console console = System.console();
+        if (console != null) {
+            password = console.readPassword("password: ");
+        } else {
+            String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                    java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            password = line == null ? null : line.toCharArray();
+        }
+        if (password == null || password.length == 0) {
+            System.err.println("no password given: type it, or pipe it on stdin");
+            return 1;
+        }
+        System.out.println(org.linli.gateway.auth.PasswordHasher.hash(password));
+        org.linli.gateway.auth.PasswordHasher.wipe(password);
+        return 0;
     }
 
     static String version() {
@@ -65,6 +89,8 @@ public final class GatewayMain {
             if (c.cameras() != null) {
                 System.out.printf("  cameras   %d (motion windows in %s)%n", c.cameras().devices().size(), c.cameras().timeZone());
             }
+            System.out.printf("  console   %s%n", c.users() == null ? "no users: section, the API needs no login"
+                    : c.users().size() + " users, login required");
             return ConnectionSummary.checkTlsMaterial(c, System::getenv, System.err) ? 0 : 1;
         } catch (ConfigException e) {
             System.err.println(e.getMessage());

@@ -51,7 +51,28 @@ public final class AlertJson {
                 .put("lastSeenAt", a.lastSeenAt().toString())
                 .put("count", a.count())
                 .put("detail", a.detail())
-                .put("evidence", new JsonArray(a.evidence()));
+                .put("evidence", new JsonArray(a.evidence()))
+                .put("assignee", person(a.assignee()))
+                .put("escalationLevel", a.escalationLevel())
+                .put("escalatedTo", person(a.escalatedTo()))
+                .put("outcome", a.outcome() == null ? null : a.outcome().name())
+                .put("acceptBy", a.acceptBy() == null ? null : a.acceptBy().toString())
+                .put("history", history(a));
+    }
+
+    private static JsonArray history(Alert a) {
+        JsonArray out = new JsonArray();
+        for (AlertTransition t : a.history()) {
+            out.add(new JsonObject()
+                    .put("at", t.at().toString())
+                    .put("action", t.action().name())
+                    .put("from", t.from() == null ? null : t.from().name())
+                    .put("to", t.to() == null ? null : t.to().name())
+                    .put("by", t.by())
+                    .put("outcome", t.outcome() == null ? null : t.outcome().name())
+                    .put("note", t.note()));
+        }
+        return out;
     }
 
     private static JsonObject person(Person p) {

@@ -1,121 +1,157 @@
 package org.linli.gateway.alert;
 
 import org.linli.drivers.model.DeviceEvent;
-import org.linli.drivers.model.DeviceType;
-import org.linli.drivers.model.EventType;
 import org.linli.gateway.pipeline.DeviceEventListener;
-import org.linli.gateway.site.CareFlag;
+import org.linli.gateway.rules.LifeSafetyAlarmRule;
 import org.linli.gateway.site.Device;
 import org.linli.gateway.site.Household;
+import org.linli.gateway.site.Person;
 import org.linli.gateway.site.SiteDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Turns life-safety device events into alerts: a gas alarm event from a gas alarm, a fire alarm event from a smoke
- * detector. One open alert per (device, type): a repeat updates its count and last-seen time instead of raising a
- * new one (FIELD-NOTES §5). Event-loop confined. The rule engine of issue 5 generalises the two rules here.
+ * The alerts of the compound and their grid workflow (docs/ALERTS.md). One open alert per key: a repeat updates its
+ * count and last-seen time instead of raising a new one (FIELD-NOTES §5). A new alert is dispatched at once to the
+ * grid worker of its building; people then accept, go on site, resolve and verify it, or dismiss it
+ * ({@link AlertLifecycle}); an alert not accepted in time escalates ({@link EscalationPolicy}). Every version goes
+ * to the listeners and to the {@link AlertStore}. Event-loop confined; {@link #checkEscalations()} is called by a
+ * periodic timer in the gateway and directly by tests.
  */
 public final class AlertService implements DeviceEventListener {
     private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
 
     private final SiteDirectory site;
     private final Clock clock;
+    private final EscalationPolicy policy;
+    private final AlertStore store;
     private final Map<String, Alert> byId = new LinkedHashMap<>();
     private final Map<String, String> openByKey = new HashMap<>();
+    private final Map<String, String> keyById = new HashMap<>();
+    private final PendingAcceptances pending = new PendingAcceptances();
     private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
+    private final LifeSafetyAlarmRule compatibilityRule;
     private long sequence;
 
     public AlertService(SiteDirectory site, Clock clock) {
+        this(site, clock, EscalationPolicy.defaults(), AlertStore.NONE);
+    }
+
+    public AlertService(SiteDirectory site, Clock clock, EscalationPolicy policy, AlertStore store) {
         this.site = site;
         this.clock = clock;
+        this.policy = policy;
+        this.store = store;
+        this.compatibilityRule = new LifeSafetyAlarmRule(site, this);
     }
 
     public void addListener(AlertListener listener) {
         listeners.add(listener);
     }
 
+    /** Puts back what the store held: alerts, which of them hold their key, and pending escalation deadlines. */
+    public void restore(List<AlertStore.Stored> stored) {
+        for (AlertStore.Stored s : stored) {
+            Alert a = s.alert();
+            byId.put(a.id(), a);
+            keyById.put(a.id(), s.key());
+            if (s.keyOpen()) {
+                openByKey.put(s.key(), a.id());
+            }
+            if (a.acceptBy() != null && a.state().awaitingAcceptance()) {
+                pending.await(a.id(), a.acceptBy());
+            }
+        }
+        LOG.info("restored {} alerts, {} holding their key, {} awaiting acceptance", stored.size(), openByKey.size(),
+                pending.size());
+    }
+
+    /**
+     * The gas and smoke alarm rule as it was before the rule engine; kept so callers wiring the service directly as a
+     * {@link DeviceEventListener} keep working. The gateway wires {@code org.linli.gateway.rules.RuleEngine} instead.
+     */
     @Override
     public void onEvent(Device device, DeviceEvent event) {
-        Optional<AlertType> type = lifeSafetyType(device.type());
-        if (type.isEmpty()) {
-            return;
-        }
-        if (event.type() == EventType.ALARM) {
-            raise(device, type.get());
-        } else if (event.type() == EventType.ALARM_CLEARED) {
-            clear(device, type.get());
-        }
-    }
-
-    private static Optional<AlertType> lifeSafetyType(DeviceType deviceType) {
-        return switch (deviceType) {
-            case GAS_ALARM -> Optional.of(AlertType.GAS_LEAK);
-            case SMOKE_DETECTOR -> Optional.of(AlertType.FIRE);
-            default -> Optional.empty();
-        };
-    }
-
-    private void raise(Device device, AlertType type) {
-        Optional<Household> household = site.householdOf(device);
-        Set<CareFlag> care = household.map(Household::care).orElse(Set.of());
-        Severity severity = care.contains(CareFlag.ELDERLY_LIVING_ALONE) ? Severity.CRITICAL_VULNERABLE : Severity.CRITICAL;
-        raise(new AlertRequest(device.id() + "/" + type, type, severity, device.location(), device, ""));
+        compatibilityRule.onEvent(device, event);
     }
 
     /**
      * Raises an alert, or repeats the open one with the same key (count and last-seen go up, nothing new is created).
-     * The general entry point for alerts that are not a device's own alarm event: a serial bus offline (key
-     * {@code bus:/dev/ttyUSB0}), a camera offline or tampered, a silent device. Routed to the grid of the location's
-     * building; with no building (a bus in the gateway cabinet) it goes to no grid worker, only to the duty office.
+     * Routed to the grid of the location's building; with no building (a bus in the gateway cabinet) it goes to the
+     * duty office if one is configured.
      */
     public Alert raise(AlertRequest r) {
+        Instant now = clock.instant();
         String openId = openByKey.get(r.key());
         if (openId != null) {
-            Alert updated = byId.get(openId).repeated(clock.instant());
-            byId.put(openId, updated);
-            notify(updated, false);
+            Alert updated = byId.get(openId).repeated(now);
+            put(updated, false);
             return updated;
         }
         Device device = r.device();
         Optional<Household> household = device == null ? Optional.empty() : site.householdOf(device);
         var grid = r.location() == null ? null : site.gridFor(r.location().building()).orElse(null);
+        Person worker = grid == null ? null : grid.worker();
+        Person leader = grid == null ? null : grid.leader();
+        Person assignee = policy.dispatchTo(worker, leader);
+        List<AlertTransition> history = new ArrayList<>();
+        history.add(new AlertTransition(now, AlertAction.RAISED, null, AlertState.OPEN, AlertTransition.SYSTEM, null,
+                r.detail()));
+        if (assignee != null) {
+            history.add(new AlertTransition(now, AlertAction.DISPATCHED, AlertState.OPEN, AlertState.OPEN,
+                    AlertTransition.SYSTEM, null, "to " + assignee.name() + " (" + assignee.id() + ")"));
+        }
         Alert alert = new Alert("A" + (++sequence) + "-" + Long.toString(clock.millis(), 36), 1, r.type(), r.severity(),
                 AlertState.OPEN, device == null ? null : device.id(), device == null ? null : device.type().id(),
                 site.compound(), r.location(), household.map(Household::care).orElse(Set.of()),
-                household.map(Household::contacts).orElse(List.of()),
-                grid == null ? null : grid.id(), grid == null ? null : grid.worker(), grid == null ? null : grid.leader(),
-                clock.instant(), clock.instant(), 1, r.detail(), List.of());
-        byId.put(alert.id(), alert);
+                household.map(Household::contacts).orElse(List.of()), grid == null ? null : grid.id(), worker, leader,
+                now, now, 1, r.detail(), List.of(), assignee, 0, null, null,
+                policy.firstDeadline(r.severity(), assignee, leader, now), history);
+        pending.await(alert.id(), alert.acceptBy());
+        keyById.put(alert.id(), r.key());
         openByKey.put(r.key(), alert.id());
-        LOG.warn("ALERT {} {} at {} ({}), severity {}, grid worker {}", alert.id(), r.type().englishTitle(),
+        LOG.warn("ALERT {} {} at {} ({}), severity {}, dispatched to {}", alert.id(), r.type().englishTitle(),
                 r.location() == null ? "-" : r.location(), r.key(), r.severity(),
-                grid == null ? "none" : grid.worker().name());
-        notify(alert, true);
+                assignee == null ? "nobody" : assignee.name());
+        put(alert, true);
         return alert;
     }
 
-    /** The condition behind the open alert with this key is over; the alert stays for a person to close. */
+    /**
+     * The condition behind the open alert with this key is over; the alert stays for a person to close. One still
+     * waiting for acceptance becomes DEVICE_CLEARED; a life-safety one keeps its escalation deadline (someone must
+     * still check the flat), any other stops escalating.
+     */
     public Optional<Alert> clear(String key) {
         String openId = openByKey.remove(key);
         if (openId == null) {
             return Optional.empty();
         }
-        Alert cleared = byId.get(openId).deviceCleared(clock.instant());
-        byId.put(openId, cleared);
-        LOG.info("alert {} ({}) cleared", openId, key);
-        notify(cleared, false);
+        Alert a = byId.get(openId);
+        Instant now = clock.instant();
+        AlertState to = a.state() == AlertState.OPEN ? AlertState.DEVICE_CLEARED : a.state();
+        Instant acceptBy = to.awaitingAcceptance() && a.severity().isLifeSafety() ? a.acceptBy() : null;
+        if (acceptBy == null) {
+            pending.settle(openId);
+        }
+        Alert cleared = a.deviceCleared(now, to, new AlertTransition(now, AlertAction.DEVICE_CLEARED, a.state(), to,
+                AlertTransition.SYSTEM, null, ""), acceptBy);
+        LOG.info("alert {} ({}) cleared by the device", openId, key);
+        put(cleared, false);
         return Optional.of(cleared);
     }
 
@@ -131,16 +167,60 @@ public final class AlertService implements DeviceEventListener {
             return Optional.empty();
         }
         Alert updated = a.withEvidence(link);
-        byId.put(alertId, updated);
-        notify(updated, false);
+        put(updated, false);
         return Optional.of(updated);
     }
 
-    private void clear(Device device, AlertType type) {
-        clear(device.id() + "/" + type);
+    /**
+     * A person's step in the workflow (accept, on site, resolve, verify, dismiss). Throws NoSuchElementException for
+     * an unknown id and {@link InvalidTransitionException} for a step the alert's state does not allow. Resolving or
+     * dismissing releases the key: the next occurrence of the condition is a new alert.
+     */
+    public Alert act(String alertId, AlertAction action, String by, Outcome outcome, String note) {
+        Alert a = byId.get(alertId);
+        if (a == null) {
+            throw new NoSuchElementException("no alert " + alertId);
+        }
+        Alert next = AlertLifecycle.apply(a, action, by, outcome, note, clock.instant());
+        if (!next.state().awaitingAcceptance()) {
+            pending.settle(alertId);
+        }
+        if (next.state().isSettled()) {
+            openByKey.remove(keyById.get(alertId), alertId);
+        }
+        LOG.info("alert {} {} by {}: {} -> {}", alertId, action, by, a.state(), next.state());
+        put(next, false);
+        return next;
     }
 
-    private void notify(Alert alert, boolean isNew) {
+    /** Escalates every alert whose acceptance deadline has passed, one level each; returns the new versions. */
+    public List<Alert> checkEscalations() {
+        Instant now = clock.instant();
+        List<Alert> out = new ArrayList<>();
+        for (String id : pending.expired(now)) {
+            Alert a = byId.get(id);
+            Optional<Person> to = a == null || !a.state().awaitingAcceptance() ? Optional.empty() : policy.next(a);
+            if (to.isEmpty()) {
+                continue;
+            }
+            Instant nextDeadline = policy.hasLevelAfterNext(a)
+                    ? now.plus(policy.deadline(a.severity()).orElse(Duration.ZERO)) : null;
+            Alert escalated = a.escalated(to.get(), new AlertTransition(now, AlertAction.ESCALATED, a.state(), a.state(),
+                    AlertTransition.SYSTEM, null, "not accepted by " + a.acceptBy() + "; to " + to.get().name()
+                    + " (" + to.get().id() + ")"), nextDeadline);
+            pending.await(id, nextDeadline);
+            LOG.warn("alert {} escalated to level {}: {} ({})", id, escalated.escalationLevel(), to.get().name(),
+                    a.severity());
+            put(escalated, false);
+            out.add(escalated);
+        }
+        return out;
+    }
+
+    private void put(Alert alert, boolean isNew) {
+        byId.put(alert.id(), alert);
+        String key = keyById.get(alert.id());
+        store.save(alert, key, alert.id().equals(openByKey.get(key)));
         for (AlertListener l : listeners) {
             try {
                 l.onAlert(alert, isNew);
@@ -159,5 +239,10 @@ public final class AlertService implements DeviceEventListener {
 
     public Optional<Alert> get(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /** How many alerts wait for acceptance with an escalation deadline. */
+    public int awaitingAcceptance() {
+        return pending.size();
     }
 }

@@ -54,7 +54,17 @@ final class ConfigValidator {
             problem("http.port", "must be 0..65535, got " + c.http().port());
         }
         checkHttpTls(c.http());
+        problems.addAll(UsersValidator.check(c.users(), c.grids()));
+        if (c.rules() != null) {
+            new RulesValidator(profiles.keySet(), key -> knownHousehold(places, key), this::problem).check(c.rules());
+        }
         return problems;
+    }
+
+    private static boolean knownHousehold(Map<String, Places> places, String key) {
+        String[] parts = key.split("-", -1);
+        Places p = parts.length == 3 ? places.get(parts[0]) : null;
+        return p != null && p.households().contains(parts[1] + "-" + parts[2]);
     }
 
     /** Units, households and areas known per building. */

@@ -8,10 +8,16 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
 import org.linli.gateway.alert.Alert;
 import org.linli.gateway.alert.AlertJson;
 import org.linli.gateway.alert.AlertService;
 import org.linli.gateway.alert.AlertState;
+import org.linli.gateway.auth.AlertAccess;
+import org.linli.gateway.auth.ConsoleAuth;
+import org.linli.gateway.auth.Session;
+import org.linli.gateway.auth.User;
 import org.linli.gateway.pipeline.DeadLetter;
 import org.linli.gateway.pipeline.Pipeline;
 import org.linli.gateway.site.Device;
@@ -20,10 +26,15 @@ import org.linli.gateway.site.SiteDirectory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** The HTTP API (docs/API.md): alerts and their live stream, status, devices, dead letters. */
+/**
+ * The HTTP API (docs/API.md): alerts and their live stream, status, devices, dead letters; and the operator console
+ * (static files from {@code webroot/}, docs/CONSOLE.md). Login and the guard come from {@link ConsoleAuth}; what a
+ * user sees is filtered here, on the server, by {@link AlertAccess}.
+ */
 public final class HttpApi {
     private final Vertx vertx;
     private final AlertService alerts;
@@ -32,12 +43,20 @@ public final class HttpApi {
     private final Supplier<JsonObject> status;
     private final AlertStreamHub stream;
     private Supplier<String> metrics = () -> "";
+    private final ConsoleAuth auth;
     private final List<Consumer<Router>> extraRoutes = new ArrayList<>();
     private HttpServer server;
     private Function<String, JsonArray> deliveries = id -> new JsonArray();
 
+    /** Open mode: no users, no login. */
     public HttpApi(Vertx vertx, AlertService alerts, Pipeline pipeline, SiteDirectory site, Supplier<JsonObject> status) {
+        this(vertx, alerts, pipeline, site, status, new ConsoleAuth(vertx, null, java.time.Clock.systemUTC(), false));
+    }
+
+    public HttpApi(Vertx vertx, AlertService alerts, Pipeline pipeline, SiteDirectory site, Supplier<JsonObject> status,
+                   ConsoleAuth auth) {
         this.vertx = vertx;
+        this.auth = auth;
         this.alerts = alerts;
         this.pipeline = pipeline;
         this.site = site;
@@ -57,9 +76,13 @@ public final class HttpApi {
         return this;
     }
 
-    /** Adds routes owned by another component (cameras: snapshots, discovery); call before {@link #listen}. */
-    public void mount(Consumer<Router> routes) {
+    /**
+     * Adds routes owned by another component (the alert workflow, camera snapshots and discovery); call before
+     * {@link #listen}. They are mounted behind login, CSRF and grid scope like the rest of /api.
+     */
+    public HttpApi mount(Consumer<Router> routes) {
         extraRoutes.add(routes);
+        return this;
     }
 
     public Future<HttpServer> listen(String host, int port) {
@@ -69,18 +92,25 @@ public final class HttpApi {
     /** Listens with these options (host, port, and HTTPS when they carry a certificate). */
     public Future<HttpServer> listen(HttpServerOptions options) {
         Router router = Router.router(vertx);
+        router.route().handler(HttpApi::securityHeaders);
         router.get("/health").handler(this::health);
+        auth.mount(router);
+        AlertScopeGuard scope = new AlertScopeGuard(alerts, site);
+        router.post("/api/alerts/:id/:action").handler(BodyHandler.create().setBodyLimit(64 * 1024)).handler(scope::act);
+        router.get("/api/alerts/:id/:sub").handler(scope::read);
+        router.route("/api/households/:key/*").handler(scope::household);
+        // after the guards: routes owned by other components are behind login, CSRF and grid scope like the rest
+        extraRoutes.forEach(r -> r.accept(router));
         router.get("/api/status").handler(ctx -> json(ctx, status.get()));
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.get()));
-        router.get("/api/alerts/stream").handler(ctx -> stream.open(ctx.response(),
-                alerts.list().stream().filter(a -> a.state() != null).toList()));
+        router.get("/api/alerts/stream").handler(this::openStream);
         router.get("/api/alerts/:id/deliveries").handler(this::alertDeliveries);
         router.get("/api/alerts/:id").handler(this::alert);
         router.get("/api/alerts").handler(this::alertList);
         router.get("/api/devices").handler(this::devices);
         router.get("/api/dead-letters").handler(this::deadLetters);
-        extraRoutes.forEach(r -> r.accept(router));
+        router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
     }
 
@@ -92,11 +122,40 @@ public final class HttpApi {
         json(ctx, new JsonObject().put("status", "UP"));
     }
 
+    /** No framing, no MIME sniffing, scripts and styles only from the gateway itself: a second line against XSS. */
+    private static void securityHeaders(RoutingContext ctx) {
+        ctx.response().putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("X-Frame-Options", "DENY")
+                .putHeader("Referrer-Policy", "no-referrer")
+                .putHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; "
+                        + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+        ctx.next();
+    }
+
+    /** The live stream, filtered per connection for the user who opened it; it ends when their session does. */
+    private void openStream(RoutingContext ctx) {
+        Optional<User> user = ConsoleAuth.user(ctx);
+        Optional<Session> session = ConsoleAuth.session(ctx);
+        session.ifPresent(Session::streamOpened);
+        stream.open(ctx.response(), alerts.list().stream().filter(a -> AlertAccess.canSee(user, a)).toList(),
+                a -> AlertAccess.canSee(user, a),
+                () -> session.map(Session::live).orElse(true),
+                () -> session.ifPresent(Session::streamClosed));
+    }
+
     private void alertList(RoutingContext ctx) {
+        Optional<User> user = ConsoleAuth.user(ctx);
         String state = ctx.request().getParam("state");
         String grid = ctx.request().getParam("grid");
         JsonArray out = new JsonArray();
+        long open = 0;
         for (Alert a : alerts.list()) {
+            if (!AlertAccess.canSee(user, a)) {
+                continue;
+            }
+            if (a.state() == AlertState.OPEN) {
+                open++;
+            }
             if (state != null && !a.state().name().equalsIgnoreCase(state)) {
                 continue;
             }
@@ -106,11 +165,13 @@ public final class HttpApi {
             out.add(AlertJson.toJson(a));
         }
         json(ctx, new JsonObject().put("alerts", out).put("count", out.size())
-                .put("open", alerts.list().stream().filter(a -> a.state() == AlertState.OPEN).count()));
+                .put("open", open));
     }
 
     private void alert(RoutingContext ctx) {
-        alerts.get(ctx.pathParam("id")).ifPresentOrElse(a -> json(ctx, AlertJson.toJson(a)),
+        Optional<User> user = ConsoleAuth.user(ctx);
+        alerts.get(ctx.pathParam("id")).filter(a -> AlertAccess.canSee(user, a))
+                .ifPresentOrElse(a -> json(ctx, AlertJson.toJson(a)),
                 () -> error(ctx, 404, "no alert " + ctx.pathParam("id")));
     }
 
@@ -121,9 +182,13 @@ public final class HttpApi {
     }
 
     private void devices(RoutingContext ctx) {
+        Optional<User> user = ConsoleAuth.user(ctx);
         String building = ctx.request().getParam("building");
         JsonArray out = new JsonArray();
         for (Device d : site.devices()) {
+            if (!AlertAccess.canSee(user, d)) {
+                continue;
+            }
             if (building != null && !building.equals(d.location().building())) {
                 continue;
             }
@@ -139,6 +204,10 @@ public final class HttpApi {
     }
 
     private void deadLetters(RoutingContext ctx) {
+        if (!AlertAccess.isOperatorOrOpen(ConsoleAuth.user(ctx))) {
+            error(ctx, 403, "dead letters are for operators");
+            return;
+        }
         int limit = parseLimit(ctx.request().getParam("limit"));
         List<DeadLetter> recent = pipeline.deadLetters().recent(limit);
         JsonArray out = new JsonArray();
@@ -155,16 +224,17 @@ public final class HttpApi {
         }
     }
 
-    private static void json(RoutingContext ctx, JsonObject body) {
+    static void json(RoutingContext ctx, JsonObject body) {
         ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(body.encode());
     }
 
-    private static void error(RoutingContext ctx, int status, String message) {
+    static void error(RoutingContext ctx, int status, String message) {
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
                 .end(new JsonObject().put("error", message).encode());
     }
 
     public Future<Void> close() {
+        auth.close();
         return server == null ? Future.succeededFuture() : server.close();
     }
 }

@@ -79,6 +79,11 @@ public final class Pipeline {
         Future<Void> stored = decoded.readings().isEmpty() && decoded.events().isEmpty()
                 ? Future.succeededFuture()
                 : sink.offer(points.lines(device, decoded));
+        if (!decoded.readings().isEmpty()) {
+            for (DeviceEventListener l : listeners) {
+                l.onReadings(device, decoded.readings());
+            }
+        }
         for (DeviceEvent event : decoded.events()) {
             for (DeviceEventListener l : listeners) {
                 l.onEvent(device, event);

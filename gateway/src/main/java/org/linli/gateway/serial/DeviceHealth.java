@@ -23,8 +23,12 @@ final class DeviceHealth {
         this.address = address;
     }
 
+    /**
+     * The same condition key as the heartbeat rule's, so that the poller (which sees each failed poll) and the rule
+     * (which sees the silence) converge on one offline alert for the device, never two.
+     */
     String alertKey() {
-        return "device:" + device.id() + "/DEVICE_OFFLINE";
+        return device.id() + "/" + org.linli.gateway.alert.AlertType.DEVICE_OFFLINE;
     }
 
     JsonObject toJson() {

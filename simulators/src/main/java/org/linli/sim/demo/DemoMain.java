@@ -61,12 +61,13 @@ public final class DemoMain {
 
         VendorProfiles profiles = VendorProfiles.builtIn();
         CompoundSpec spec = ProfileChoice.demoSpec(profiles);
-        SiteConfig site = CompoundGenerator.generate(spec,
+        DemoUsers users = DemoUsers.add(CompoundGenerator.generate(spec,
                 new MqttOptions(broker.url(), "5", "linli-demo-gateway", null, null, null, null, null, null,
                         "linli/幸福里/alerts", List.of()),
                 new InfluxOptions(db.url(), "linli", "compound", "LINLI_INFLUX_TOKEN", 2000, 500, null),
                 new HttpOptions("127.0.0.1", httpPort, null),
-                new StorageOptions(dir.resolve("gateway").toString(), null));
+                new StorageOptions(dir.resolve("gateway").toString(), null)));
+        SiteConfig site = users.site();
         new ObjectMapper(new YAMLFactory()).setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
                 .writeValue(dir.resolve("site.yaml").toFile(), site);
 
@@ -77,7 +78,7 @@ public final class DemoMain {
 
         DevicePublisher publisher = new DevicePublisher(broker.url(), "linli-demo-devices");
         CompoundSimulator sim = new CompoundSimulator(site, profiles, publisher, Clock.systemUTC(), 1, 42);
-        banner(spec, sim.deviceCount(), httpPort, db.url(), dir);
+        banner(spec, sim.deviceCount(), httpPort, db.url(), dir, users);
         sim.startPeriodic(Duration.ofSeconds(30));
         Scenarios.schedule(sim, vertx);
         vertx.setPeriodic(20_000, id -> System.out.printf("[status] %s%n", StatusLine.of(gateway.status())));
@@ -103,7 +104,7 @@ public final class DemoMain {
         done.await();
     }
 
-    private static void banner(CompoundSpec spec, int devices, int httpPort, String dbUrl, Path dir) {
+    private static void banner(CompoundSpec spec, int devices, int httpPort, String dbUrl, Path dir, DemoUsers users) {
         String api = "http://127.0.0.1:" + httpPort;
         System.out.printf("""
 
@@ -111,10 +112,13 @@ public final class DemoMain {
                  Linli demo running: %s, %d buildings, %d households, %d devices
                  (every vendor format; the site file it generated is %s)
 
-                 Live alerts (Server-Sent Events):  curl -N %s/api/alerts/stream
-                 Alerts so far:                     %s/api/alerts
-                 Gateway status and counters:       %s/api/status
-                 Dead letters (bad input):          %s/api/dead-letters
+                 Operator console (open on a phone or a PC):  %s/
+                 Console users (user / password):
+                %s
+                 The API needs the login too: curl -c jar -H 'Content-Type: application/json' \\
+                   -d '{"user":"duty","password":"duty123"}' %s/api/login
+                 then with -b jar: %s/api/alerts, %s/api/alerts/stream (curl -N), %s/api/status,
+                 %s/api/dead-letters
                  Time series (SQL over HTTP):       %s/exec?query=select%%20*%%20from%%20gas_alarm%%20limit%%2020
                  Time-series web console:           %s
 
@@ -123,7 +127,8 @@ public final class DemoMain {
                  Ctrl-C to stop.
                 ==================================================================================
                 %n""", spec.compound(), spec.buildings(), spec.households(), devices, dir.resolve("site.yaml"),
-                api, api, api, api, dbUrl, dbUrl);
+                api, String.join("\n", users.lines().stream().map(l -> "                   " + l).toList()),
+                api, api, api, api, api, dbUrl, dbUrl);
     }
 
     /** The well-known port if it is free, so the printed URLs are the familiar ones; any free port otherwise. */

@@ -1,0 +1,78 @@
+package org.linli.gateway.alert;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The people's steps of the grid workflow as a table: which action is allowed from which state, where it leads, and
+ * what it needs. Pure: no clock, no I/O, so the rules of the workflow are readable and testable in one place.
+ */
+public final class AlertLifecycle {
+    private record Step(Set<AlertState> from, AlertState to) {
+    }
+
+    private static final Map<AlertAction, Step> STEPS = Map.of(
+            AlertAction.ACCEPTED, new Step(EnumSet.of(AlertState.OPEN, AlertState.DEVICE_CLEARED), AlertState.ACCEPTED),
+            AlertAction.ON_SITE, new Step(EnumSet.of(AlertState.ACCEPTED), AlertState.ON_SITE),
+            AlertAction.RESOLVED, new Step(EnumSet.of(AlertState.ACCEPTED, AlertState.ON_SITE), AlertState.RESOLVED),
+            AlertAction.VERIFIED, new Step(EnumSet.of(AlertState.RESOLVED), AlertState.CLOSED),
+            AlertAction.DISMISSED, new Step(EnumSet.of(AlertState.OPEN, AlertState.DEVICE_CLEARED, AlertState.ACCEPTED,
+                    AlertState.ON_SITE), AlertState.DISMISSED));
+
+    private AlertLifecycle() {
+    }
+
+    /** The actions people may take (the others are the system's). */
+    public static Set<AlertAction> humanActions() {
+        return STEPS.keySet();
+    }
+
+    /**
+     * Applies a person's action, or throws {@link InvalidTransitionException} saying why not. Accepting or dismissing
+     * ends the escalation clock; the outcome is required to resolve or dismiss (and dismissing needs a false-alarm
+     * reason, not REAL_INCIDENT); OTHER needs a note saying what it was.
+     */
+    public static Alert apply(Alert a, AlertAction action, String by, Outcome outcome, String note, Instant at) {
+        Step step = STEPS.get(action);
+        if (step == null) {
+            throw new InvalidTransitionException(action + " is done by the gateway, not by a person");
+        }
+        if (by == null || by.isBlank()) {
+            throw new InvalidTransitionException("'by' is missing: say who " + verb(action) + " alert " + a.id());
+        }
+        if (!step.from().contains(a.state())) {
+            throw new InvalidTransitionException("alert " + a.id() + " is " + a.state() + ": cannot " + verb(action)
+                    + " it (allowed from " + step.from() + ")");
+        }
+        Outcome kept = a.outcome();
+        if (action == AlertAction.RESOLVED || action == AlertAction.DISMISSED) {
+            if (outcome == null) {
+                throw new InvalidTransitionException("'outcome' is missing: one of REAL_INCIDENT, FALSE_ALARM_COOKING, "
+                        + "FALSE_ALARM_TEST, RESIDENT_AWAY, DEVICE_FAULT, OTHER");
+            }
+            if (action == AlertAction.DISMISSED && outcome == Outcome.REAL_INCIDENT) {
+                throw new InvalidTransitionException("a real incident cannot be dismissed as false: resolve it instead");
+            }
+            if (outcome == Outcome.OTHER && (note == null || note.isBlank())) {
+                throw new InvalidTransitionException("outcome OTHER needs a note saying what it was");
+            }
+            kept = outcome;
+        }
+        Instant acceptBy = step.to().awaitingAcceptance() ? a.acceptBy() : null;
+        AlertTransition line = new AlertTransition(at, action, a.state(), step.to(), by, outcome, note);
+        return a.transitioned(step.to(), line, kept, acceptBy);
+    }
+
+    private static String verb(AlertAction action) {
+        return switch (action) {
+            case ACCEPTED -> "accept";
+            case ON_SITE -> "report on site for";
+            case RESOLVED -> "resolve";
+            case VERIFIED -> "verify";
+            case DISMISSED -> "dismiss";
+            default -> action.name().toLowerCase();
+        };
+    }
+}

@@ -1,0 +1,71 @@
+package org.linli.gateway.config;
+
+import java.util.Map;
+
+/**
+ * The {@code rules:} section (docs/ALERTS.md): thresholds of the alert rules as data, with per-profile (device model)
+ * and per-household overrides, and the escalation deadlines. Every field is optional; absent means the default.
+ * <ul>
+ *   <li>{@code gas}: default gas concentration thresholds; {@code gasByProfile}: per vendor profile.</li>
+ *   <li>{@code heartbeat}: keyed by device type ({@code gas_alarm}) or profile name (the profile wins).</li>
+ *   <li>{@code water}: default water rules; {@code waterByHousehold}: per household key ({@code 3-2-501}).</li>
+ *   <li>{@code checkIntervalSeconds}: how often the periodic rules (heartbeat, inactivity) run (default 60).</li>
+ * </ul>
+ */
+public record RulesOptions(
+        GasThresholdOptions gas,
+        Map<String, GasThresholdOptions> gasByProfile,
+        Map<String, HeartbeatOptions> heartbeat,
+        WaterRuleOptions water,
+        Map<String, WaterRuleOptions> waterByHousehold,
+        EscalationOptions escalation,
+        Integer checkIntervalSeconds) {
+
+    public RulesOptions {
+        gasByProfile = gasByProfile == null ? Map.of() : Map.copyOf(gasByProfile);
+        heartbeat = heartbeat == null ? Map.of() : Map.copyOf(heartbeat);
+        waterByHousehold = waterByHousehold == null ? Map.of() : Map.copyOf(waterByHousehold);
+        checkIntervalSeconds = checkIntervalSeconds == null ? 60 : checkIntervalSeconds;
+    }
+
+    public static RulesOptions defaults() {
+        return new RulesOptions(null, null, null, null, null, null, null);
+    }
+
+    /** Gas alarm at or above {@code alarmLel} %LEL, clear below {@code clearLel} (hysteresis: clear &lt; alarm). */
+    public record GasThresholdOptions(Double alarmLel, Double clearLel) {
+    }
+
+    /** A device is offline after {@code intervalSeconds} × {@code missed} without any message. */
+    public record HeartbeatOptions(Integer intervalSeconds, Integer missed) {
+    }
+
+    /**
+     * Water rules: {@code dailyLimitM3} (abnormal 24 h total), {@code slotUseM3} (use that marks a 30-minute slot as
+     * used, for the continuous-flow rule), {@code inactivityM3} with {@code inactivityWarnHours} and
+     * {@code inactivityAlarmHours} (elderly living alone). Null fields fall back to the defaults.
+     */
+    public record WaterRuleOptions(Double dailyLimitM3, Double slotUseM3, Double inactivityM3, Integer inactivityWarnHours,
+                                   Integer inactivityAlarmHours) {
+        public static final WaterRuleOptions DEFAULTS = new WaterRuleOptions(2.0, 0.001, 0.01, 12, 24);
+
+        /** This override with every missing field taken from {@code base}. */
+        public WaterRuleOptions orElse(WaterRuleOptions base) {
+            return new WaterRuleOptions(dailyLimitM3 != null ? dailyLimitM3 : base.dailyLimitM3,
+                    slotUseM3 != null ? slotUseM3 : base.slotUseM3,
+                    inactivityM3 != null ? inactivityM3 : base.inactivityM3,
+                    inactivityWarnHours != null ? inactivityWarnHours : base.inactivityWarnHours,
+                    inactivityAlarmHours != null ? inactivityAlarmHours : base.inactivityAlarmHours);
+        }
+    }
+
+    /**
+     * {@code acceptDeadlineSeconds} per severity name (CRITICAL_VULNERABLE, CRITICAL, MAJOR, MINOR, WARNING; absent:
+     * the default for that severity, 0: never escalates) and the community duty office, the last escalation level.
+     */
+    public record EscalationOptions(Map<String, Integer> acceptDeadlineSeconds, PersonConfig dutyOffice) {
+        public EscalationOptions {
+            acceptDeadlineSeconds = acceptDeadlineSeconds == null ? Map.of() : Map.copyOf(acceptDeadlineSeconds);
+        }
+    }
+}

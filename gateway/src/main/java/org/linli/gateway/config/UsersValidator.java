@@ -1,0 +1,59 @@
+package org.linli.gateway.config;
+
+import org.linli.gateway.auth.PasswordHasher;
+import org.linli.gateway.auth.Role;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Checks the {@code users:} section: unique ids, a known role, a grid that exists for a grid worker, a sound hash. */
+final class UsersValidator {
+    private UsersValidator() {
+    }
+
+    static List<String> check(List<UserConfig> users, List<GridConfig> grids) {
+        List<String> problems = new ArrayList<>();
+        if (users == null) {
+            return problems;
+        }
+        if (users.isEmpty()) {
+            problems.add("users: lists nobody: remove the section to run without login, or add a user");
+        }
+        Set<String> gridIds = new HashSet<>();
+        grids.forEach(g -> gridIds.add(g.id()));
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < users.size(); i++) {
+            UserConfig u = users.get(i);
+            String at = "users[" + i + "]";
+            if (u.id() == null || u.id().isBlank()) {
+                problems.add(at + ".id: missing");
+            } else if (!ids.add(u.id())) {
+                problems.add(at + ".id: user '" + u.id() + "' is listed twice");
+            }
+            if (u.name() == null || u.name().isBlank()) {
+                problems.add(at + ".name: missing");
+            }
+            var role = Role.byId(u.role());
+            if (role.isEmpty()) {
+                problems.add(at + ".role: must be operator or grid_worker, got " + u.role());
+            } else if (role.get() == Role.GRID_WORKER) {
+                if (u.grid() == null || u.grid().isBlank()) {
+                    problems.add(at + ".grid: missing: a grid worker sees the alerts of one grid");
+                } else if (!gridIds.contains(u.grid())) {
+                    problems.add(at + ".grid: no grid '" + u.grid() + "' in grids");
+                }
+            }
+            var hash = PasswordHasher.parse(u.passwordHash());
+            if (hash.isEmpty()) {
+                problems.add(at + ".passwordHash: not a " + PasswordHasher.SCHEME
+                        + "$<iterations>$<salt>$<hash> value: create one with 'linli hash-password'");
+            } else if (hash.get().iterations() < PasswordHasher.MIN_ITERATIONS) {
+                problems.add(at + ".passwordHash: " + hash.get().iterations() + " iterations, at least "
+                        + PasswordHasher.MIN_ITERATIONS + " needed: create a new one with 'linli hash-password'");
+            }
+        }
+        return problems;
+    }
+}

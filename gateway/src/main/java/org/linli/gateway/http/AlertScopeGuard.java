@@ -1,0 +1,80 @@
+package org.linli.gateway.http;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.linli.gateway.alert.Alert;
+import org.linli.gateway.alert.AlertService;
+import org.linli.gateway.auth.AlertAccess;
+import org.linli.gateway.auth.ConsoleAuth;
+import org.linli.gateway.auth.User;
+import org.linli.gateway.site.SiteDirectory;
+
+import java.util.Optional;
+
+/**
+ * Runs in front of every route below {@code /api/alerts/{id}/...} (the lifecycle actions, deliveries) and
+ * {@code /api/households/{key}/...} (the away flag): a grid worker
+ * reading another grid's alert gets 404, acting on it 403, and whoever acts is the logged-in user, whatever
+ * {@code by} the body names. The handlers behind it need not know about sessions: they read {@code by} as before.
+ */
+final class AlertScopeGuard {
+    private final AlertService alerts;
+    private final SiteDirectory site;
+
+    AlertScopeGuard(AlertService alerts, SiteDirectory site) {
+        this.alerts = alerts;
+        this.site = site;
+    }
+
+    /** A household of another grid (its away flag): 404 to read, 403 to change, for a grid worker. */
+    void household(RoutingContext ctx) {
+        Optional<User> user = ConsoleAuth.user(ctx);
+        if (user.isPresent() && !user.get().isOperator()) {
+            String key = ctx.pathParam("key");
+            String building = key == null ? "" : key.split("-", 2)[0];
+            boolean mine = site.gridFor(building).map(g -> g.id().equals(user.get().grid())).orElse(false);
+            if (!mine) {
+                boolean reading = ctx.request().method() == io.vertx.core.http.HttpMethod.GET;
+                HttpApi.error(ctx, reading ? 404 : 403, reading ? "no household " + key
+                        : "household " + key + " is not in your grid");
+                return;
+            }
+        }
+        ctx.next();
+    }
+
+    /** GET below an alert: hidden alerts do not exist for this user. */
+    void read(RoutingContext ctx) {
+        Optional<Alert> a = alerts.get(ctx.pathParam("id"));
+        if (a.isPresent() && !AlertAccess.canSee(ConsoleAuth.user(ctx), a.get())) {
+            HttpApi.error(ctx, 404, "no alert " + ctx.pathParam("id"));
+            return;
+        }
+        ctx.next();
+    }
+
+    /** POST an action: only on visible alerts, and always in the session user's name. */
+    void act(RoutingContext ctx) {
+        Optional<User> user = ConsoleAuth.user(ctx);
+        Optional<Alert> a = alerts.get(ctx.pathParam("id"));
+        if (a.isPresent() && !AlertAccess.canSee(user, a.get())) {
+            HttpApi.error(ctx, 403, "alert " + a.get().id() + " belongs to grid " + a.get().gridId()
+                    + ", not to yours");
+            return;
+        }
+        if (user.isPresent()) {
+            JsonObject body;
+            try {
+                body = ctx.body().asJsonObject();
+            } catch (DecodeException e) {
+                HttpApi.error(ctx, 400, "the body is not JSON: " + e.getMessage());
+                return;
+            }
+            body = body == null ? new JsonObject() : body;
+            ctx.setBody(body.put("by", user.get().id()).toBuffer());
+            ctx.put("linli.actor", user.get().id());
+        }
+        ctx.next();
+    }
+}

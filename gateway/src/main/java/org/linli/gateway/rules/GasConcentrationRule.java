@@ -1,0 +1,48 @@
+package org.linli.gateway.rules;
+
+import org.linli.drivers.model.DeviceType;
+import org.linli.drivers.model.Quantity;
+import org.linli.drivers.model.Reading;
+import org.linli.gateway.alert.AlertRequest;
+import org.linli.gateway.alert.AlertService;
+import org.linli.gateway.alert.AlertType;
+import org.linli.gateway.site.Device;
+import org.linli.gateway.site.SiteDirectory;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Gas concentration with hysteresis: a {@code gas_lel} reading at or above the alarm level raises a gas leak, and
+ * only a reading below the (lower) clear level clears it; readings in between change nothing, so a value wandering
+ * around one threshold cannot make the alert flap. Thresholds per device profile ({@link RuleThresholds#gas}).
+ */
+public final class GasConcentrationRule implements Rule {
+    private final SiteDirectory site;
+    private final AlertService alerts;
+    private final RuleThresholds thresholds;
+    private final Set<String> above = new HashSet<>();
+
+    public GasConcentrationRule(SiteDirectory site, AlertService alerts, RuleThresholds thresholds) {
+        this.site = site;
+        this.alerts = alerts;
+        this.thresholds = thresholds;
+    }
+
+    @Override
+    public void onReading(Device device, Reading reading) {
+        if (reading.quantity() != Quantity.GAS_LEL || device.type() != DeviceType.GAS_ALARM) {
+            return;
+        }
+        RuleThresholds.Gas t = thresholds.gas(device);
+        String key = LifeSafetyAlarmRule.key(device, AlertType.GAS_LEAK);
+        if (reading.value() >= t.alarmLel() && above.add(device.id())) {
+            alerts.raise(new AlertRequest(key, AlertType.GAS_LEAK, LifeSafetyAlarmRule.lifeSafetySeverity(site, device),
+                    device.location(), device, String.format(Locale.ROOT, "燃气浓度 %.1f %%LEL（报警阈值 %.1f）",
+                    reading.value(), t.alarmLel())));
+        } else if (reading.value() < t.clearLel() && above.remove(device.id())) {
+            alerts.clear(key);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.linli.gateway.rules;
+
+import org.linli.drivers.model.DeviceType;
+import org.linli.gateway.alert.AlertRequest;
+import org.linli.gateway.alert.AlertService;
+import org.linli.gateway.alert.AlertType;
+import org.linli.gateway.alert.Severity;
+import org.linli.gateway.site.Device;
+import org.linli.gateway.site.SiteDirectory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A device silent for its type's expected interval × N missed is offline. Silence is counted from the last message
+ * (reading, event or heartbeat), from the gateway's start, or from the moment its parent connection came back,
+ * whichever is latest: while the parent (broker connection, bus) is down nothing is raised for the devices behind
+ * it, and after it returns they get a full interval to speak again. Clears when the device is heard again.
+ */
+public final class HeartbeatRule implements Rule {
+    private final SiteDirectory site;
+    private final AlertService alerts;
+    private final RuleThresholds thresholds;
+    private final Function<String, Optional<Instant>> lastSeen;
+    private final ParentStatus parents;
+    private final Instant startedAt;
+    private final Map<String, Instant> parentBackAt = new HashMap<>();
+    private final Set<String> offline = new HashSet<>();
+
+    public HeartbeatRule(SiteDirectory site, AlertService alerts, RuleThresholds thresholds,
+                         Function<String, Optional<Instant>> lastSeen, ParentStatus parents, Instant startedAt) {
+        this.site = site;
+        this.alerts = alerts;
+        this.thresholds = thresholds;
+        this.lastSeen = lastSeen;
+        this.parents = parents;
+        this.startedAt = startedAt;
+    }
+
+    @Override
+    public void check(Instant now) {
+        for (Device d : site.devices()) {
+            Optional<Duration> limit = thresholds.silenceLimit(d);
+            if (limit.isEmpty()) {
+                continue;
+            }
+            if (!parents.isParentOnline(d)) {
+                parentBackAt.put(d.id(), now); // the latest instant it was down: silence counts from here
+                continue;
+            }
+            Instant since = latest(startedAt, lastSeen.apply(d.id()).orElse(null), parentBackAt.get(d.id()));
+            boolean silent = Duration.between(since, now).compareTo(limit.get()) > 0;
+            String key = d.id() + "/" + AlertType.DEVICE_OFFLINE;
+            if (silent && offline.add(d.id())) {
+                Severity severity = d.type() == DeviceType.WATER_METER ? Severity.MINOR : Severity.MAJOR;
+                alerts.raise(new AlertRequest(key, AlertType.DEVICE_OFFLINE, severity, d.location(), d,
+                        "无消息超过 " + limit.get().toMinutes() + " 分钟（最后消息 " + since + "）"));
+            } else if (!silent && offline.remove(d.id())) {
+                alerts.clear(key);
+            }
+        }
+    }
+
+    private static Instant latest(Instant a, Instant b, Instant c) {
+        Instant m = a;
+        for (Instant x : new Instant[]{b, c}) {
+            if (x != null && x.isAfter(m)) {
+                m = x;
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,95 @@
+package org.linli.gateway.rules;
+
+import org.linli.drivers.model.DeviceEvent;
+import org.linli.drivers.model.Reading;
+import org.linli.gateway.alert.AlertService;
+import org.linli.gateway.config.RulesOptions;
+import org.linli.gateway.pipeline.DeviceEventListener;
+import org.linli.gateway.site.Device;
+import org.linli.gateway.site.SiteDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Runs every alert rule (docs/ALERTS.md) on the pipeline's events and readings and, through {@link #check()}, on the
+ * passing of time. A rule that throws costs that one evaluation (logged and counted), never the pipeline.
+ * Event-loop confined; the gateway calls {@link #check()} from a periodic timer, tests call it directly.
+ */
+public final class RuleEngine implements DeviceEventListener {
+    private static final Logger LOG = LoggerFactory.getLogger(RuleEngine.class);
+
+    private final Clock clock;
+    private final RuleThresholds thresholds;
+    private final List<Rule> rules;
+    private long failures;
+
+    public RuleEngine(SiteDirectory site, AlertService alerts, RulesOptions options, Clock clock,
+                      Function<String, Optional<Instant>> lastSeen, ParentStatus parents, HouseholdAway away) {
+        this.clock = clock;
+        this.thresholds = new RuleThresholds(options);
+        WaterUsageRule water = WaterUsageRule.create(alerts, thresholds);
+        this.rules = List.of(
+                new LifeSafetyAlarmRule(site, alerts),
+                new GasConcentrationRule(site, alerts, thresholds),
+                new DeviceHealthRule(alerts),
+                new HeartbeatRule(site, alerts, thresholds, lastSeen, parents, clock.instant()),
+                water,
+                new WaterInactivityRule(site, alerts, thresholds, water.histories(), away));
+    }
+
+    @Override
+    public void onEvent(Device device, DeviceEvent event) {
+        for (Rule r : rules) {
+            try {
+                r.onEvent(device, event);
+            } catch (RuntimeException e) {
+                failed(r, device.id(), e);
+            }
+        }
+    }
+
+    @Override
+    public void onReadings(Device device, List<Reading> readings) {
+        for (Reading reading : readings) {
+            for (Rule r : rules) {
+                try {
+                    r.onReading(device, reading);
+                } catch (RuntimeException e) {
+                    failed(r, device.id(), e);
+                }
+            }
+        }
+    }
+
+    /** Runs the periodic rules (heartbeat, water inactivity) at the clock's current time. */
+    public void check() {
+        Instant now = clock.instant();
+        for (Rule r : rules) {
+            try {
+                r.check(now);
+            } catch (RuntimeException e) {
+                failed(r, "periodic check", e);
+            }
+        }
+    }
+
+    public Duration checkInterval() {
+        return thresholds.checkInterval();
+    }
+
+    public long failures() {
+        return failures;
+    }
+
+    private void failed(Rule r, String what, RuntimeException e) {
+        failures++;
+        LOG.error("rule {} failed on {}", r.getClass().getSimpleName(), what, e);
+    }
+}

@@ -1,0 +1,79 @@
+package org.linli.gateway.rules;
+
+import org.linli.drivers.model.DeviceType;
+import org.linli.drivers.model.Quantity;
+import org.linli.drivers.model.Reading;
+import org.linli.gateway.alert.AlertRequest;
+import org.linli.gateway.alert.AlertService;
+import org.linli.gateway.alert.AlertType;
+import org.linli.gateway.alert.Severity;
+import org.linli.gateway.config.RulesOptions.WaterRuleOptions;
+import org.linli.gateway.site.Device;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Two leak rules on a water meter's {@code total_m3} (DOMAIN.md §4): water used in every one of the 48 half-hour
+ * slots of the last 24 h (continuous flow: a running toilet or a burst pipe), and more than the daily limit in a
+ * rolling 24 h. Both clear when the condition is over. Also owns the meters' histories the inactivity rule reads.
+ */
+public final class WaterUsageRule implements Rule {
+    private static final int SLOTS_PER_DAY = 48;
+
+    private final AlertService alerts;
+    private final RuleThresholds thresholds;
+    private final Map<String, WaterHistory> histories;
+    private final Set<String> continuous = new HashSet<>();
+    private final Set<String> high = new HashSet<>();
+
+    WaterUsageRule(AlertService alerts, RuleThresholds thresholds, Map<String, WaterHistory> histories) {
+        this.alerts = alerts;
+        this.thresholds = thresholds;
+        this.histories = histories;
+    }
+
+    public static WaterUsageRule create(AlertService alerts, RuleThresholds thresholds) {
+        return new WaterUsageRule(alerts, thresholds, new HashMap<>());
+    }
+
+    Map<String, WaterHistory> histories() {
+        return histories;
+    }
+
+    @Override
+    public void onReading(Device device, Reading reading) {
+        if (reading.quantity() != Quantity.WATER_TOTAL_M3 || device.type() != DeviceType.WATER_METER) {
+            return;
+        }
+        WaterHistory h = histories.computeIfAbsent(device.id(), id -> new WaterHistory());
+        h.add(reading.time(), reading.value());
+        WaterRuleOptions o = thresholds.water(device.location().householdKey().orElse(null));
+        checkContinuous(device, h, WaterHistory.slotOf(reading.time()), o.slotUseM3());
+        double day = h.usedAtLeastSince(reading.time().minus(java.time.Duration.ofHours(24)));
+        String key = device.id() + "/" + AlertType.WATER_HIGH_USE;
+        if (day > o.dailyLimitM3() && high.add(device.id())) {
+            alerts.raise(new AlertRequest(key, AlertType.WATER_HIGH_USE, Severity.MINOR, device.location(), device,
+                    String.format(Locale.ROOT, "24小时用水 %.3f m³（阈值 %.3f m³）", day, o.dailyLimitM3())));
+        } else if (day <= o.dailyLimitM3() && high.remove(device.id())) {
+            alerts.clear(key);
+        }
+    }
+
+    private void checkContinuous(Device device, WaterHistory h, long currentSlot, double slotUse) {
+        boolean everySlot = true;
+        for (long s = currentSlot - SLOTS_PER_DAY; s < currentSlot && everySlot; s++) {
+            everySlot = h.slotUse(s) >= slotUse;
+        }
+        String key = device.id() + "/" + AlertType.WATER_CONTINUOUS_FLOW;
+        if (everySlot && continuous.add(device.id())) {
+            alerts.raise(new AlertRequest(key, AlertType.WATER_CONTINUOUS_FLOW, Severity.MAJOR, device.location(), device,
+                    "过去24小时每个半小时段均有用水"));
+        } else if (!everySlot && h.slotUse(currentSlot - 1) < slotUse && continuous.remove(device.id())) {
+            alerts.clear(key);
+        }
+    }
+}
