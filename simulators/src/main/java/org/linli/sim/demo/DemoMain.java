@@ -9,6 +9,7 @@ import org.linli.gateway.Gateway;
 import org.linli.gateway.config.HttpOptions;
 import org.linli.gateway.config.InfluxOptions;
 import org.linli.gateway.config.MqttOptions;
+import org.linli.gateway.config.RulesOptions;
 import org.linli.gateway.config.SiteConfig;
 import org.linli.gateway.config.StorageOptions;
 import org.linli.gateway.pipeline.VendorProfileCatalog;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -67,7 +69,11 @@ public final class DemoMain {
                 new InfluxOptions(db.url(), "linli", "compound", "LINLI_INFLUX_TOKEN", 2000, 500, null),
                 new HttpOptions("127.0.0.1", httpPort, null),
                 new StorageOptions(dir.resolve("gateway").toString(), null)));
-        SiteConfig site = users.site();
+        // the simulated devices report every 30 s: expect that, so a silent device is seen within the demo's minutes
+        SiteConfig site = users.site().withRules(new RulesOptions(null, null, Map.of(
+                "gas_alarm", new RulesOptions.HeartbeatOptions(30, 3),
+                "smoke_detector", new RulesOptions.HeartbeatOptions(30, 3),
+                "water_meter", new RulesOptions.HeartbeatOptions(30, 3)), null, null, null, 5));
         new ObjectMapper(new YAMLFactory()).setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
                 .writeValue(dir.resolve("site.yaml").toFile(), site);
 
@@ -123,7 +129,7 @@ public final class DemoMain {
                  Time-series web console:           %s
 
                  Incidents on the way: gas leak at 3-2-501 (elderly resident living alone) in ~15 s,
-                 fire in building 7 in ~35 s, water meter water-5-1-201 goes silent in ~50 s.
+                 fire in building 7 in ~35 s, water meter water-5-1-201 goes silent in ~50 s (offline alert ~90 s later).
                  Ctrl-C to stop.
                 ==================================================================================
                 %n""", spec.compound(), spec.buildings(), spec.households(), devices, dir.resolve("site.yaml"),
