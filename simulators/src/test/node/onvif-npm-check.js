@@ -1,11 +1,12 @@
 // Checks the camera simulator against a third-party ONVIF client, the npm package onvif 0.8.3.
-// Not run by Maven. Start a SimulatedCamera on http port 18080 (CameraSimOptions.defaults("NodeCheck")
-// .withPorts(18080, 13702)) that calls triggerMotion(true) every few seconds, then, outside the repo:
-//   npm install onvif@0.8.3 && node onvif-npm-check.js
+// Run by ThirdPartyOnvifClientTest (node onvif-npm-check.js <http port>), or by hand: start a SimulatedCamera
+// that calls triggerMotion(true) every few seconds, then, outside the repo:
+//   npm install onvif@0.8.3 && node onvif-npm-check.js 18080
 // Expected: connected with Profile_1,Profile_2 and an active source, snapshot and stream URIs, device
 // information, Initialized events, then a Changed CellMotionDetector event (exit code 0).
 const onvif = require('onvif');
-const cam = new onvif.Cam({hostname: '127.0.0.1', port: 18080, username: 'admin', password: 'admin123', timeout: 10000}, function (err) {
+const port = parseInt(process.argv[2] || '18080', 10);
+const cam = new onvif.Cam({hostname: '127.0.0.1', port: port, username: 'admin', password: 'admin123', timeout: 10000}, function (err) {
   if (err) { console.log('CONNECT ERROR', err.message); process.exit(1); }
   console.log('connected; profiles:', this.profiles.map(p => p.$.token).join(','), 'activeSource:', JSON.stringify(this.activeSource));
   this.getSnapshotUri({protocol: 'HTTP'}, (e, r) => {
