@@ -146,9 +146,6 @@ public final class Gateway extends AbstractVerticle {
         serial.start();
         registerSerialParents();
 
-        timers.add(vertx.setPeriodic(rules.checkInterval().toMillis(), id -> rules.check()));
-        timers.add(vertx.setPeriodic(1000, id -> alerts.checkEscalations()));
-
         http = new HttpApi(vertx, alerts, pipeline, site, this::status, new ConsoleAuth(vertx, config.users(), clock,
                 config.http().publicUrl() != null && config.http().publicUrl().startsWith("https:")))
                 .withMetrics(() -> store.stats().prometheus(clock.millis()))
