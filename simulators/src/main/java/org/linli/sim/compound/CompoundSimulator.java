@@ -72,7 +72,7 @@ public final class CompoundSimulator implements AutoCloseable {
 
     /** One report from every device that is not silent, each with its own timestamp. Returns when all are acked. */
     public CompletableFuture<Void> publishRound() {
-        Instant now = clock.instant();
+        Instant now = nextRoundTime();
         double minutes = lastRound == null ? 1 : Math.max(0.01, Duration.between(lastRound, now).toMillis() / 60_000.0);
         lastRound = now;
         List<CompletableFuture<Void>> sent = new ArrayList<>();
@@ -82,6 +82,28 @@ public final class CompoundSimulator implements AutoCloseable {
             }
         }
         return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Now, but never in the same whole second as the last round: some vendors send second-precision timestamps, and
+     * two reports of a device within one second are one point (the server keeps the last), so a ledger counting both
+     * would expect a row that cannot exist. Waits out the rest of the second when rounds come faster than that.
+     */
+    private Instant nextRoundTime() {
+        Instant now = clock.instant();
+        for (int waits = 0; lastRound != null && now.getEpochSecond() <= lastRound.getEpochSecond(); waits++) {
+            if (waits > 20) {
+                throw new IllegalStateException("the simulator's clock does not advance: " + now);
+            }
+            try {
+                Thread.sleep(1000 - now.getNano() / 1_000_000 + 1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted between rounds", e);
+            }
+            now = clock.instant();
+        }
+        return now;
     }
 
     /** One report of one device (the load mode drives devices one by one). */
