@@ -120,6 +120,118 @@ write("cjt188", "reject-unknown-unit", "901F reply with unit code 2B",
       cjt(0x10, A, 0x81, [0x1F, 0x90, 0x00] + ok[:4] + [0x2B] + ok[5:]))
 
 
+
+# CJ/T 188-2004 heat meter 901F data (types 20 heating, 21 cooling), 43 bytes after DI + SER (L = 2E):
+# settlement-day heat 4 BCD .2 + unit, current heat 4 BCD .2 + unit, heat power 4 BCD .2 + unit, flow rate
+# 4 BCD .4 + unit, cumulative flow 4 BCD .2 + unit, supply and return temperature 3 BCD .2 (°C), working time
+# 3 BCD (h), clock 7 bytes, ST0 ST1. Values below are given as integers in the last decimal place.
+KWH, MWH, MWH_X100, MJ, GJ, GJ_X100 = 0x05, 0x08, 0x0A, 0x0E, 0x11, 0x13
+W, KW, MW = 0x14, 0x17, 0x1A
+LITRE, M3, L_H, M3_H = 0x29, 0x2C, 0x32, 0x35
+TO_KWH = {KWH: 1.0, MWH: 1000.0, MWH_X100: 100000.0, MJ: 1 / 3.6, GJ: 1000 / 3.6, GJ_X100: 100000 / 3.6}
+TO_KW = {W: 0.001, KW: 1.0, MW: 1000.0}
+TO_M3H = {L_H: 0.001, M3_H: 1.0}
+TO_M3 = {LITRE: 0.001, M3: 1.0}
+UNIT_NAMES = {KWH: "KWH", MWH: "MWH", MWH_X100: "MWH_X100", MJ: "MJ", GJ: "GJ", GJ_X100: "GJ_X100", W: "W",
+              KW: "KW", MW: "MW", LITRE: "LITRE", M3: "CUBIC_METRE", L_H: "LITRE_PER_HOUR",
+              M3_H: "CUBIC_METRE_PER_HOUR"}
+
+
+def data_heat(settle, heat, power, flow, volume, supply, ret, hours, clock, st0, st1):
+    """settle/heat/power/volume: (hundredths, unit); flow: (ten-thousandths, unit); supply/ret: hundredths."""
+    out = []
+    for value, unit in (settle, heat, power, flow, volume):
+        out += bcd_low_first(value, 4) + [unit]
+    out += bcd_low_first(supply, 3) + bcd_low_first(ret, 3) + bcd_low_first(hours, 3)
+    if clock is None:
+        out += [0] * 7
+    else:
+        ss, mm, hh, dd, mo, yyyy = clock
+        out += [bcd_low_first(x, 1)[0] for x in (ss, mm, hh, dd, mo)] + bcd_low_first(yyyy, 2)
+    out += [st0, st1]
+    assert len(out) == 43
+    return out
+
+
+def dec(value, places):
+    s = "%0*d" % (places + 1, value)
+    return s[:-places] + "." + s[-places:]
+
+
+def heat_expect(settle, heat, power, flow, volume, supply, ret, hours, clock, st0, st1, cooling=False):
+    """The parsed fields and the readings in canonical units, computed here from the unit table above."""
+    clock_text = "" if clock is None else "%04d-%02d-%02dT%02d:%02d:%02d" % (
+        clock[5], clock[4], clock[3], clock[2], clock[1], clock[0])
+    return [("settlement_heat", dec(settle[0], 2)), ("settlement_heat_unit", UNIT_NAMES[settle[1]]),
+            ("heat", dec(heat[0], 2)), ("heat_unit", UNIT_NAMES[heat[1]]),
+            ("power", dec(power[0], 2)), ("power_unit", UNIT_NAMES[power[1]]),
+            ("flow", dec(flow[0], 4)), ("flow_unit", UNIT_NAMES[flow[1]]),
+            ("volume", dec(volume[0], 2)), ("volume_unit", UNIT_NAMES[volume[1]]),
+            ("supply", dec(supply, 2)), ("return", dec(ret, 2)), ("hours", str(hours)), ("clock", clock_text),
+            ("status0", "%02X" % st0), ("status1", "%02X" % st1),
+            ("reading.COOLING_ENERGY_KWH" if cooling else "reading.HEAT_ENERGY_KWH",
+             repr(heat[0] / 100 * TO_KWH[heat[1]])),
+            ("reading.HEAT_POWER_KW", repr(power[0] / 100 * TO_KW[power[1]])),
+            ("reading.WATER_FLOW_M3H", repr(flow[0] / 10000 * TO_M3H[flow[1]])),
+            ("reading.WATER_TOTAL_M3", repr(volume[0] / 100 * TO_M3[volume[1]])),
+            ("reading.SUPPLY_TEMP_C", repr(supply / 100)), ("reading.RETURN_TEMP_C", repr(ret / 100)),
+            ("reading.OPERATING_HOURS", repr(float(hours)))]
+
+
+def heat_vector(name, comment, t, address, di, ser, profile, values, events, valve, preamble=0, cooling=False):
+    expect = [("address", address), ("type", "%02X" % t), ("control", "81"), ("di", "901F"), ("ser", "%02X" % ser),
+              ("profile", profile)] + heat_expect(*values, cooling=cooling)
+    if valve is not None:
+        expect.append(("reading.VALVE_OPEN", valve))
+    expect.append(("events", events))
+    write("cjt188", name, comment, expect, cjt(t, address, 0x81, di + [ser] + data_heat(*values), preamble=preamble))
+
+
+HEAT_OK = ((120000, KWH), (123456, KWH), (350, KW), (1234, M3_H), (5678, M3), 5520, 4015, 2160,
+           (0, 0, 8, 1, 12, 2024), 0x00, 0x00)
+heat_ok = data_heat(*HEAT_OK)
+heat_vector("reply-901f-heat-kwh", "heat meter (20) in kWh, kW, m3/h, m3, standard status all clear, 4 FE",
+            0x20, A, [0x1F, 0x90], 0x00, "cjt188-standard", HEAT_OK, "", "1.0", preamble=4)
+heat_vector("reply-901f-heat-gj-mw-litres",
+            "heat meter (20) in GJ, MW, L/h and L: converted to kWh, kW, m3/h, m3; standard low battery",
+            0x20, "00000000123456", [0x1F, 0x90], 0x11, "cjt188-standard",
+            ((1000, GJ), (1234, GJ), (125, MW), (8500000, L_H), (12345678, LITRE), 7550, 5025, 999999,
+             (59, 59, 23, 31, 12, 2025), 0x04, 0x00), "LOW_BATTERY", "1.0", preamble=2)
+heat_vector("reply-901f-heat-mwh-x100", "heat meter (20) with current heat in MWh x100, settlement in GJ x100",
+            0x20, A, [0x1F, 0x90], 0x02, "cjt188-standard",
+            ((150, GJ_X100), (50, MWH_X100), (1234567, KW), (99999999, M3_H), (99999999, M3), 9999, 0, 0,
+             (1, 2, 3, 4, 5, 2026), 0x00, 0x00), "", "1.0")
+heat_vector("reply-901f-cooling-mj-swapped-di",
+            "cooling meter (21), DI sent 90 1F, MJ and W, unset clock, no-valve vendor with tamper in ST1",
+            0x21, "12345678901234", [0x90, 0x1F], 0x7F, "example-vendor-c-novalve",
+            ((0, MWH), (360000, MJ), (250000, W), (15000, M3_H), (100, M3), 700, 1200, 10, None, 0x00, 0x40),
+            "TAMPER", None, cooling=True)
+
+heat_frame = cjt(0x20, A, 0x81, [0x1F, 0x90, 0x00] + heat_ok)
+write("cjt188", "reject-heat-short", "heat meter 901F reply with 42 data bytes (L=2D): status byte missing",
+      [("failure", "BAD_LENGTH"), ("profile", "cjt188-standard"), ("message", "heat meter data is 43 bytes")],
+      cjt(0x20, A, 0x81, [0x1F, 0x90, 0x00] + heat_ok[:-1]))
+write("cjt188", "reject-heat-water-layout", "heat meter (20) answering with the 19-byte water/gas layout",
+      [("failure", "BAD_LENGTH"), ("profile", "cjt188-standard"), ("message", "heat meter data is 43 bytes")],
+      cjt(0x20, A, 0x81, [0x1F, 0x90, 0x00] + ok))
+write("cjt188", "reject-heat-truncated", "heat meter 901F reply cut off inside the temperatures",
+      [("failure", "TRUNCATED_FRAME"), ("profile", "cjt188-standard")], heat_frame[:11 + 3 + 27])
+write("cjt188", "reject-heat-bad-bcd-supply", "supply temperature byte 5A is not BCD",
+      [("failure", "BAD_BCD"), ("profile", "cjt188-standard"), ("message", "supply temperature")],
+      cjt(0x20, A, 0x81, [0x1F, 0x90, 0x00] + heat_ok[:25] + [0x5A] + heat_ok[26:]))
+write("cjt188", "reject-heat-bad-bcd-heat", "current heat byte F1 is not BCD",
+      [("failure", "BAD_BCD"), ("profile", "cjt188-standard"), ("message", "current heat")],
+      cjt(0x20, A, 0x81, [0x1F, 0x90, 0x00] + heat_ok[:7] + [0xF1] + heat_ok[8:]))
+write("cjt188", "reject-heat-power-in-m3", "heat power followed by unit 2C (m3): not a power unit",
+      [("failure", "UNKNOWN_CODE"), ("profile", "cjt188-standard"), ("message", "heat power")],
+      cjt(0x20, A, 0x81, [0x1F, 0x90, 0x00] + heat_ok[:14] + [M3] + heat_ok[15:]))
+write("cjt188", "reject-heat-unknown-unit", "current heat followed by unit code 03 (not in the table)",
+      [("failure", "UNKNOWN_CODE"), ("profile", "cjt188-standard"), ("message", "current heat")],
+      cjt(0x20, A, 0x81, [0x1F, 0x90, 0x00] + heat_ok[:9] + [0x03] + heat_ok[10:]))
+write("cjt188", "reject-heat-supply-out-of-range", "supply temperature 250.00 C: no water circuit runs that hot",
+      [("failure", "OUT_OF_RANGE"), ("profile", "cjt188-standard"), ("message", "supply_temp_c")],
+      cjt(0x20, A, 0x81, [0x1F, 0x90, 0x00] + heat_ok[:25] + bcd_low_first(25000, 3) + heat_ok[28:]))
+
 # ---------------------------------------------------------------- Modbus RTU
 def crc16(data):
     crc = 0xFFFF

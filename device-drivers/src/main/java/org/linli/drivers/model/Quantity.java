@@ -18,7 +18,17 @@ public enum Quantity {
     WATER_FLOW_M3H("flow_m3h", "m³/h", FieldType.FLOAT, -10_000, 10_000),
     GAS_TOTAL_M3("gas_total_m3", "m³", FieldType.FLOAT, 0, 100_000_000),
     VALVE_OPEN("valve_open", "", FieldType.BOOLEAN, 0, 1),
-    TEMPERATURE_C("temperature_c", "°C", FieldType.FLOAT, -60, 200);
+    TEMPERATURE_C("temperature_c", "°C", FieldType.FLOAT, -60, 200),
+    /** Heat delivered, cumulative (heat meters counting heating, CJ/T 188 type 20). */
+    HEAT_ENERGY_KWH("heat_kwh", "kWh", FieldType.FLOAT, 0, 10_000_000_000.0),
+    /** Cooling delivered, cumulative (heat meters counting cooling, CJ/T 188 type 21). */
+    COOLING_ENERGY_KWH("cooling_kwh", "kWh", FieldType.FLOAT, 0, 10_000_000_000.0),
+    HEAT_POWER_KW("heat_power_kw", "kW", FieldType.FLOAT, 0, 100_000),
+    /** Heating/cooling water temperatures at a heat meter; water circuits stay within 0-200 °C. */
+    SUPPLY_TEMP_C("supply_temp_c", "°C", FieldType.FLOAT, 0, 200),
+    RETURN_TEMP_C("return_temp_c", "°C", FieldType.FLOAT, 0, 200),
+    /** A meter's cumulative working time: a counter that stops tells that the meter stopped measuring. */
+    OPERATING_HOURS("operating_hours", "h", FieldType.INTEGER, 0, 999_999);
 
     private final String field;
     private final String unit;

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.linli.drivers.model.DecodeException;
 import org.linli.drivers.model.DecodeFailure;
+import org.linli.drivers.model.Quantity;
 import org.linli.drivers.serial.cjt188.Cjt188Codec;
 import org.linli.drivers.serial.cjt188.Cjt188Decoder;
 import org.linli.drivers.serial.cjt188.Cjt188Frame;
@@ -27,8 +28,10 @@ import org.linli.drivers.serial.cjt188.Cjt188Replies;
 import org.linli.drivers.serial.cjt188.Cjt188Requests;
 import org.linli.drivers.serial.cjt188.Cjt188Unit;
 import org.linli.drivers.serial.cjt188.CurrentFlowData;
+import org.linli.drivers.serial.cjt188.HeatMeterData;
 import org.linli.drivers.serial.cjt188.MeterAddress;
 import org.linli.drivers.serial.cjt188.MeterType;
+import org.linli.drivers.serial.cjt188.MeterValue;
 import org.linli.drivers.serial.cjt188.StatusProfiles;
 import org.linli.drivers.serial.modbus.ModbusModelProfile;
 import org.linli.drivers.serial.modbus.ModbusModelProfiles;
@@ -74,7 +77,7 @@ class RandomisedDecodeTest {
     }
 
     @Test
-    @DisplayName("30,000 random and mutated CJ/T 188 inputs: only DecodeExceptions with a reason escape, and every input is counted once")
+    @DisplayName("30,000 random and mutated CJ/T 188 inputs (water, heat, error and address frames): only DecodeExceptions with a reason escape, and every input is counted once")
     void cjt188() {
         Random rnd = new Random(SEED);
         Cjt188Decoder decoder = new Cjt188Decoder(StatusProfiles.load("example-vendor-b"));
@@ -82,18 +85,27 @@ class RandomisedDecodeTest {
         Cjt188Frame request = Cjt188Requests.readCurrentFlow(MeterType.COLD_WATER, meter, 0);
         CurrentFlowData data = new CurrentFlowData(new BigDecimal("556677.00"), Cjt188Unit.CUBIC_METRE,
                 new BigDecimal("556600.00"), Cjt188Unit.CUBIC_METRE, Optional.of(LocalDateTime.of(2024, 6, 15, 12, 30, 45)), 0x09, 0x05);
+        Cjt188Frame heatRequest = Cjt188Requests.readCurrentFlow(MeterType.HEAT_HEATING, meter, 0);
+        HeatMeterData heat = new HeatMeterData(MeterValue.of("98.70", Cjt188Unit.GJ), MeterValue.of("123.45", Cjt188Unit.GJ),
+                MeterValue.of("5.50", Cjt188Unit.KW), MeterValue.of("0.2500", Cjt188Unit.CUBIC_METRE_PER_HOUR),
+                MeterValue.of("456.78", Cjt188Unit.CUBIC_METRE), new BigDecimal("52.10"), new BigDecimal("41.90"), 4321,
+                Optional.of(LocalDateTime.of(2024, 12, 1, 8, 0, 0)), 0x01, 0x00);
         List<byte[]> valid = List.of(Cjt188Codec.encode(Cjt188Replies.currentFlow(request, meter, data), 2),
+                Cjt188Codec.encode(Cjt188Replies.heat(heatRequest, meter, heat), 4),
                 Cjt188Codec.encode(Cjt188Replies.error(request, meter, 2), 0),
                 Cjt188Codec.encode(Cjt188Replies.address(Cjt188Requests.readAddress(MeterType.GAS, 1), meter), 4));
         Tally decode = new Tally();
         Tally extract = new Tally();
+        int[] heatDecoded = {0};
         for (int i = 0; i < CASES; i++) {
             byte[] input = input(rnd, valid);
             decode.run(input, in -> {
                 Cjt188Frame f = Cjt188Codec.decode(in);
                 if (f.control() == 0x81) {
-                    f.checkAnswers(request);
-                    decoder.decode("m", T, f);
+                    f.checkAnswers(request); // DI, control and address: a heat reply answers it as well
+                    if (decoder.decode("m", T, f).readings().stream().anyMatch(r -> r.quantity() == Quantity.HEAT_ENERGY_KWH)) {
+                        heatDecoded[0]++;
+                    }
                 }
             });
             extract.run(input, in -> {
@@ -111,6 +123,7 @@ class RandomisedDecodeTest {
         assertEquals(CASES, decode.total());
         assertEquals(CASES, extract.total());
         assertTrue(decode.ok > 0, "unmodified frames among the inputs decode");
+        assertTrue(heatDecoded[0] > 0, "heat meter replies among the inputs decode through the heat layout");
         for (DecodeFailure r : List.of(DecodeFailure.BAD_START_BYTE, DecodeFailure.BAD_CHECKSUM, DecodeFailure.BAD_END_BYTE,
                 DecodeFailure.TRUNCATED_FRAME, DecodeFailure.BAD_LENGTH, DecodeFailure.ERROR_REPLY)) {
             assertTrue(decode.failures.getOrDefault(r, 0) > 0, "mutations produce " + r);

@@ -36,7 +36,7 @@ final class RulesValidator {
         r.heartbeat().forEach((key, h) -> {
             String at = "rules.heartbeat." + key;
             if (!profiles.contains(key) && !isDeviceType(key)) {
-                problem.accept(at, "'" + key + "' is neither a device type (gas_alarm, smoke_detector, water_meter, camera) "
+                problem.accept(at, "'" + key + "' is neither a device type (" + DeviceType.ids() + ") "
                         + "nor a vendor profile");
             }
             if (h == null || h.intervalSeconds() == null || h.intervalSeconds() < 1 || (h.missed() != null && h.missed() < 1)) {

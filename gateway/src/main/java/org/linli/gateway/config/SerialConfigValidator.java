@@ -130,8 +130,9 @@ final class SerialConfigValidator {
         try {
             if (SerialProfiles.CJT188.equals(d.protocol())) {
                 profiles.cjt188(d.profile());
-                if (!DeviceType.WATER_METER.id().equals(d.type())) {
-                    problem.accept(at + ".type", "CJ/T 188 devices are read as water meters; got type '" + d.type() + "'");
+                if (!DeviceType.WATER_METER.id().equals(d.type()) && !DeviceType.HEAT_METER.id().equals(d.type())) {
+                    problem.accept(at + ".type", "CJ/T 188 devices are read as water_meter or heat_meter; got type '"
+                            + d.type() + "'");
                 }
             } else {
                 ModbusModelProfile m = profiles.modbus(d.profile());

@@ -18,8 +18,8 @@ import java.util.Map;
  * FAULT_CLEARED clears the fault alert. Cameras are left to the camera supervisor.
  */
 public final class DeviceHealthRule implements Rule {
-    /** What an event becomes: the alert type, its severity on a gas/smoke detector, and on a water meter. */
-    private record Mapping(AlertType type, Severity lifeSafetyDevice, Severity waterMeter) {
+    /** What an event becomes: the alert type, its severity on a gas/smoke detector, and on a (water, heat) meter. */
+    private record Mapping(AlertType type, Severity lifeSafetyDevice, Severity meter) {
     }
 
     private static final Map<EventType, Mapping> TABLE = new EnumMap<>(Map.of(
@@ -49,7 +49,7 @@ public final class DeviceHealthRule implements Rule {
         if (m == null) {
             return;
         }
-        Severity severity = device.type() == DeviceType.WATER_METER ? m.waterMeter() : m.lifeSafetyDevice();
+        Severity severity = device.type().isLifeSafety() ? m.lifeSafetyDevice() : m.meter();
         String detail = event.detail().isEmpty() ? event.type().id() : event.type().id() + ": " + event.detail();
         alerts.raise(new AlertRequest(device.id() + "/" + m.type(), m.type(), severity, device.location(), device, detail));
     }

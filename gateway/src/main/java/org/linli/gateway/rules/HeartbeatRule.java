@@ -1,6 +1,5 @@
 package org.linli.gateway.rules;
 
-import org.linli.drivers.model.DeviceType;
 import org.linli.gateway.alert.AlertRequest;
 import org.linli.gateway.alert.AlertService;
 import org.linli.gateway.alert.AlertType;
@@ -58,7 +57,7 @@ public final class HeartbeatRule implements Rule {
             boolean silent = Duration.between(since, now).compareTo(limit.get()) > 0;
             String key = d.id() + "/" + AlertType.DEVICE_OFFLINE;
             if (silent && offline.add(d.id())) {
-                Severity severity = d.type() == DeviceType.WATER_METER ? Severity.MINOR : Severity.MAJOR;
+                Severity severity = d.type().isLifeSafety() ? Severity.MAJOR : Severity.MINOR;
                 alerts.raise(new AlertRequest(key, AlertType.DEVICE_OFFLINE, severity, d.location(), d,
                         "无消息超过 " + limit.get().toMinutes() + " 分钟（最后消息 " + since + "）"));
             } else if (!silent && offline.remove(d.id())) {

@@ -25,7 +25,8 @@ public final class RuleThresholds {
     private static final Map<DeviceType, HeartbeatOptions> HEARTBEAT_DEFAULT = Map.of(
             DeviceType.GAS_ALARM, new HeartbeatOptions(3600, 3),
             DeviceType.SMOKE_DETECTOR, new HeartbeatOptions(4 * 3600, 3),
-            DeviceType.WATER_METER, new HeartbeatOptions(3600, 3));
+            DeviceType.WATER_METER, new HeartbeatOptions(3600, 3),
+            DeviceType.HEAT_METER, new HeartbeatOptions(3600, 3));
     private static final int MISSED_DEFAULT = 3;
 
     private final RulesOptions options;

@@ -2,6 +2,7 @@ package org.linli.gateway.serial;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.linli.drivers.model.DeviceType;
 import org.linli.drivers.serial.cjt188.MeterAddress;
 import org.linli.drivers.serial.cjt188.MeterType;
 import org.linli.drivers.serial.link.Cjt188Poll;
@@ -64,10 +65,19 @@ public final class SerialSources {
 
     private static DevicePoll poll(DeviceConfig d, SerialProfiles profiles) {
         if (SerialProfiles.CJT188.equals(d.protocol())) {
-            return new Cjt188Poll(d.id(), MeterType.COLD_WATER, MeterAddress.of(d.address().trim()),
+            return new Cjt188Poll(d.id(), cjt188MeterType(d), MeterAddress.of(d.address().trim()),
                     profiles.cjt188(d.profile()));
         }
         return new ModbusPoll(d.id(), Integer.parseInt(d.address().trim()), profiles.modbus(d.profile()));
+    }
+
+    /**
+     * The meter type byte of the requests: heat meters get 20 (heating), other CJ/T 188 devices 10 (cold water).
+     * Meters echo their own type in the reply, and that picks the data layout, so gas (30) and hot water (11)
+     * meters that answer a type-10 request decode correctly.
+     */
+    static MeterType cjt188MeterType(DeviceConfig d) {
+        return DeviceType.HEAT_METER.id().equals(d.type()) ? MeterType.HEAT_HEATING : MeterType.COLD_WATER;
     }
 
     public void start() {

@@ -69,4 +69,24 @@ class SerialConfigTest {
         assertTrue(all.contains("devices[6] (g).protocol: must be cjt188 or modbus"), all);
         assertTrue(all.contains("serial.buses[0] (b3-meters): stopBits must be 1 or 2"), all);
     }
+
+    @Test
+    @DisplayName("a CJ/T 188 heat meter (type heat_meter) is accepted on a bus; a CJ/T 188 device of another type is refused, naming the types that fit")
+    void heatMeterOnCjt188() throws ConfigException {
+        // GIVEN a building heat meter in the boiler room on the CJ/T 188 bus
+        String heat = """
+                  - {id: heat-7, type: heat_meter, location: "7:boiler-room", transport: serial, bus: b3-meters, address: "78330000000099", protocol: cjt188, profile: cjt188-standard}
+                """;
+        // WHEN it is loaded
+        SiteConfig c = ConfigLoader.parse(site(heat), "test.yaml", TestSites.PROFILES, TestSites.ENV);
+        // THEN it binds as a heat meter on that bus
+        DeviceConfig d = c.devices().stream().filter(x -> x.id().equals("heat-7")).findFirst().orElseThrow();
+        assertEquals("heat_meter", d.type());
+        assertEquals("b3-meters", d.bus());
+        // AND a smoke detector claiming to speak CJ/T 188 is refused with the types that fit
+        ConfigException e = invalid(site(heat.replace("heat_meter", "smoke_detector")));
+        assertTrue(String.join("\n", e.problems()).contains(
+                "(heat-7).type: CJ/T 188 devices are read as water_meter or heat_meter; got type 'smoke_detector'"),
+                String.join("\n", e.problems()));
+    }
 }

@@ -2,12 +2,15 @@ package org.linli.gateway.rules;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.linli.drivers.model.DeviceEvent;
+import org.linli.drivers.model.DeviceType;
 import org.linli.drivers.model.EventType;
 import org.linli.drivers.model.Quantity;
 import org.linli.gateway.alert.Alert;
 import org.linli.gateway.alert.AlertState;
 import org.linli.gateway.alert.AlertType;
 import org.linli.gateway.alert.Severity;
+import org.linli.gateway.site.Device;
 
 import java.time.Duration;
 import java.util.List;
@@ -76,6 +79,21 @@ class EventRulesTest {
         f.reading("gas-3-2-501", Quantity.GAS_LEL, 30);
         assertEquals(1, f.raised(AlertType.GAS_LEAK));
         assertEquals(2, f.latestFor("gas-3-2-501", AlertType.GAS_LEAK).get(0).count());
+    }
+
+    @Test
+    @DisplayName("a heat meter's health events weigh as a meter's, not as a life-safety detector's: fault MINOR, low battery WARNING")
+    void heatMeterWeighsAsAMeter() {
+        // GIVEN a heat meter in building 7 (the rule sees the resolved device, as the pipeline hands it over)
+        Device water = f.device("water-7-1-101");
+        Device heat = new Device("heat-7", DeviceType.HEAT_METER, "cjt188-standard", "serial", water.location(), water.grid());
+        DeviceHealthRule rule = new DeviceHealthRule(f.alerts);
+        // WHEN it reports a fault and a low battery
+        rule.onEvent(heat, new DeviceEvent("heat-7", EventType.FAULT, f.clock.instant()));
+        rule.onEvent(heat, new DeviceEvent("heat-7", EventType.LOW_BATTERY, f.clock.instant()));
+        // THEN the alerts carry a meter's severities
+        assertEquals(Severity.MINOR, f.latestFor("heat-7", AlertType.DEVICE_FAULT).get(0).severity());
+        assertEquals(Severity.WARNING, f.latestFor("heat-7", AlertType.LOW_BATTERY).get(0).severity());
     }
 
     @Test

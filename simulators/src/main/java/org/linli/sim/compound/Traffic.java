@@ -65,6 +65,12 @@ final class Traffic {
             case GAS_TOTAL_M3 -> d.waterTotal = round(d.waterTotal + 0.01 * minutes / 60.0, 2);
             case VALVE_OPEN -> 1;
             case TEMPERATURE_C -> 15 + d.random.nextInt(150) / 10.0;
+            // heat meters (no MQTT profile carries these yet): a flat uses ~2 kW in the heating season
+            case HEAT_ENERGY_KWH, COOLING_ENERGY_KWH -> d.waterTotal = round(d.waterTotal + 2.0 * minutes / 60.0, 2);
+            case HEAT_POWER_KW -> round(1.5 + d.random.nextDouble(), 2);
+            case SUPPLY_TEMP_C -> 45 + d.random.nextInt(100) / 10.0;
+            case RETURN_TEMP_C -> 35 + d.random.nextInt(80) / 10.0;
+            case OPERATING_HOURS -> (at.getEpochSecond() / 3600) % 1_000_000;
         };
     }
 

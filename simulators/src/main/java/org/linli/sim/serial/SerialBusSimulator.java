@@ -162,7 +162,7 @@ public final class SerialBusSimulator implements AutoCloseable {
             default -> { }
         }
         sp.writeBytes(out);
-        if (fault.validReply()) {
+        if (fault.validReply() && r.valid()) {
             ledger.served(device.deviceId(), r.total());
         }
     }

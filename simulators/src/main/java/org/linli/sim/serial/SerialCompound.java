@@ -1,9 +1,11 @@
 package org.linli.sim.serial;
 
+import org.linli.drivers.model.DeviceType;
 import org.linli.gateway.config.DeviceConfig;
 import org.linli.gateway.config.SerialBusConfig;
 import org.linli.gateway.config.SerialOptions;
 import org.linli.gateway.config.SiteConfig;
+import org.linli.gateway.site.Location;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,11 +16,25 @@ import java.util.Map;
 /**
  * Puts the water meters of a generated compound on RS-485: the first households' meters are rewired from MQTT to
  * simulated buses (same device ids, {@code transport: serial}), and the simulated meters that answer for them are
- * built from the same description. Both the gateway and the bus simulators read this one plan.
+ * built from the same description. A CJ/T 188 bus may also carry heat meters, added as new building-level
+ * {@code heat_meter} devices ({@code heat-<bus>-<n>}) in the building of the compound's first water meter. Both the
+ * gateway and the bus simulators read this one plan.
  */
 public final class SerialCompound {
-    /** One bus to create: its name, the pty the gateway opens, its protocol and how many meters hang on it. */
-    public record BusPlan(String name, Path port, String protocol, int meters) {
+    /**
+     * One bus to create: its name, the pty the gateway opens, its protocol, how many water meters and how many
+     * heat meters (CJ/T 188 only) hang on it.
+     */
+    public record BusPlan(String name, Path port, String protocol, int meters, int heatMeters) {
+        public BusPlan {
+            if (heatMeters > 0 && !"cjt188".equals(protocol)) {
+                throw new IllegalArgumentException("heat meters speak CJ/T 188, bus " + name + " is " + protocol);
+            }
+        }
+
+        public BusPlan(String name, Path port, String protocol, int meters) {
+            this(name, port, protocol, meters, 0);
+        }
     }
 
     /** The site with a {@code serial:} section, and per bus the simulated devices that answer on it. */
@@ -49,6 +65,7 @@ public final class SerialCompound {
             throw new IllegalArgumentException("the site has " + waterMeters.size() + " water meters, the buses want " + wanted);
         }
         Map<String, DeviceConfig> rewired = new LinkedHashMap<>();
+        List<DeviceConfig> added = new ArrayList<>();
         Map<String, List<SimSerialDevice>> sims = new LinkedHashMap<>();
         List<SerialBusConfig> busConfigs = new ArrayList<>();
         int next = 0;
@@ -64,12 +81,22 @@ public final class SerialCompound {
                         bus.name(), sim.address(), bus.protocol()));
                 onBus.add(sim);
             }
+            for (int i = 1; i <= bus.heatMeters(); i++) {
+                String building = Location.parse(waterMeters.get(0).location()).building();
+                SimCjt188HeatMeter sim = new SimCjt188HeatMeter("heat-" + bus.name() + "-" + i,
+                        "7834" + String.format("%010d", 1000 * (busConfigs.size() + 1) + i), 500_000L * i);
+                added.add(new DeviceConfig(sim.deviceId(), DeviceType.HEAT_METER.id(), CJT188_PROFILE, building,
+                        "serial", bus.name(), sim.address(), "cjt188"));
+                onBus.add(sim);
+            }
             sims.put(bus.name(), onBus);
             busConfigs.add(new SerialBusConfig(bus.name(), bus.port().toString(), polling.baud(), polling.dataBits(),
                     polling.parity(), polling.stopBits(), polling.pollIntervalSeconds(), polling.timeoutMs(),
                     polling.retries(), polling.interFrameGapMs(), polling.offlineAfterFailedPolls(), polling.location()));
         }
-        List<DeviceConfig> devices = base.devices().stream().map(d -> rewired.getOrDefault(d.id(), d)).toList();
+        List<DeviceConfig> devices = new ArrayList<>(base.devices().stream().map(d -> rewired.getOrDefault(d.id(), d))
+                .toList());
+        devices.addAll(added);
         SiteConfig site = new SiteConfig(base.site(), base.grids(), devices, base.mqtt(), base.influx(), base.http(),
                 base.storage()).withSerial(new SerialOptions(busConfigs, null));
         return new Plan(site, sims);

@@ -62,7 +62,8 @@ public final class SimCjt188Meter implements SimSerialDevice {
         return new SimReply(bytes, total.doubleValue());
     }
 
-    private static String neighbour(String digits) {
+    /** The address one above (last digit wrapping): another meter answering in this one's place. */
+    static String neighbour(String digits) {
         char last = digits.charAt(13);
         return digits.substring(0, 13) + (last == '9' ? '0' : (char) (last + 1));
     }

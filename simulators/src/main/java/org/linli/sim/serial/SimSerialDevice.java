@@ -19,7 +19,13 @@ public interface SimSerialDevice {
      */
     SimReply answer(byte[] request, boolean wrongAddress);
 
-    /** A reply's bytes and the total (m³) it carries, for the served-readings ledger. */
-    record SimReply(byte[] bytes, double total) {
+    /**
+     * A reply's bytes and the total it carries (m³ for water, kWh for heat), for the served-readings ledger;
+     * {@code valid} is false for a well-formed frame whose data the gateway must reject, which is not served.
+     */
+    record SimReply(byte[] bytes, double total, boolean valid) {
+        public SimReply(byte[] bytes, double total) {
+            this(bytes, total, true);
+        }
     }
 }

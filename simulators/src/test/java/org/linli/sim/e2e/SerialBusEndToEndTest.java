@@ -21,13 +21,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SerialBusEndToEndTest {
 
     @Test
-    @DisplayName("the gateway polls 36 CJ/T 188 meters and 20 Modbus meters on two buses and stores every reading the "
-            + "simulated meters served, with the same totals; both buses and all meters are ONLINE and no alert is raised")
+    @DisplayName("the gateway polls 36 CJ/T 188 water meters, a CJ/T 188 heat meter and 20 Modbus meters on two buses and "
+            + "stores every reading the simulated meters served, with the same totals (m³, and kWh for the heat meter, "
+            + "with its temperatures and working hours); both buses and all meters are ONLINE and no alert is raised")
     void storesEveryServedReading(@TempDir Path dir) throws Exception {
-        // GIVEN two simulated buses behind socat ptys, wired into a generated compound's water meters
-        try (SerialRig rig = new SerialRig(dir, List.of(new Object[]{"bus-cjt", "cjt188", 36},
+        // GIVEN two simulated buses behind socat ptys, wired into a generated compound's water meters, plus a heat meter
+        try (SerialRig rig = new SerialRig(dir, List.of(new Object[]{"bus-cjt", "cjt188", 36, 1},
                 new Object[]{"bus-modbus", "modbus", 20}), SerialRig.PATIENT)) {
-            assertEquals(56, rig.plan.meterCount());
+            assertEquals(57, rig.plan.meterCount());
+            String heat = "heat-bus-cjt-1";
 
             // WHEN the gateway has polled every bus at least 3 times
             E2eHarness.await("3 poll cycles per bus", Duration.ofSeconds(20),
@@ -43,10 +45,12 @@ class SerialBusEndToEndTest {
             for (var sim : rig.sims.values()) {
                 sim.close();
             }
-            long served = rig.ledger.total();
+            long heatServed = rig.ledger.count(heat);
+            long served = rig.ledger.total() - heatServed;
             assertTrue(served >= 3 * 56, "served " + served);
+            assertTrue(heatServed >= 3, "heat meter served " + heatServed);
 
-            // THEN every served reading is in QuestDB, per meter with the same count and sum of totals
+            // THEN every served water reading is in QuestDB, per meter with the same count and sum of totals
             E2eHarness.await("all " + served + " served readings stored", Duration.ofSeconds(20),
                     () -> rig.db.count("water_meter", "total_m3 is not null") == served,
                     () -> "stored " + rig.db.count("water_meter", "total_m3 is not null") + "; per device "
@@ -63,6 +67,22 @@ class SerialBusEndToEndTest {
                 assertEquals(rig.ledger.sum(device), row.getDouble(2), 1e-6 * Math.max(1, rig.ledger.sum(device)),
                         "sum of totals of " + device);
             }
+            // AND every heat reading is in the heat_meter measurement, in kWh as served, with all its fields
+            E2eHarness.await("all " + heatServed + " heat readings stored", Duration.ofSeconds(20),
+                    () -> rig.db.count("heat_meter", "heat_kwh is not null") == heatServed,
+                    () -> "stored " + rig.db.query("select * from heat_meter").encode());
+            JsonArray heatRow = rig.db.query("select device, count(heat_kwh), sum(heat_kwh), count(supply_temp_c), "
+                    + "count(return_temp_c), count(operating_hours), count(heat_power_kw), min(supply_temp_c) "
+                    + "from heat_meter group by device").getJsonArray("dataset");
+            assertEquals(1, heatRow.size(), heatRow.encode());
+            JsonArray h = heatRow.getJsonArray(0);
+            assertEquals(heat, h.getString(0));
+            assertEquals(heatServed, h.getLong(1));
+            assertEquals(rig.ledger.sum(heat), h.getDouble(2), 1e-6 * rig.ledger.sum(heat), "sum of heat_kwh");
+            for (int col = 3; col <= 6; col++) {
+                assertEquals(heatServed, h.getLong(col), "every heat reading has column " + col + ": " + h.encode());
+            }
+            assertEquals(55.0, h.getDouble(7), 0.1, "supply temperature as served: " + h.encode());
             // AND the status tree shows everything healthy, with no failures counted and no alerts
             JsonArray buses = status.getJsonArray("buses");
             for (int i = 0; i < buses.size(); i++) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.sim.serial.SerialFault;
+import org.linli.sim.serial.SimCjt188HeatMeter;
 import org.linli.sim.serial.SimSerialDevice;
 
 import java.nio.file.Path;
@@ -24,9 +25,10 @@ class SerialBusFaultsTest {
     @Test
     @DisplayName("per-address faults are counted by reason and dead-lettered; a silent meter goes OFFLINE with one "
             + "DEVICE_OFFLINE alert while its neighbours stay ONLINE, noise and a slow-but-in-time meter are tolerated, "
+            + "a heat meter with a broken supply sensor (FF FF FF) is counted as bad_bcd with the field named, "
             + "and the silent meter's alert clears when it answers again")
     void faultsByAddress(@TempDir Path dir) throws Exception {
-        try (SerialRig rig = new SerialRig(dir, List.of(new Object[]{"bus-cjt", "cjt188", 5},
+        try (SerialRig rig = new SerialRig(dir, List.of(new Object[]{"bus-cjt", "cjt188", 5, 1},
                 new Object[]{"bus-modbus", "modbus", 4}), SerialRig.FAST)) {
             // GIVEN per-address faults on both buses
             List<SimSerialDevice> cjt = rig.plan.devices("bus-cjt");
@@ -37,6 +39,8 @@ class SerialBusFaultsTest {
             cjtSim.fault(cjt.get(1).address(), SerialFault.BAD_CHECKSUM);
             cjtSim.fault(cjt.get(2).address(), SerialFault.NOISE);
             cjtSim.fault(cjt.get(3).address(), SerialFault.WRONG_ADDRESS);
+            SimCjt188HeatMeter heat = (SimCjt188HeatMeter) cjt.get(5);
+            heat.brokenSupplySensor(true);
             modbusSim.fault(modbus.get(0).address(), SerialFault.TRUNCATED);
             modbusSim.fault(modbus.get(1).address(), SerialFault.NOISE);
             modbusSim.slowMs(40); // within the 200 ms timeout
@@ -57,13 +61,17 @@ class SerialBusFaultsTest {
             assertTrue(cjtReasons.getLong("no_reply", 0L) >= 4, cjtReasons.encode());
             assertTrue(cjtReasons.getLong("bad_checksum", 0L) >= 4, cjtReasons.encode());
             assertTrue(cjtReasons.getLong("wrong_address", 0L) >= 4, cjtReasons.encode());
+            assertTrue(cjtReasons.getLong("bad_bcd", 0L) >= 4, cjtReasons.encode());
             assertTrue(modbusReasons.getLong("truncated_frame", 0L) >= 4, modbusReasons.encode());
-            assertEquals(java.util.Set.of("no_reply", "bad_checksum", "wrong_address"), cjtReasons.fieldNames(), cjtReasons.encode());
+            assertEquals(java.util.Set.of("no_reply", "bad_checksum", "wrong_address", "bad_bcd"), cjtReasons.fieldNames(),
+                    cjtReasons.encode());
             assertEquals(java.util.Set.of("truncated_frame"), modbusReasons.fieldNames(), modbusReasons.encode());
             // AND bad frames are dead-lettered with their bytes in hex
             JsonObject dead = E2eHarness.getJson(rig.gateway.httpPort(), "/api/dead-letters?limit=500");
             assertTrue(dead.getJsonObject("countsByReason").getLong("bad_checksum", 0L) >= 4, dead.encode());
             assertTrue(dead.encode().contains("bus-cjt/" + cjt.get(1).deviceId()), "dead letter names bus and device");
+            assertTrue(dead.getJsonObject("countsByReason").getLong("bad_bcd", 0L) >= 4, dead.encode());
+            assertTrue(dead.encode().contains("supply temperature: invalid BCD byte FF"), "the field is named: " + dead.encode());
 
             // AND the status tree: buses ONLINE, faulty meters OFFLINE, tolerated faults ONLINE
             assertEquals("ONLINE", cjtBus.getString("state"));
@@ -75,13 +83,14 @@ class SerialBusFaultsTest {
             assertEquals("ONLINE", cjtStates.get(cjt.get(2).deviceId()), "noise around a good reply: " + cjtStates);
             assertEquals("OFFLINE", cjtStates.get(cjt.get(3).deviceId()), cjtStates.toString());
             assertEquals("ONLINE", cjtStates.get(cjt.get(4).deviceId()), cjtStates.toString());
+            assertEquals("OFFLINE", cjtStates.get(heat.deviceId()), "nothing usable from the heat meter: " + cjtStates);
             assertEquals("OFFLINE", modbusStates.get(modbus.get(0).deviceId()), modbusStates.toString());
             assertEquals("ONLINE", modbusStates.get(modbus.get(1).deviceId()), "noise after a good reply: " + modbusStates);
             assertEquals("ONLINE", modbusStates.get(modbus.get(2).deviceId()), "slow but in time: " + modbusStates);
             assertEquals("ONLINE", modbusStates.get(modbus.get(3).deviceId()), modbusStates.toString());
             // AND one DEVICE_OFFLINE alert per failed meter, no bus alert
             List<JsonObject> deviceAlerts = rig.alerts("DEVICE_OFFLINE");
-            assertEquals(4, deviceAlerts.size(), deviceAlerts.toString());
+            assertEquals(5, deviceAlerts.size(), deviceAlerts.toString());
             assertTrue(rig.alerts("BUS_OFFLINE").isEmpty());
 
             // WHEN the silent meter answers again

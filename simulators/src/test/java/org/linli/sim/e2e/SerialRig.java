@@ -39,7 +39,10 @@ final class SerialRig implements AutoCloseable {
     /** A clean line: a generous timeout, so a busy test machine never turns a served reply into a late one. */
     static final SerialBusConfig PATIENT = new SerialBusConfig("template", "-", 9600, 8, "none", 1, 1, 1000, 1, 5, 2, "1");
 
-    /** {@code buses}: name → protocol and meter count, e.g. {@code "bus-cjt", "cjt188", 36}. */
+    /**
+     * {@code buses}: name → protocol and water meter count, e.g. {@code "bus-cjt", "cjt188", 36}, optionally followed
+     * by a heat meter count (CJ/T 188 buses).
+     */
     SerialRig(Path dir, List<Object[]> buses, SerialBusConfig polling) throws Exception {
         RequiredTools.require("socat", SocatPair.available());
         RequiredTools.require("mosquitto", MosquittoBroker.available());
@@ -50,7 +53,8 @@ final class SerialRig implements AutoCloseable {
             String name = (String) b[0];
             SocatPair pair = new SocatPair(dir.resolve(name)).start();
             pairs.put(name, pair);
-            plans.add(new SerialCompound.BusPlan(name, pair.gatewayEnd(), (String) b[1], (Integer) b[2]));
+            plans.add(new SerialCompound.BusPlan(name, pair.gatewayEnd(), (String) b[1], (Integer) b[2],
+                    b.length > 3 ? (Integer) b[3] : 0));
         }
         plan = SerialCompound.plan(E2eHarness.site(broker.url(), "linli-serial", "5", db.url(), dir.resolve("gw")),
                 plans, polling);

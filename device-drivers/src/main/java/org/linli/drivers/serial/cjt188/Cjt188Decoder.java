@@ -12,10 +12,11 @@ import org.linli.drivers.model.Quantity;
 import org.linli.drivers.model.Reading;
 
 /**
- * Maps a 901F reply onto the internal vocabulary: the current total (WATER_TOTAL_M3 for water meters,
- * GAS_TOTAL_M3 for gas meters, converted from L when the meter reports litres), VALVE_OPEN, and one event
- * per status flag set in the vendor's {@link StatusProfile}. Readings carry the poll time, not the meter
- * clock, because meter clocks drift and are often unset.
+ * Maps a 901F reply onto the internal vocabulary. The reply's meter type picks the data layout: water and gas
+ * meters send {@link CurrentFlowData} (WATER_TOTAL_M3 or GAS_TOTAL_M3, converted from L when the meter reports
+ * litres), heat meters send {@link HeatMeterData} (see {@link HeatReadings}). Then VALVE_OPEN, and one event
+ * per status flag set in the vendor's {@link StatusProfile}. Readings carry the poll time, not the meter clock,
+ * because meter clocks drift and are often unset.
  */
 public final class Cjt188Decoder {
     private final StatusProfile profile;
@@ -36,19 +37,24 @@ public final class Cjt188Decoder {
                     String.format("expected a 901F read reply (C=81), got C=%02X DI=%04X", reply.control(),
                             reply.dataId()));
         }
-        Quantity total = totalQuantity(reply.meterType());
-        CurrentFlowData data = CurrentFlowData.parse(reply.data());
-        if (data.currentUnit().kind() != Cjt188Unit.Kind.VOLUME) {
-            throw new DecodeException(DecodeFailure.UNKNOWN_CODE,
-                    "a water/gas total in " + data.currentUnit().symbol() + " is not a volume");
-        }
-        double m3 = data.currentUnit().toBase(data.currentTotal().doubleValue());
-        if (!total.inRange(m3)) {
-            throw new DecodeException(DecodeFailure.OUT_OF_RANGE, total.field() + " " + m3 + " out of range");
-        }
+        MeterType type = MeterType.fromCode(reply.meterType()).orElseThrow(() -> new DecodeException(
+                DecodeFailure.UNKNOWN_CODE, String.format("unknown CJ/T 188 meter type %02X", reply.meterType())));
         List<Reading> readings = new ArrayList<>();
-        readings.add(new Reading(deviceId, total, m3, time));
-        Set<StatusFlag> flags = profile.flags(data.status0(), data.status1());
+        int status0;
+        int status1;
+        if (type.isHeat()) {
+            HeatMeterData data = HeatMeterData.parse(reply.data());
+            readings.addAll(HeatReadings.of(deviceId, time, type, data));
+            status0 = data.status0();
+            status1 = data.status1();
+        } else {
+            Quantity total = totalQuantity(type); // before parsing: an electricity meter is UNKNOWN_CODE, not BAD_LENGTH
+            CurrentFlowData data = CurrentFlowData.parse(reply.data());
+            readings.add(total(deviceId, time, total, data));
+            status0 = data.status0();
+            status1 = data.status1();
+        }
+        Set<StatusFlag> flags = profile.flags(status0, status1);
         if (profile.hasValve() && !flags.contains(StatusFlag.VALVE_FAULT)) {
             readings.add(new Reading(deviceId, Quantity.VALVE_OPEN, flags.contains(StatusFlag.VALVE_CLOSED) ? 0 : 1,
                     time));
@@ -60,10 +66,17 @@ public final class Cjt188Decoder {
         return Decoded.of(readings, events);
     }
 
-    /** Which total a meter type reports; heat and electricity use other 901F layouts, not handled here. */
-    static Quantity totalQuantity(int meterType) throws DecodeException {
-        MeterType type = MeterType.fromCode(meterType).orElseThrow(() -> new DecodeException(
-                DecodeFailure.UNKNOWN_CODE, String.format("unknown CJ/T 188 meter type %02X", meterType)));
+    private static Reading total(String deviceId, Instant time, Quantity total, CurrentFlowData data)
+            throws DecodeException {
+        if (data.currentUnit().kind() != Cjt188Unit.Kind.VOLUME) {
+            throw new DecodeException(DecodeFailure.UNKNOWN_CODE,
+                    "a water/gas total in " + data.currentUnit().symbol() + " is not a volume");
+        }
+        return checked(deviceId, time, total, data.currentUnit().toBase(data.currentTotal().doubleValue()));
+    }
+
+    /** Which total a water or gas meter reports; electricity meters use another 901F layout, not handled here. */
+    static Quantity totalQuantity(MeterType type) throws DecodeException {
         if (type.isWater()) {
             return Quantity.WATER_TOTAL_M3;
         }
@@ -71,5 +84,14 @@ public final class Cjt188Decoder {
             return Quantity.GAS_TOTAL_M3;
         }
         throw new DecodeException(DecodeFailure.UNKNOWN_CODE, "no 901F layout implemented for " + type + " meters");
+    }
+
+    /** A reading, or OUT_OF_RANGE when the value is not physically plausible for the quantity. */
+    static Reading checked(String deviceId, Instant time, Quantity q, double value) throws DecodeException {
+        if (!q.inRange(value)) {
+            throw new DecodeException(DecodeFailure.OUT_OF_RANGE,
+                    q.field() + " " + value + " " + q.unit() + " out of range " + q.min() + ".." + q.max());
+        }
+        return new Reading(deviceId, q, value, time);
     }
 }

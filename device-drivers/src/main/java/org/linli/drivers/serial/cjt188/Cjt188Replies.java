@@ -10,6 +10,11 @@ public final class Cjt188Replies {
         return reply(request, meter, data.encode());
     }
 
+    /** A 901F reply from a heat meter carrying {@code data}; the request's meter type (20 or 21) is echoed. */
+    public static Cjt188Frame heat(Cjt188Frame request, MeterAddress meter, HeatMeterData data) {
+        return reply(request, meter, data.encode());
+    }
+
     /** A read-address reply: the meter's own address in the address field, DI + SER only. */
     public static Cjt188Frame address(Cjt188Frame request, MeterAddress meter) {
         return reply(request, meter, new byte[0]);

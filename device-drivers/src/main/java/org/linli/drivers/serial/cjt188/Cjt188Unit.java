@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * Unit codes that follow a value in CJ/T 188 data (table of the 2004 edition). Water and gas meters send
- * 0x2C (m³), some small meters 0x29 (L); heat meters send energy (kWh, MWh, MJ, GJ) and power units.
- * {@link #toCubicMetres} and {@link #toKilowattHours} convert to the units our Quantities use.
+ * 0x2C (m³), some small meters 0x29 (L); heat meters send energy (kWh, MWh, MJ, GJ), power and flow units.
+ * {@link #toBase(double)} converts to the units our Quantities use: m³, m³/h, kWh, kW (1 kWh = 3.6 MJ).
  */
 public enum Cjt188Unit {
     WH(0x02, "Wh", Kind.ENERGY, 0.001),
