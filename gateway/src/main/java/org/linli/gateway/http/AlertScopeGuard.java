@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Runs in front of every route below {@code /api/alerts/{id}/...} (the lifecycle actions, deliveries) and
- * {@code /api/households/{key}/...} (the away flag): a grid worker
+ * {@code /api/households/{key}/...} (the away flag), snapshots and camera discovery: a grid worker
  * reading another grid's alert gets 404, acting on it 403, and whoever acts is the logged-in user, whatever
  * {@code by} the body names. The handlers behind it need not know about sessions: they read {@code by} as before.
  */
@@ -40,6 +40,33 @@ final class AlertScopeGuard {
                         : "household " + key + " is not in your grid");
                 return;
             }
+        }
+        ctx.next();
+    }
+
+    /**
+     * A camera snapshot is evidence of an alert: a grid worker sees it only through an alert of their grid (snapshot
+     * ids are not secrets), so another grid's snapshot is 404 for them, like the alert itself.
+     */
+    void snapshot(RoutingContext ctx) {
+        Optional<User> user = ConsoleAuth.user(ctx);
+        if (!AlertAccess.isOperatorOrOpen(user)) {
+            String link = "/api/snapshots/" + ctx.pathParam("id");
+            boolean visible = alerts.list().stream()
+                    .anyMatch(a -> a.evidence().contains(link) && AlertAccess.canSee(user, a));
+            if (!visible) {
+                HttpApi.error(ctx, 404, "no snapshot " + ctx.pathParam("id"));
+                return;
+            }
+        }
+        ctx.next();
+    }
+
+    /** Installer and operator tools (camera discovery): not for a grid worker's session. */
+    void operatorOnly(RoutingContext ctx) {
+        if (!AlertAccess.isOperatorOrOpen(ConsoleAuth.user(ctx))) {
+            HttpApi.error(ctx, 403, "only an operator may do this");
+            return;
         }
         ctx.next();
     }

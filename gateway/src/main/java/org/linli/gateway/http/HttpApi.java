@@ -99,6 +99,8 @@ public final class HttpApi {
         router.post("/api/alerts/:id/:action").handler(BodyHandler.create().setBodyLimit(64 * 1024)).handler(scope::act);
         router.get("/api/alerts/:id/:sub").handler(scope::read);
         router.route("/api/households/:key/*").handler(scope::household);
+        router.get("/api/snapshots/:id").handler(scope::snapshot);
+        router.get("/api/cameras/discovery").handler(scope::operatorOnly);
         // after the guards: routes owned by other components are behind login, CSRF and grid scope like the rest
         extraRoutes.forEach(r -> r.accept(router));
         router.get("/api/status").handler(ctx -> json(ctx, status.get()));

@@ -128,6 +128,26 @@ class ConsoleAuthApiTest {
     }
 
     @Test
+    @DisplayName("a grid worker gets a snapshot only through an alert of their grid (404 otherwise), and no camera discovery")
+    void snapshotScope() throws Exception {
+        Alert mine = f.raise("3-1-201");
+        f.attachSnapshot(mine, "snap-g1");
+        ConsoleFixture.Login li = f.loginOk("li");
+        ConsoleFixture.Login chen = f.loginOk("chen");
+        ConsoleFixture.Login duty = f.loginOk("duty");
+
+        assertEquals(200, f.get("/api/snapshots/snap-g1", li).statusCode());
+        assertEquals("jpeg snap-g1", f.get("/api/snapshots/snap-g1", li).body());
+        assertEquals(404, f.get("/api/snapshots/snap-g1", chen).statusCode(), "grid g2 worker, g1 alert's snapshot");
+        assertEquals(404, f.get("/api/snapshots/snap-unlinked", li).statusCode(), "a snapshot of no alert");
+        assertEquals(200, f.get("/api/snapshots/snap-g1", duty).statusCode(), "the operator sees every snapshot");
+        assertEquals(401, f.get("/api/snapshots/snap-g1", null).statusCode(), "no session, no snapshot");
+
+        assertEquals(403, f.get("/api/cameras/discovery", chen).statusCode());
+        assertEquals(200, f.get("/api/cameras/discovery", duty).statusCode());
+    }
+
+    @Test
     @DisplayName("a grid worker acts on their own grid's alert; the history names the session's user, not the body's 'by'")
     void actingUserFromSession() throws Exception {
         // GIVEN an alert in g1 and its grid worker logged in

@@ -70,7 +70,12 @@ final class ConsoleFixture implements AutoCloseable {
             }, lines -> Future.succeededFuture(), List.of(alerts), DeadLetters.inMemory(Clock.systemUTC()));
             api = new HttpApi(vertx, alerts, pipeline, site, JsonObject::new,
                     new ConsoleAuth(vertx, config.users(), Clock.systemUTC(), secureCookie))
-                    .mount(new AlertWorkflowRoutes(alerts, new HouseholdAway(AlertStore.NONE, java.util.Map.of()), site)::mount);
+                    .mount(new AlertWorkflowRoutes(alerts, new HouseholdAway(AlertStore.NONE, java.util.Map.of()), site)::mount)
+                    // stand-ins for the camera routes (which need cameras): what reaches them passed the guards
+                    .mount(r -> {
+                        r.get("/api/snapshots/:id").handler(ctx -> ctx.response().end("jpeg " + ctx.pathParam("id")));
+                        r.get("/api/cameras/discovery").handler(ctx -> ctx.response().end("[]"));
+                    });
             api.listen("127.0.0.1", 0).onSuccess(s -> started.complete(s.actualPort()))
                     .onFailure(started::completeExceptionally);
         });
@@ -83,6 +88,16 @@ final class ConsoleFixture implements AutoCloseable {
         context.runOnContext(v -> raised.complete(alerts.raise(new AlertRequest("test:" + location, AlertType.GAS_LEAK,
                 Severity.CRITICAL, Location.parse(location), null, ""))));
         return raised.get(10, TimeUnit.SECONDS);
+    }
+
+    /** Links a snapshot to an alert, as the camera evidence collector does. */
+    void attachSnapshot(Alert alert, String snapshotId) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        context.runOnContext(v -> {
+            alerts.attachEvidence(alert.id(), "/api/snapshots/" + snapshotId);
+            done.complete(null);
+        });
+        done.get(10, TimeUnit.SECONDS);
     }
 
     /** A logged-in browser: its cookie and CSRF token. */
