@@ -131,6 +131,13 @@ class MetricsEndToEndTest {
                 assertEquals(0, m.sum("linli_mqtt_reconnects_total"));
                 assertTrue(m.sum("linli_event_loop_lag_seconds_count") >= 1, "the lag probe ran");
 
+                // AND every linli_ family served is one docs/OPERATIONS.md explains
+                String operations = java.nio.file.Files.readString(Path.of("..", "docs", "OPERATIONS.md"));
+                m.samples.stream().map(ScrapedMetrics.Sample::name).filter(n -> n.startsWith("linli_"))
+                        .map(n -> n.replaceAll("_(bucket|count|sum|max)$", "")).distinct()
+                        .forEach(family -> assertTrue(operations.contains("`" + family + "`"),
+                                family + " is not documented in docs/OPERATIONS.md"));
+
                 // AND readiness says so too
                 HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + gateway.httpPort() + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
