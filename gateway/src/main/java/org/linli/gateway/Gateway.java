@@ -49,6 +49,7 @@ import org.linli.gateway.site.Device;
 import org.linli.gateway.site.SiteDirectory;
 import org.linli.gateway.config.QueueOptions;
 import org.linli.gateway.queue.StoreAndForward;
+import org.linli.gateway.timeseries.BatchWriter;
 import org.linli.gateway.timeseries.InfluxLineWriter;
 
 import java.nio.file.Path;
@@ -106,8 +107,9 @@ public final class Gateway extends AbstractVerticle {
         influx = new InfluxLineWriter(io.url(), io.org(), io.bucket(), env.apply(io.tokenEnv()).toCharArray(),
                 Duration.ofSeconds(30));
         QueueOptions queue = queueOptions();
-        StoreAndForward.start(vertx, queue, config.storage().dataDir(), io,
-                        new MeasuredBatchWriter(influx::write, metrics.registry()), deadLetters, clock)
+        // every write request is timed and counted by outcome on its way to InfluxDB (docs/OPERATIONS.md)
+        BatchWriter writer = new MeasuredBatchWriter(influx::write, metrics.registry());
+        StoreAndForward.start(vertx, queue, config.storage().dataDir(), io, writer, deadLetters, clock)
                 .compose(s -> {
                     store = s;
                     return Future.fromCompletionStage(SqliteAlertStore.open(Path.of(config.storage().dataDir())), context);
