@@ -18,7 +18,18 @@ import org.linli.gateway.rules.RuleEngine;
 import org.linli.gateway.config.InfluxOptions;
 import org.linli.gateway.config.SiteConfig;
 import org.linli.gateway.config.SubscriptionOptions;
+import org.linli.gateway.health.Readiness;
 import org.linli.gateway.http.HttpApi;
+import org.linli.gateway.metrics.AlertMeters;
+import org.linli.gateway.metrics.CameraMeters;
+import org.linli.gateway.metrics.EventLoopLag;
+import org.linli.gateway.metrics.GatewayMetrics;
+import org.linli.gateway.metrics.MeasuredBatchWriter;
+import org.linli.gateway.metrics.MqttMeters;
+import org.linli.gateway.metrics.NotifyMeters;
+import org.linli.gateway.metrics.PipelineMeters;
+import org.linli.gateway.metrics.QueueMeters;
+import org.linli.gateway.metrics.SerialMeters;
 import org.linli.gateway.notify.Notifier;
 import org.linli.gateway.notify.NotifierFactory;
 import org.linli.gateway.notify.NotifyTiming;
@@ -38,6 +49,7 @@ import org.linli.gateway.site.Device;
 import org.linli.gateway.site.SiteDirectory;
 import org.linli.gateway.config.QueueOptions;
 import org.linli.gateway.queue.StoreAndForward;
+import org.linli.gateway.timeseries.BatchWriter;
 import org.linli.gateway.timeseries.InfluxLineWriter;
 
 import java.nio.file.Path;
@@ -73,6 +85,8 @@ public final class Gateway extends AbstractVerticle {
     private SqliteAlertStore alertStore;
     private HouseholdAway away;
     private RuleEngine rules;
+    private GatewayMetrics metrics;
+    private EventLoopLag lag;
     private final ParentStatuses parents = new ParentStatuses();
     private final List<Long> timers = new ArrayList<>();
 
@@ -86,13 +100,16 @@ public final class Gateway extends AbstractVerticle {
     @Override
     public void start(Promise<Void> started) {
         site = SiteDirectory.from(config);
+        metrics = new GatewayMetrics();
         deadLetters = new DeadLetters(clock, config.storage().deadLetterMemory(), Path.of(config.storage().dataDir()),
                 64L * 1024 * 1024);
         InfluxOptions io = config.influx();
         influx = new InfluxLineWriter(io.url(), io.org(), io.bucket(), env.apply(io.tokenEnv()).toCharArray(),
                 Duration.ofSeconds(30));
-        QueueOptions queue = config.queue() == null ? QueueOptions.defaults() : config.queue();
-        StoreAndForward.start(vertx, queue, config.storage().dataDir(), io, influx::write, deadLetters, clock)
+        QueueOptions queue = queueOptions();
+        // every write request is timed and counted by outcome on its way to InfluxDB (docs/OPERATIONS.md)
+        BatchWriter writer = new MeasuredBatchWriter(influx::write, metrics.registry());
+        StoreAndForward.start(vertx, queue, config.storage().dataDir(), io, writer, deadLetters, clock)
                 .compose(s -> {
                     store = s;
                     return Future.fromCompletionStage(SqliteAlertStore.open(Path.of(config.storage().dataDir())), context);
@@ -146,15 +163,40 @@ public final class Gateway extends AbstractVerticle {
         serial.start();
         registerSerialParents();
 
+        Redaction secrets = SecretValues.redaction(config, env);
+        Readiness readiness = new Readiness(mqtt, store.stats(), serial, cameras, clock,
+                Duration.ofSeconds(queueOptions().readyMaxAgeSeconds()));
+        registerMeters();
         http = new HttpApi(vertx, alerts, pipeline, site, this::status, new ConsoleAuth(vertx, config.users(), clock,
                 config.http().publicUrl() != null && config.http().publicUrl().startsWith("https:")))
-                .withMetrics(() -> store.stats().prometheus(clock.millis()))
+                .withMetrics(() -> secrets.scrub(metrics.scrape()))
+                .withReadiness(() -> new JsonObject(secrets.scrub(readiness.check().encode())))
                 .mount(new AlertWorkflowRoutes(alerts, away, site)::mount);
         if (notifier != null) {
             http.deliveries(notifier::deliveries);
         }
         http.mount(cameras::mountRoutes);
         return http.listen(HttpsOptions.serverOptions(config.http())).mapEmpty();
+    }
+
+    /** The meters of /metrics over each component's counters (docs/OPERATIONS.md), and the event-loop lag probe. */
+    private void registerMeters() {
+        AlertMeters alertMeters = new AlertMeters(metrics.registry(), alerts);
+        alerts.addListener(alertMeters);
+        metrics.add(new PipelineMeters(metrics.registry(), pipeline))
+                .add(new QueueMeters(metrics.registry(), store.stats(), clock))
+                .add(new SerialMeters(metrics.registry(), serial))
+                .add(alertMeters);
+        if (notifier != null) {
+            metrics.add(new NotifyMeters(metrics.registry(), notifier));
+        }
+        MqttMeters.register(metrics.registry(), mqtt);
+        CameraMeters.register(metrics.registry(), cameras);
+        lag = new EventLoopLag(vertx, Duration.ofSeconds(1), metrics.registry()).start();
+    }
+
+    private QueueOptions queueOptions() {
+        return config.queue() == null ? QueueOptions.defaults() : config.queue();
     }
 
     /** A polled device's parent is its bus: while the bus is offline, its meters' silence raises no alert of its own. */
@@ -217,6 +259,9 @@ public final class Gateway extends AbstractVerticle {
     @Override
     public void stop(Promise<Void> stopped) {
         timers.forEach(vertx::cancelTimer);
+        if (lag != null) {
+            lag.stop();
+        }
         Future<Void> serialStopped = serial == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
             serial.stop();
             return null;
@@ -232,6 +277,9 @@ public final class Gateway extends AbstractVerticle {
                     }
                     if (deadLetters != null) {
                         deadLetters.close();
+                    }
+                    if (metrics != null) {
+                        metrics.close();
                     }
                     return null;
                 }))

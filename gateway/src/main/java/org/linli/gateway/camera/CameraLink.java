@@ -89,7 +89,7 @@ public final class CameraLink implements CameraObserver {
     public void onEvents(List<DeviceEvent> events) {
         eventLoop.runOnContext(v -> {
             health.events(clock.instant());
-            pipeline.acceptDecoded("onvif", device, Decoded.of(List.of(), events), clock.instant());
+            pipeline.acceptDecoded("onvif", config.id(), device, Decoded.of(List.of(), events), clock.instant());
         });
     }
 

@@ -120,6 +120,16 @@ public final class Cameras {
         return out;
     }
 
+    /** How many cameras are in each status (every status present, 0 when none). Event loop only. */
+    public Map<CameraStatus, Long> statusCounts() {
+        Map<CameraStatus, Long> out = new java.util.EnumMap<>(CameraStatus.class);
+        for (CameraStatus s : CameraStatus.values()) {
+            out.put(s, 0L);
+        }
+        links.forEach(l -> out.merge(l.health().status(), 1L, Long::sum));
+        return out;
+    }
+
     public JsonObject evidenceJson() {
         return evidence == null ? new JsonObject() : evidence.toJson();
     }

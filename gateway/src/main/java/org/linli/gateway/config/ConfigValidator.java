@@ -330,6 +330,10 @@ final class ConfigValidator {
         if (q.fsyncEveryMs() < 0 || q.fsyncEveryMs() > 1000) {
             problem("queue.fsyncEveryMs", "must be 0..1000 (it delays every MQTT acknowledgement), got " + q.fsyncEveryMs());
         }
+        if (q.readyMaxAgeSeconds() < 1) {
+            problem("queue.readyMaxAgeSeconds", "must be at least 1 (seconds of failing writes before /health/ready "
+                    + "answers 503), got " + q.readyMaxAgeSeconds());
+        }
     }
 
     private boolean validId(String id, String at) {

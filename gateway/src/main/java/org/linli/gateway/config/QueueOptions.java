@@ -10,16 +10,23 @@ import java.nio.file.Path;
  * @param maxBytes     disk quota for all segments; past it the oldest telemetry is dropped (events never); 1 GiB
  * @param segmentBytes size at which a segment file is sealed and a new one started; 16 MiB
  * @param fsyncEveryMs how long offers are collected into one write and one fsync (group commit); 5 ms
+ * @param readyMaxAgeSeconds while writes fail, {@code GET /health/ready} answers 503 once the oldest queued point is
+ *                     older than this (docs/OPERATIONS.md); 600 s
  */
-public record QueueOptions(String dir, Long maxBytes, Long segmentBytes, Integer fsyncEveryMs) {
+public record QueueOptions(String dir, Long maxBytes, Long segmentBytes, Integer fsyncEveryMs, Integer readyMaxAgeSeconds) {
     public QueueOptions {
         maxBytes = maxBytes == null ? 1L << 30 : maxBytes;
         segmentBytes = segmentBytes == null ? 16L << 20 : segmentBytes;
         fsyncEveryMs = fsyncEveryMs == null ? 5 : fsyncEveryMs;
+        readyMaxAgeSeconds = readyMaxAgeSeconds == null ? 600 : readyMaxAgeSeconds;
+    }
+
+    public QueueOptions(String dir, Long maxBytes, Long segmentBytes, Integer fsyncEveryMs) {
+        this(dir, maxBytes, segmentBytes, fsyncEveryMs, null);
     }
 
     public static QueueOptions defaults() {
-        return new QueueOptions(null, null, null, null);
+        return new QueueOptions(null, null, null, null, null);
     }
 
     /** The directory, resolved against the data directory when not given. */

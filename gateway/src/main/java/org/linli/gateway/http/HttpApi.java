@@ -43,6 +43,7 @@ public final class HttpApi {
     private final Supplier<JsonObject> status;
     private final AlertStreamHub stream;
     private Supplier<String> metrics = () -> "";
+    private Supplier<JsonObject> readiness = () -> new JsonObject().put("status", "UP");
     private final ConsoleAuth auth;
     private final List<Consumer<Router>> extraRoutes = new ArrayList<>();
     private HttpServer server;
@@ -76,6 +77,12 @@ public final class HttpApi {
         return this;
     }
 
+    /** Serves {@code GET /health/ready}: 200 when {@code check}'s {@code status} is UP, else 503, with its body. */
+    public HttpApi withReadiness(Supplier<JsonObject> check) {
+        this.readiness = check;
+        return this;
+    }
+
     /**
      * Adds routes owned by another component (the alert workflow, camera snapshots and discovery); call before
      * {@link #listen}. They are mounted behind login, CSRF and grid scope like the rest of /api.
@@ -93,7 +100,9 @@ public final class HttpApi {
     public Future<HttpServer> listen(HttpServerOptions options) {
         Router router = Router.router(vertx);
         router.route().handler(HttpApi::securityHeaders);
+        // liveness and readiness need no login (docs/OPERATIONS.md); neither carries a URL, an error text or a secret
         router.get("/health").handler(this::health);
+        router.get("/health/ready").handler(this::ready);
         auth.mount(router);
         AlertScopeGuard scope = new AlertScopeGuard(alerts, site);
         router.post("/api/alerts/:id/:action").handler(BodyHandler.create().setBodyLimit(64 * 1024)).handler(scope::act);
@@ -104,7 +113,7 @@ public final class HttpApi {
         // after the guards: routes owned by other components are behind login, CSRF and grid scope like the rest
         extraRoutes.forEach(r -> r.accept(router));
         router.get("/api/status").handler(ctx -> json(ctx, status.get()));
-        router.get("/metrics").handler(ctx -> ctx.response()
+        router.get("/metrics").handler(ctx -> ctx.response().putHeader("Cache-Control", "no-store")
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.get()));
         router.get("/api/alerts/stream").handler(this::openStream);
         router.get("/api/alerts/:id/deliveries").handler(this::alertDeliveries);
@@ -120,8 +129,16 @@ public final class HttpApi {
         return server.actualPort();
     }
 
+    /** Liveness: answered on the event loop, so an answer means the loop runs. */
     private void health(RoutingContext ctx) {
+        ctx.response().putHeader("Cache-Control", "no-store");
         json(ctx, new JsonObject().put("status", "UP"));
+    }
+
+    private void ready(RoutingContext ctx) {
+        JsonObject body = readiness.get();
+        ctx.response().putHeader("Cache-Control", "no-store").setStatusCode("UP".equals(body.getString("status")) ? 200 : 503);
+        json(ctx, body);
     }
 
     /** No framing, no MIME sniffing, scripts and styles only from the gateway itself: a second line against XSS. */

@@ -259,6 +259,29 @@ public final class MqttIngest {
         return watchdog;
     }
 
+    /** Successful connections since start: the first one and every reconnection. */
+    public long connects() {
+        return connects;
+    }
+
+    public long subscribeFailures() {
+        return subscribeFailures;
+    }
+
+    /** Alerts waiting to be published while the broker is unreachable, and those dropped because too many waited. */
+    public int outboxSize() {
+        return outbox.size();
+    }
+
+    public long outboxDropped() {
+        return outboxDropped;
+    }
+
+    /** The vendor profile of each subscription, as the watchdog and the counters name them. */
+    public List<String> subscriptionProfiles() {
+        return subscriptions.stream().map(Subscription::profile).toList();
+    }
+
     public JsonObject status() {
         return new JsonObject()
                 .put("url", shownUrl)

@@ -24,6 +24,7 @@ final class DeliveryLog {
     static final String FAILED = "FAILED";
     /** Handed to the fallback channel because this one failed or is blocked. */
     static final String FORWARDED = "FORWARDED";
+    static final List<String> OUTCOMES = List.of(DELIVERED, RETRY, THROTTLED, REJECTED, FAILED, FORWARDED);
 
     record Entry(String alertId, String channel, int attempt, Instant at, String outcome, int httpStatus,
                  Integer errcode, String detail, int alertsInMessage, String forwardedFrom) {

@@ -6,7 +6,9 @@ import org.linli.gateway.alert.Alert;
 import org.linli.gateway.alert.AlertListener;
 import org.linli.gateway.alert.Severity;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -67,6 +69,25 @@ public final class Notifier implements AlertListener {
         JsonObject channels = new JsonObject();
         routes.forEach(r -> channels.put(r.dispatcher().id(), r.dispatcher().status()));
         return new JsonObject().put("channels", channels);
+    }
+
+    /** The channel ids, in config order. */
+    public List<String> channelIds() {
+        return routes.stream().map(r -> r.dispatcher().id()).toList();
+    }
+
+    /**
+     * Messages by outcome, per channel: every outcome of {@link DeliveryLog#OUTCOMES} present, 0 when none. A digest
+     * is one message; a retried message counts once per attempt.
+     */
+    public Map<String, Map<String, Long>> outcomesByChannel() {
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        for (String channel : channelIds()) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            DeliveryLog.OUTCOMES.forEach(o -> counts.put(o, log.counter(channel, o)));
+            out.put(channel, counts);
+        }
+        return out;
     }
 
     /** True when no channel has anything queued or in flight. */

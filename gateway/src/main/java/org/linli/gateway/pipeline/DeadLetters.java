@@ -34,6 +34,7 @@ public final class DeadLetters implements AutoCloseable {
     private final long maxFileBytes;
     private final Deque<DeadLetter> recent = new ArrayDeque<>();
     private final Map<String, Long> countsByReason = new TreeMap<>();
+    private final Map<String, Map<String, Long>> countsBySource = new TreeMap<>();
     private final ExecutorService disk;
 
     /** {@code dir} may be null: then nothing is written to disk (tests). */
@@ -65,6 +66,7 @@ public final class DeadLetters implements AutoCloseable {
             recent.pollFirst();
         }
         countsByReason.merge(reason, 1L, Long::sum);
+        countsBySource.computeIfAbsent(source, k -> new TreeMap<>()).merge(reason, 1L, Long::sum);
         if (disk != null) {
             disk.execute(() -> append(letter));
         }
@@ -77,6 +79,13 @@ public final class DeadLetters implements AutoCloseable {
 
     public synchronized Map<String, Long> countsByReason() {
         return new TreeMap<>(countsByReason);
+    }
+
+    /** Source → reason → letters (a copy). */
+    public synchronized Map<String, Map<String, Long>> countsBySourceAndReason() {
+        Map<String, Map<String, Long>> out = new TreeMap<>();
+        countsBySource.forEach((source, reasons) -> out.put(source, new TreeMap<>(reasons)));
+        return out;
     }
 
     public synchronized long total() {

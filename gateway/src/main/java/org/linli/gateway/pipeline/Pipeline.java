@@ -21,6 +21,9 @@ import java.util.List;
  * A rejected message completes it too: it is safely in the dead letters, and redelivery would not change it.
  */
 public final class Pipeline {
+    /** The channel of an MQTT message that matched no subscription's topic pattern. */
+    public static final String NO_CHANNEL = "none";
+
     private final SiteDirectory site;
     private final PayloadDecoders decoders;
     private final PointFactory points;
@@ -41,7 +44,7 @@ public final class Pipeline {
     }
 
     public Future<Void> accept(IncomingMessage msg) {
-        stats.received(msg.source());
+        stats.received(msg.source(), msg.profile() == null ? NO_CHANNEL : msg.profile());
         if (msg.deviceId() == null || msg.deviceId().isBlank()) {
             return reject(msg, DecodeFailure.NO_DEVICE_ID, "the topic does not name a device");
         }
@@ -65,9 +68,13 @@ public final class Pipeline {
         return deliver(device, decoded, msg);
     }
 
-    /** Takes already-decoded content (serial pollers and cameras decode in their own drivers). */
-    public Future<Void> acceptDecoded(String source, Device device, Decoded decoded, java.time.Instant receivedAt) {
-        stats.received(source);
+    /**
+     * Takes already-decoded content (serial pollers and cameras decode in their own drivers); {@code channel} is what
+     * it came through within the source (the bus name, the camera id), for the counters.
+     */
+    public Future<Void> acceptDecoded(String source, String channel, Device device, Decoded decoded,
+                                      java.time.Instant receivedAt) {
+        stats.received(source, channel);
         return deliver(device, decoded, new IncomingMessage(source, device.id(), new byte[0], device.id(), null, receivedAt));
     }
 

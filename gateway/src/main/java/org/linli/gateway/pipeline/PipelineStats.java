@@ -5,16 +5,21 @@ import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Counters of what went through the pipeline, by source. Event-loop confined. */
+/**
+ * Counters of what went through the pipeline, by source and by channel within a source (the MQTT subscription's
+ * profile, the serial bus, the camera). Event-loop confined.
+ */
 public final class PipelineStats {
     private final Map<String, Long> receivedBySource = new TreeMap<>();
+    private final Map<String, Map<String, Long>> receivedByChannel = new TreeMap<>();
     long decodedMessages;
     long readings;
     long events;
     long rejected;
 
-    void received(String source) {
+    void received(String source, String channel) {
         receivedBySource.merge(source, 1L, Long::sum);
+        receivedByChannel.computeIfAbsent(source, k -> new TreeMap<>()).merge(channel, 1L, Long::sum);
     }
 
     public long received() {
@@ -23,6 +28,13 @@ public final class PipelineStats {
 
     public Map<String, Long> receivedBySource() {
         return new TreeMap<>(receivedBySource);
+    }
+
+    /** Source → channel → messages received (a copy). */
+    public Map<String, Map<String, Long>> receivedByChannel() {
+        Map<String, Map<String, Long>> out = new TreeMap<>();
+        receivedByChannel.forEach((source, channels) -> out.put(source, new TreeMap<>(channels)));
+        return out;
     }
 
     public long decodedMessages() {
@@ -44,6 +56,7 @@ public final class PipelineStats {
     public JsonObject toJson() {
         return new JsonObject()
                 .put("receivedBySource", new JsonObject(new TreeMap<>(receivedBySource)))
+                .put("receivedByChannel", new JsonObject(new TreeMap<>(receivedByChannel())))
                 .put("decodedMessages", decodedMessages)
                 .put("readings", readings)
                 .put("events", events)

@@ -29,6 +29,8 @@ import java.util.List;
  */
 public final class QueueForwarder {
     private static final Logger LOG = LoggerFactory.getLogger(QueueForwarder.class);
+    /** The source of the dead letters of refused points: not a decode failure of any device input. */
+    public static final String DEAD_LETTER_SOURCE = "influx";
     static final int POISON_ATTEMPTS = 4;
     /** A point written later than this after it was queued counts as replayed (it waited out an outage or restart). */
     static final long REPLAY_AGE_MS = 5_000;
@@ -143,6 +145,7 @@ public final class QueueForwarder {
             stats.retries.increment();
             if (!failing) {
                 failing = true;
+                stats.writesFailing = true;
                 LOG.warn("time-series write failed ({}); {} points kept in the queue, retrying with back-off",
                         r.reason(), stats.depthPoints());
             }
@@ -186,6 +189,7 @@ public final class QueueForwarder {
         backoff.reset();
         if (failing) {
             failing = false;
+            stats.writesFailing = false;
             LOG.info("time-series writes accepted again; replaying {} queued points", stats.depthPoints());
         }
     }
@@ -197,7 +201,7 @@ public final class QueueForwarder {
         LOG.warn("time-series server refused a batch of {} points ({}); dead-lettered", part.size(), why);
         List<String> lines = new ArrayList<>(part.size());
         part.forEach(r -> lines.add(r.line()));
-        deadLetters.record("influx", "write", String.join("\n", lines), deadLetterReason, why);
+        deadLetters.record(DEAD_LETTER_SOURCE, "write", String.join("\n", lines), deadLetterReason, why);
     }
 
     /** The head part is finished: move the acknowledged position past it and go on. */

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
  * either side, so everything here is safe to read from any thread.
  */
 public final class QueueStats {
-    /** Drop reasons (the {@code reason} label of {@code linli_queue_dropped_total}). */
+    /** Drop reasons (the {@code reason} label of {@code linli_queue_dropped_total}, docs/OPERATIONS.md). */
     public static final String QUOTA_OLDEST_TELEMETRY = "quota_oldest_telemetry";
     public static final String REJECTED = "rejected";
     public static final String TOO_LARGE_POINT = "too_large_point";
@@ -34,6 +34,8 @@ public final class QueueStats {
     final LongAdder writeRequests = new LongAdder();
     private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
     volatile double replayRate;
+    /** The forwarder is retrying a batch the server did not take (down, throttling, refusing our token). */
+    volatile boolean writesFailing;
     volatile int lastStatus;
     volatile String lastError = "";
 
@@ -53,6 +55,19 @@ public final class QueueStats {
 
     public long bytes() {
         return bytes;
+    }
+
+    public long offeredPoints() {
+        return offeredPoints.sum();
+    }
+
+    public boolean writesFailing() {
+        return writesFailing;
+    }
+
+    /** The HTTP status of the last failed or refused write (0 for no answer at all). */
+    public int lastStatus() {
+        return lastStatus;
     }
 
     public long acceptedPoints() {
@@ -111,36 +126,8 @@ public final class QueueStats {
                 .put("retries", retries.sum())
                 .put("splits", splits.sum())
                 .put("droppedPoints", drops)
+                .put("writesFailing", writesFailing)
                 .put("lastStatus", lastStatus)
                 .put("lastError", lastError);
-    }
-
-    /** The Prometheus text exposition of the queue's gauges and counters. */
-    public String prometheus(long nowMillis) {
-        StringBuilder b = new StringBuilder();
-        b.append("# HELP linli_queue_depth_points Points in the disk queue not yet accepted by the time-series server.\n")
-                .append("# TYPE linli_queue_depth_points gauge\n")
-                .append("linli_queue_depth_points ").append(depthPoints()).append('\n')
-                .append("# HELP linli_queue_depth_bytes Bytes of segment files of the disk queue.\n")
-                .append("# TYPE linli_queue_depth_bytes gauge\n")
-                .append("linli_queue_depth_bytes ").append(bytes).append('\n')
-                .append("# HELP linli_queue_oldest_unacked_seconds Age of the oldest point not yet accepted.\n")
-                .append("# TYPE linli_queue_oldest_unacked_seconds gauge\n")
-                .append("linli_queue_oldest_unacked_seconds ").append(oldestUnackedSeconds(nowMillis)).append('\n')
-                .append("# HELP linli_queue_dropped_total Points dropped from the queue, by reason.\n")
-                .append("# TYPE linli_queue_dropped_total counter\n");
-        Map<String, Long> drops = droppedByReason();
-        for (String reason : new String[]{QUOTA_OLDEST_TELEMETRY, REJECTED, TOO_LARGE_POINT, POISON}) {
-            drops.putIfAbsent(reason, 0L);
-        }
-        drops.forEach((reason, n) -> b.append("linli_queue_dropped_total{reason=\"").append(reason).append("\"} ")
-                .append(n).append('\n'));
-        b.append("# HELP linli_queue_replayed_total Points written after waiting in the queue (an outage or a restart).\n")
-                .append("# TYPE linli_queue_replayed_total counter\n")
-                .append("linli_queue_replayed_total ").append(replayedPoints.sum()).append('\n')
-                .append("# HELP linli_queue_accepted_total Points accepted by the time-series server.\n")
-                .append("# TYPE linli_queue_accepted_total counter\n")
-                .append("linli_queue_accepted_total ").append(acceptedPoints.sum()).append('\n');
-        return b.toString();
     }
 }

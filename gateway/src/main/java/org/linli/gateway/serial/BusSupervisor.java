@@ -87,7 +87,7 @@ final class BusSupervisor implements BusListener {
             h.thisCycle = true;
             h.answered++;
             h.lastAnswer = at;
-            pipeline.acceptDecoded(SOURCE, h.device, outcome.decoded(), at);
+            pipeline.acceptDecoded(SOURCE, bus.name(), h.device, outcome.decoded(), at);
         } else {
             h.thisCycle = false;
             h.failedPolls++;

@@ -95,6 +95,21 @@ public final class SerialSources {
         return pollers.isEmpty();
     }
 
+    /** The configured buses by name, in config order. */
+    public List<String> busNames() {
+        return List.copyOf(supervisors.keySet());
+    }
+
+    /** How many devices of the bus are in each state (every state present, 0 when none). */
+    public Map<LinkState, Long> deviceStates(String bus) {
+        Map<LinkState, Long> out = new java.util.EnumMap<>(LinkState.class);
+        for (LinkState s : LinkState.values()) {
+            out.put(s, 0L);
+        }
+        supervisors.get(bus).devices().values().forEach(d -> out.merge(d.state, 1L, Long::sum));
+        return out;
+    }
+
     /** Bus and device states and failure counters; event loop only. */
     public LinkState busState(String bus) {
         return supervisors.get(bus).state();

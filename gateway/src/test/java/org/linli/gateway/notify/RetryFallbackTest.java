@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.linli.gateway.alert.Severity;
 import org.linli.gateway.config.NotifyOptions;
+import org.linli.gateway.metrics.GatewayMetrics;
+import org.linli.gateway.metrics.NotifyMeters;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -106,6 +108,15 @@ class RetryFallbackTest {
         assertEquals(2L, counters.getLong("FAILED"));
         assertEquals(6L, counters.getLong("RETRY"));
         assertEquals(1L, counters.getLong("FORWARDED"));
+        // AND /metrics counts the same per channel and outcome, with the outcomes that did not happen at 0
+        try (GatewayMetrics metrics = new GatewayMetrics()) {
+            String text = fx.call(() -> metrics.add(new NotifyMeters(metrics.registry(), fx.notifier)).scrape());
+            for (String series : List.of("channel=\"wecom\",outcome=\"failed\"} 2.0", "channel=\"wecom\",outcome=\"retry\"} 6.0",
+                    "channel=\"wecom\",outcome=\"forwarded\"} 1.0", "channel=\"wecom\",outcome=\"delivered\"} 0.0",
+                    "channel=\"ding\",outcome=\"delivered\"} 1.0", "channel=\"ding\",outcome=\"failed\"} 0.0")) {
+                assertTrue(text.contains("linli_notify_messages_total{" + series + "\n"), series + " in\n" + text);
+            }
+        }
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
+import org.linli.gateway.metrics.GatewayMetrics;
+import org.linli.gateway.metrics.QueueMeters;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,8 +65,12 @@ class DiskQueueQuotaTest {
         assertTrue(dropped > 1000, "most telemetry dropped: " + dropped);
         assertEquals(telemetry + alarms, stats.depthPoints() + dropped, "every offered point is queued or counted as dropped");
         assertTrue(stats.bytes() <= settings.maxBytes() + settings.segmentBytes(), "disk use near the quota: " + stats.bytes());
-        assertTrue(stats.prometheus(System.currentTimeMillis())
-                .contains("linli_queue_dropped_total{reason=\"quota_oldest_telemetry\"} " + dropped));
+        try (GatewayMetrics metrics = new GatewayMetrics()) {
+            metrics.add(new QueueMeters(metrics.registry(), stats, Clock.systemUTC()));
+            String line = "linli_queue_dropped_total{reason=\"quota_oldest_telemetry\"} ";
+            String text = metrics.scrape();
+            assertTrue(text.contains(line + dropped + ".0\n"), text);
+        }
 
         List<QueuedRecord> events = onLoop(vertx, () -> queue.next(1000));
         assertEquals(alarms, events.size());

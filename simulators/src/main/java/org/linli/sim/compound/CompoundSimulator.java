@@ -183,7 +183,7 @@ public final class CompoundSimulator implements AutoCloseable {
         } catch (DecodeException e) {
             throw new IllegalStateException("simulator produced a payload its own profile rejects: " + e.getMessage(), e);
         }
-        return publisher.publish(d.profile.topicFor(d.id), payload, qos).thenRun(() -> ledger.record(expected));
+        return publisher.publish(d.profile.topicFor(d.id), payload, qos).thenRun(() -> ledger.record(d.profile.name(), expected));
     }
 
     public SentLedger ledger() {

@@ -13,17 +13,21 @@ import java.util.concurrent.atomic.DoubleAdder;
 
 /**
  * What the simulator published and the broker acknowledged, per device: readings counted and summed per quantity,
- * events counted per type. Tests compare the time-series server against it.
+ * events counted per type, messages per vendor profile. Tests compare the time-series server and the gateway's
+ * counters against it.
  */
 public final class SentLedger {
     private final Map<String, AtomicLong> readingCounts = new ConcurrentHashMap<>();
     private final Map<String, DoubleAdder> readingSums = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> eventCounts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> messagesByProfile = new ConcurrentHashMap<>();
     private final AtomicLong messages = new AtomicLong();
     private final AtomicLong points = new AtomicLong();
 
-    public void record(Decoded decoded) {
+    /** One acknowledged message of a device of this vendor profile, as the gateway should decode it. */
+    public void record(String profile, Decoded decoded) {
         messages.incrementAndGet();
+        messagesByProfile.computeIfAbsent(profile, k -> new AtomicLong()).incrementAndGet();
         // as the gateway writes them: one point per device and instant for readings, one per event
         points.addAndGet(decoded.readings().stream().map(Reading::time).distinct().count() + decoded.events().size());
         for (Reading r : decoded.readings()) {
@@ -41,6 +45,13 @@ public final class SentLedger {
 
     public long messages() {
         return messages.get();
+    }
+
+    /** Messages acknowledged per vendor profile (the gateway subscribes once per profile). */
+    public Map<String, Long> messagesByProfile() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        messagesByProfile.forEach((k, v) -> out.put(k, v.get()));
+        return out;
     }
 
     /** How many line-protocol points the gateway should write for what was acknowledged. */

@@ -53,7 +53,8 @@ class DeployFilesTest {
         // WHEN each service is looked at THEN it has a healthcheck that runs something
         List<String> names = new ArrayList<>();
         services.fieldNames().forEachRemaining(names::add);
-        assertTrue(names.containsAll(List.of("mosquitto", "influxdb", "grafana", "gateway", "simulator")), names.toString());
+        assertTrue(names.containsAll(List.of("mosquitto", "influxdb", "grafana", "prometheus", "gateway", "simulator")),
+                names.toString());
         for (String name : names) {
             JsonNode test = services.get(name).path("healthcheck").path("test");
             assertFalse(test.isMissingNode() || test.isEmpty() && test.asText().isBlank(), name + " has no healthcheck");
@@ -126,10 +127,17 @@ class DeployFilesTest {
     }
 
     @Test
-    @DisplayName("every Flux query of every dashboard names only measurements, fields and tags that docs/SCHEMA.md lists")
+    @DisplayName("every Flux query of every dashboard names only measurements, fields and tags that docs/SCHEMA.md lists, "
+            + "and every PromQL query only metrics that docs/OPERATIONS.md lists")
     void dashboardsMatchSchema() throws IOException {
-        // GIVEN the schema as documented and the provisioned data source's uid
+        // GIVEN the schema and the metrics as documented, and the provisioned data sources' uids
         SchemaDoc schema = SchemaDoc.read(Path.of("..", "docs", "SCHEMA.md"));
+        Set<String> metrics = documentedMetrics();
+        assertTrue(metrics.containsAll(Set.of("linli_messages_received_total", "linli_decode_failures_total",
+                "linli_queue_depth_points", "linli_influx_write_seconds", "linli_alerts_open")), metrics.toString());
+        String promUid = YAML.readTree(DOCKER.resolve("grafana/provisioning/datasources/prometheus.yaml").toFile())
+                .get("datasources").get(0).get("uid").asText();
+        int promQueries = 0;
         assertTrue(schema.measurements.containsAll(Set.of("gas_alarm", "smoke_detector", "water_meter", "device_event")), schema.measurements.toString());
         assertTrue(schema.tags.containsAll(Set.of("building", "household", "device", "event", "device_type")), schema.tags.toString());
         String uid = YAML.readTree(DOCKER.resolve("grafana/provisioning/datasources/influxdb.yaml").toFile())
@@ -152,6 +160,11 @@ class DeployFilesTest {
                 }
             });
             for (JsonNode q : withQueries) {
+                if (promUid.equals(q.path("datasource").path("uid").asText())) {
+                    promQueries++;
+                    checkPromQl(file.getFileName() + ": ", q.path("expr").asText(), metrics, problems);
+                    continue;
+                }
                 if (!uid.equals(q.path("datasource").path("uid").asText())) {
                     problems.add(file.getFileName() + ": a query not on the provisioned data source " + uid);
                     continue;
@@ -162,7 +175,49 @@ class DeployFilesTest {
         }
         // THEN every name exists, and each field is one its measurement carries
         assertTrue(queries >= 25, "dashboards have their queries: " + queries);
+        assertTrue(promQueries >= 10, "the gateway-health dashboard charts /metrics: " + promQueries);
         assertEquals(List.of(), problems);
+    }
+
+    /** The metric names in the tables of docs/OPERATIONS.md (first column, in backticks). */
+    private static Set<String> documentedMetrics() throws IOException {
+        Set<String> names = new LinkedHashSet<>();
+        for (String line : Files.readAllLines(Path.of("..", "docs", "OPERATIONS.md"))) {
+            if (line.startsWith("| `linli_")) {
+                names.add(line.substring(3, line.indexOf('`', 3)));
+            }
+        }
+        return names;
+    }
+
+    /** Every linli_ name in the query is a documented metric, or a histogram's _bucket/_count/_sum/_max series of one. */
+    private static void checkPromQl(String where, String expr, Set<String> metrics, List<String> problems) {
+        Set<String> used = all(expr, "\\b(linli_[a-z_]+)");
+        if (used.isEmpty()) {
+            problems.add(where + "a PromQL query that names no linli_ metric: " + expr);
+        }
+        for (String name : used) {
+            String family = name.replaceAll("_(bucket|count|sum|max)$", "");
+            if (!metrics.contains(name) && !metrics.contains(family)) {
+                problems.add(where + "metric " + name + " is not in docs/OPERATIONS.md: " + expr);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("Prometheus scrapes the gateway's /metrics, and the gateway's healthchecks probe /health")
+    void prometheusScrapesGateway() throws IOException {
+        // GIVEN the Prometheus config and the gateway's compose service
+        JsonNode prom = YAML.readTree(DOCKER.resolve("prometheus/prometheus.yml").toFile());
+        JsonNode gateway = compose().get("services").get("gateway");
+        // WHEN the scrape job is looked up
+        JsonNode job = prom.get("scrape_configs").get(0);
+        // THEN it reads /metrics from the compose service named gateway on the port it publishes
+        assertEquals("/metrics", job.get("metrics_path").asText());
+        assertEquals("gateway:8080", job.get("static_configs").get(0).get("targets").get(0).asText());
+        assertTrue(gateway.get("ports").get(0).asText().endsWith(":8080:8080"), gateway.get("ports").toString());
+        assertTrue(gateway.get("healthcheck").get("test").toString().contains("/health"));
+        assertTrue(compose().get("services").get("prometheus").get("volumes").toString().contains("prometheus.yml"));
     }
 
     private static void check(String where, String flux, SchemaDoc schema, List<String> problems) {

@@ -128,7 +128,7 @@ class SecretsNotExposedTest {
             HttpClient https = HttpClient.newBuilder().sslContext(trusting(certs.caFile)).build();
             String base = "https://localhost:" + gateway.httpPort();
             List<String> bodies = new ArrayList<>();
-            for (String path : List.of("/health", "/api/status", "/api/alerts", "/api/alerts?state=open", "/api/alerts/" + alertId,
+            for (String path : List.of("/health", "/health/ready", "/api/status", "/api/alerts", "/api/alerts?state=open", "/api/alerts/" + alertId,
                     "/api/devices", "/api/dead-letters?limit=1000", "/api/no-such-thing", "/metrics")) {
                 HttpResponse<String> r = https.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
                 bodies.add(path + " -> " + r.statusCode() + " " + r.headers().map() + " " + r.body());

@@ -1,0 +1,33 @@
+package org.linli.gateway.metrics;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.linli.gateway.mqtt.MqttIngest;
+import org.linli.gateway.mqtt.SubscriptionWatchdog;
+
+/** The broker connection: connected or not, reconnections, subscribe failures, the alert outbox, silent subscriptions. */
+public final class MqttMeters {
+    private MqttMeters() {
+    }
+
+    /** Registers meters that read their values from the component at scrape time (on the event loop). */
+    public static void register(MeterRegistry registry, MqttIngest mqtt) {
+        Gauge.builder("linli.mqtt.connected", mqtt, m -> m.state() == MqttIngest.State.CONNECTED ? 1 : 0)
+                .description("1 while connected to the MQTT broker").register(registry);
+        FunctionCounter.builder("linli.mqtt.reconnects", mqtt, m -> Math.max(0, m.connects() - 1))
+                .description("Connections to the broker after the first one").register(registry);
+        FunctionCounter.builder("linli.mqtt.subscribe.failures", mqtt, MqttIngest::subscribeFailures)
+                .description("Subscribe requests the broker refused or that failed").register(registry);
+        Gauge.builder("linli.mqtt.outbox", mqtt, MqttIngest::outboxSize)
+                .description("Alert messages waiting for the broker").register(registry);
+        FunctionCounter.builder("linli.mqtt.outbox.dropped", mqtt, MqttIngest::outboxDropped)
+                .description("Alert messages dropped because too many waited for the broker").register(registry);
+        for (String profile : mqtt.subscriptionProfiles()) {
+            Gauge.builder("linli.mqtt.subscription.stale", mqtt,
+                            m -> m.watchdog().state(profile) == SubscriptionWatchdog.State.STALE ? 1 : 0)
+                    .description("1 while a subscription has been silent for longer than its devices' reporting interval "
+                            + "allows").tag("profile", profile).register(registry);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.linli.gateway.metrics;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.linli.gateway.queue.QueueStats;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The disk queue in front of the time-series server (docs/QUEUE.md): depth, age of the oldest point not yet accepted,
+ * points offered, accepted, replayed and dropped by reason, and whether writes are failing. The names are the ones
+ * docs/QUEUE.md has always given.
+ */
+public final class QueueMeters implements MeterSet {
+    private static final List<String> KNOWN_DROPS = List.of(QueueStats.QUOTA_OLDEST_TELEMETRY, QueueStats.REJECTED,
+            QueueStats.TOO_LARGE_POINT, QueueStats.POISON);
+
+    private final MeterRegistry registry;
+    private final QueueStats stats;
+
+    public QueueMeters(MeterRegistry registry, QueueStats stats, Clock clock) {
+        this.registry = registry;
+        this.stats = stats;
+        Gauge.builder("linli.queue.depth.points", stats, QueueStats::depthPoints)
+                .description("Points in the disk queue not yet accepted by the time-series server").register(registry);
+        Gauge.builder("linli.queue.depth.bytes", stats, QueueStats::bytes)
+                .description("Bytes of segment files of the disk queue").register(registry);
+        Gauge.builder("linli.queue.oldest.unacked.seconds", stats, s -> s.oldestUnackedSeconds(clock.millis()))
+                .description("Age of the oldest point not yet accepted; 0 when the queue is empty").register(registry);
+        FunctionCounter.builder("linli.queue.offered", stats, QueueStats::offeredPoints)
+                .description("Points offered to the queue by the pipeline").register(registry);
+        FunctionCounter.builder("linli.queue.accepted", stats, QueueStats::acceptedPoints)
+                .description("Points accepted by the time-series server (points written)").register(registry);
+        FunctionCounter.builder("linli.queue.replayed", stats, QueueStats::replayedPoints)
+                .description("Points written 5 s or more after they were queued (they waited out an outage or a restart)")
+                .register(registry);
+        Gauge.builder("linli.influx.failing", stats, s -> s.writesFailing() ? 1 : 0)
+                .description("1 while the forwarder retries a batch the time-series server did not take").register(registry);
+        KNOWN_DROPS.forEach(this::dropCounter);
+    }
+
+    private void dropCounter(String reason) {
+        FunctionCounter.builder("linli.queue.dropped", stats, s -> s.dropped(reason))
+                .description("Points dropped from the queue, by reason").tag("reason", reason).register(registry);
+    }
+
+    @Override
+    public void refresh() {
+        stats.droppedByReason().keySet().forEach(this::dropCounter);
+    }
+}
