@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpClientOptions;
 import org.linli.gateway.alert.Severity;
 import org.linli.gateway.config.NotifyChannelOptions;
 import org.linli.gateway.config.NotifyOptions;
+import org.linli.gateway.security.Redaction;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,8 +14,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Builds the notifier from a validated {@code notify} section: one channel and dispatcher per entry, fallbacks linked,
@@ -37,8 +40,11 @@ public final class NotifierFactory {
         DeliveryLog log = new DeliveryLog(5_000);
         Map<String, ChannelDispatcher> byId = new LinkedHashMap<>();
         List<Notifier.Route> routes = new ArrayList<>();
+        Redaction secrets = Redaction.of(options.channels().stream()
+                .flatMap(c -> Stream.of(c.keyEnv(), c.tokenEnv(), c.secretEnv(), c.urlEnv()))
+                .filter(Objects::nonNull).map(env).toList());
         for (NotifyChannelOptions c : options.channels()) {
-            Channel channel = channel(c, http, messages, env, clock, mqtt, alertsTopic);
+            Channel channel = new SecretScrubbingChannel(channel(c, http, messages, env, clock, mqtt, alertsTopic), secrets);
             boolean machineFeed = "mqtt".equals(c.type());
             DispatchPolicy policy = new DispatchPolicy(c.ratePerMinute(), timing.rateWindow(), c.maxAttempts(),
                     timing.retryInitial(), timing.retryMax(), Duration.ofSeconds(options.digestWindowSeconds()),

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 public final class Redaction {
     public static final String MASK = "***";
     private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(?<=://)([^/@:\\s]*):[^/@\\s]*@");
+    /** The value ends where a URL's value must: also at a quote, bracket or backslash, so JSON and HTML stay whole. */
     private static final Pattern SECRET_QUERY = Pattern.compile(
-            "(?i)([?&](?:token|password|passwd|pass|secret|key|apikey|api_key|auth)=)[^&#\\s]*");
+            "(?i)([?&][\\w.-]*(?:token|password|passwd|pass|secret|key|auth|sign)=)[^&#\\s\"'<>\\\\]*");
     /** Shorter values are not masked: replacing every "1" in a status page would hide data and protect nothing. */
     private static final int MIN_SECRET_LENGTH = 4;
 
@@ -31,7 +32,10 @@ public final class Redaction {
                 .distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList());
     }
 
-    /** {@code http://user:pw@host:8086/?token=x} → {@code http://user:***@host:8086/?token=***}. */
+    /**
+     * {@code http://user:pw@host:8086/?token=x} → {@code http://user:***@host:8086/?token=***}; also names that end in
+     * one of those words, such as DingTalk's {@code access_token} and {@code sign}.
+     */
     public static String url(String url) {
         if (url == null) {
             return null;

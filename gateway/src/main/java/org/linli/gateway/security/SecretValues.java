@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** Every secret the config references by variable name (MQTT password, InfluxDB token, TLS key password), resolved. */
+/**
+ * Every secret the config references by variable name, resolved: MQTT password, TLS key password, InfluxDB token,
+ * camera passwords, and the notify channels' robot keys, tokens, signing secrets and webhook URLs.
+ */
 public final class SecretValues {
     private SecretValues() {
     }
@@ -21,6 +24,13 @@ public final class SecretValues {
         }
         if (c.influx() != null) {
             names.add(c.influx().tokenEnv());
+        }
+        if (c.cameras() != null && c.cameras().devices() != null) {
+            c.cameras().devices().forEach(cam -> names.add(cam.passwordEnv()));
+        }
+        if (c.notifications() != null) {
+            c.notifications().channels().forEach(ch -> names.addAll(
+                    java.util.Arrays.asList(ch.keyEnv(), ch.tokenEnv(), ch.secretEnv(), ch.urlEnv())));
         }
         List<String> values = new ArrayList<>();
         for (String name : names) {

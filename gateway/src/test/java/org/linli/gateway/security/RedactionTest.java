@@ -17,6 +17,14 @@ class RedactionTest {
         assertEquals("http://admin:***@influx:8086/api", Redaction.url("http://admin:s3cr3t@influx:8086/api"));
         assertEquals("http://influx:8086/?org=a&token=***", Redaction.url("http://influx:8086/?org=a&token=abc123"));
         assertEquals("ssl://broker.example:8883", Redaction.url("ssl://broker.example:8883"));
+        // DingTalk's robot URL: access_token and the signature go, the timestamp stays
+        assertEquals("https://oapi.dingtalk.com/robot/send?access_token=***&timestamp=1700000000000&sign=***",
+                Redaction.url("https://oapi.dingtalk.com/robot/send?access_token=9f8e7d&timestamp=1700000000000&sign=abc%3D"));
+        // inside JSON or HTML the mask stops at the quote or tag, so the document stays well-formed
+        assertEquals("{\"detail\":\"asked /send?key=***\",\"n\":1}", Redaction.url("{\"detail\":\"asked /send?key=k-1\",\"n\":1}"));
+        assertEquals("<p>/send?access_token=***</p>", Redaction.url("<p>/send?access_token=t-1</p>"));
+        assertEquals("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=***",
+                Redaction.url("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7b8c"));
     }
 
     @Test

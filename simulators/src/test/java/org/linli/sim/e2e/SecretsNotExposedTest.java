@@ -13,8 +13,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.gateway.ConnectionSummary;
 import org.linli.gateway.Gateway;
+import org.linli.gateway.config.CameraConfig;
+import org.linli.gateway.config.CamerasOptions;
 import org.linli.gateway.config.HttpOptions;
 import org.linli.gateway.config.InfluxOptions;
+import org.linli.gateway.config.NotifyChannelOptions;
+import org.linli.gateway.config.NotifyOptions;
 import org.linli.gateway.config.SiteConfig;
 import org.linli.gateway.pipeline.VendorProfileCatalog;
 import org.linli.gateway.security.MqttTls;
@@ -61,7 +65,14 @@ class SecretsNotExposedTest {
     private static final String KEY_PASSWORD = "key-pass-91ab";
     private static final String INFLUX_TOKEN = "influx-token-77d3";
     private static final String URL_PASSWORD = "url-pass-3c1e";
-    private static final List<String> SECRETS = List.of(MQTT_PASSWORD, KEY_PASSWORD, INFLUX_TOKEN, URL_PASSWORD);
+    private static final String WECOM_KEY = "wecom-key-1d2e9a";
+    private static final String DINGTALK_TOKEN = "dt-token-8a9b0c";
+    private static final String DINGTALK_SECRET = "SECdt-secret-4c5d";
+    private static final String HOOK_URL_TOKEN = "hook-url-7e6f55";
+    private static final String HOOK_SECRET = "hook-hmac-2b3c44";
+    private static final String CAMERA_PASSWORD = "cam-pass-6e7f11";
+    private static final List<String> SECRETS = List.of(MQTT_PASSWORD, KEY_PASSWORD, INFLUX_TOKEN, URL_PASSWORD,
+            WECOM_KEY, DINGTALK_TOKEN, DINGTALK_SECRET, HOOK_URL_TOKEN, HOOK_SECRET, CAMERA_PASSWORD);
 
     private Vertx vertx;
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
@@ -89,17 +100,34 @@ class SecretsNotExposedTest {
     void secretsStayHidden(@TempDir Path dir) throws Exception {
         // GIVEN a password- and TLS-protected broker, and a gateway configured with known secrets, serving HTTPS
         TestCertificates certs = TestCertificates.create(dir.resolve("pki"), KEY_PASSWORD);
-        Map<String, String> env = Map.of("LINLI_MQTT_PASSWORD", MQTT_PASSWORD, "LINLI_MQTT_KEY_PASSWORD", KEY_PASSWORD,
-                "LINLI_INFLUX_TOKEN", INFLUX_TOKEN);
-        try (MosquittoBroker broker = new MosquittoBroker(dir.resolve("broker"), false)
+        // AND chat robots that answer with an error page echoing the request (its URL carries the key or token)
+        EchoingReceiver robots = EchoingReceiver.start();
+        Map<String, String> env = Map.ofEntries(Map.entry("LINLI_MQTT_PASSWORD", MQTT_PASSWORD),
+                Map.entry("LINLI_MQTT_KEY_PASSWORD", KEY_PASSWORD), Map.entry("LINLI_INFLUX_TOKEN", INFLUX_TOKEN),
+                Map.entry("WECOM_KEY", WECOM_KEY), Map.entry("DT_TOKEN", DINGTALK_TOKEN),
+                Map.entry("DT_SECRET", DINGTALK_SECRET), Map.entry("HOOK_SECRET", HOOK_SECRET),
+                Map.entry("HOOK_URL", robots.url() + "/hook?token=" + HOOK_URL_TOKEN),
+                Map.entry("CAM_PASSWORD", CAMERA_PASSWORD));
+        try (robots; MosquittoBroker broker = new MosquittoBroker(dir.resolve("broker"), false)
                 .withTls(new MosquittoBroker.Tls(certs.caFile, certs.serverCert, certs.serverKey, true))
                 .withPassword("linli", MQTT_PASSWORD).start()) {
             // the InfluxDB URL carries a password and points at a closed port, so failing writes are logged too
             String influxUrl = "http://admin:" + URL_PASSWORD + "@127.0.0.1:" + FreePort.pick();
-            SiteConfig site = E2eHarness.site(MqttTlsTest.mqtt(broker.url(), certs, true), influxUrl,
+            SiteConfig plain = E2eHarness.site(MqttTlsTest.mqtt(broker.url(), certs, true), influxUrl,
                     new HttpOptions("localhost", 0, null, certs.serverCert.toString(), certs.serverKey.toString()),
                     dir.resolve("gw"));
-            assertEquals(influxUrl, site.influx().url());
+            assertEquals(influxUrl, plain.influx().url());
+            // AND notify channels and a camera (not answering) whose secrets come from the environment
+            SiteConfig site = plain.withNotifications(new NotifyOptions(List.of(
+                    new NotifyChannelOptions("wecom", "wecom", robots.url(), "WECOM_KEY", null, null, null, null, 20,
+                            null, null, null, 2, 2000, false),
+                    new NotifyChannelOptions("dingtalk", "dingtalk", robots.url(), null, "DT_TOKEN", "DT_SECRET", null,
+                            null, 20, null, null, null, 2, 2000, false),
+                    new NotifyChannelOptions("hook", "webhook", null, null, null, "HOOK_SECRET", "HOOK_URL", null, 20,
+                            null, null, null, 2, 2000, false)), null, null, null))
+                    .withCameras(new CamerasOptions(null, 1, null, List.of(new CameraConfig("cam-3", "3号楼入口", null,
+                            "http://127.0.0.1:" + FreePort.pick() + "/onvif/device_service", "admin", "CAM_PASSWORD",
+                            List.of("3"), List.of(), 2, 60))));
             Gateway gateway = new Gateway(site, VendorProfileCatalog.load(null), env::get, Clock.systemUTC());
             vertx.deployVerticle(gateway).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             gateway.mqtt().firstConnect().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -121,6 +149,12 @@ class SecretsNotExposedTest {
                 E2eHarness.await("an alert, a dead letter and a failed write", Duration.ofSeconds(30),
                         () -> !gateway.alerts().list().isEmpty() && !gateway.pipeline().deadLetters().countsByReason().isEmpty()
                                 && !gateway.store().stats().toJson(0).getString("lastError").isEmpty());
+                E2eHarness.await("every robot asked, its echo in the delivery log", Duration.ofSeconds(30),
+                        () -> robots.paths().stream().anyMatch(p -> p.contains(WECOM_KEY))
+                                && robots.paths().stream().anyMatch(p -> p.contains(DINGTALK_TOKEN))
+                                && robots.paths().stream().anyMatch(p -> p.contains(HOOK_URL_TOKEN))
+                                && onLoop(gateway, () -> gateway.notifier().deliveries(gateway.alerts().list().get(0).id())
+                                .encode()).contains("answer is not JSON"));
             }
             String alertId = gateway.alerts().list().get(0).id();
 
@@ -129,6 +163,7 @@ class SecretsNotExposedTest {
             String base = "https://localhost:" + gateway.httpPort();
             List<String> bodies = new ArrayList<>();
             for (String path : List.of("/health", "/health/ready", "/api/status", "/api/alerts", "/api/alerts?state=open", "/api/alerts/" + alertId,
+                    "/api/alerts/" + alertId + "/deliveries",
                     "/api/devices", "/api/dead-letters?limit=1000", "/api/no-such-thing", "/metrics")) {
                 HttpResponse<String> r = https.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
                 bodies.add(path + " -> " + r.statusCode() + " " + r.headers().map() + " " + r.body());
@@ -149,6 +184,10 @@ class SecretsNotExposedTest {
             String status = bodies.stream().filter(b -> b.startsWith("/api/status")).findFirst().orElseThrow();
             assertTrue(status.contains("admin:***@127.0.0.1"), "the InfluxDB URL is shown masked: " + status);
             assertTrue(status.contains("\"state\":\"CONNECTED\""), status);
+            String deliveries = bodies.stream().filter(b -> b.contains("/deliveries -> ")).findFirst().orElseThrow();
+            assertTrue(deliveries.contains("/deliveries -> 200"), deliveries);
+            assertTrue(deliveries.contains("answer is not JSON") && deliveries.contains("key=***"),
+                    "the robots' echoes are in the delivery log, masked: " + deliveries);
             String logText = renderedLogs();
             assertTrue(logText.contains("connected to ssl://localhost"), "the log was captured: " + logText);
             assertTrue(summary.contains("password from $LINLI_MQTT_PASSWORD") && summary.contains("admin:***@"), summary);
@@ -160,6 +199,10 @@ class SecretsNotExposedTest {
                 assertFalse(summary.contains(secret), "secret " + secret + " in check-config output:\n" + summary);
             }
         }
+    }
+
+    static <T> T onLoop(Gateway g, java.util.function.Supplier<T> read) {
+        return QueueOutageTest.onLoop(g, read);
     }
 
     private String renderedLogs() {
