@@ -23,6 +23,7 @@ final class SimEventService {
     private final DatatypeFactory datatypes;
     private final java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger renewed = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean pullsHung;
 
     SimEventService(CameraSimOptions options, Supplier<Instant> clock, EventResponses responses,
             Supplier<List<SimEvent>> initialState) {
@@ -81,7 +82,15 @@ final class SimEventService {
         }
     }
 
+    /** While set, PullMessages requests are held unanswered (event firmware that hangs), until cleared or closed. */
+    void hangPulls(boolean hung) {
+        pullsHung = hung;
+    }
+
     private SimAnswer pull(SimSubscription s, Element request) throws InterruptedException, OnvifException {
+        while (pullsHung && !s.isClosed()) {
+            Thread.sleep(50);
+        }
         Duration timeout = duration(Dom.pathText(request, "Timeout"), Duration.ofSeconds(10), clock.get());
         if (timeout.compareTo(options.maxPullTimeout()) > 0) {
             timeout = options.maxPullTimeout();

@@ -130,6 +130,14 @@ public final class SimulatedCamera implements AutoCloseable {
         events.dropAll();
     }
 
+    /**
+     * Simulates event firmware that hangs: while set, PullMessages requests get no answer at all (the HTTP request
+     * stays open), so a client sees time-outs rather than faults. Other operations still answer.
+     */
+    public void hangPullMessages(boolean hung) {
+        events.hangPulls(hung);
+    }
+
     public int activeSubscriptions() {
         return events.count();
     }

@@ -43,9 +43,14 @@ class CameraSupervisorTest {
 
     private CameraSupervisor supervise(SimulatedCamera cam, String password, Duration subscription,
                                        Duration reconnectMax, RecordingObserver observer) {
+        return supervise(cam, password, subscription, reconnectMax, 3, OnvifClientOptions.defaults(), observer);
+    }
+
+    private CameraSupervisor supervise(SimulatedCamera cam, String password, Duration subscription, Duration reconnectMax,
+                                       int timeoutsBeforeRecreate, OnvifClientOptions client, RecordingObserver observer) {
         SupervisorSettings s = new SupervisorSettings("cam-7-gate", cam.deviceServiceUri(),
                 new OnvifCredentials("admin", password), OnvifTopicProfile.generic(), Duration.ofSeconds(2), subscription,
-                Duration.ofMillis(200), reconnectMax, 3, OnvifClientOptions.defaults());
+                Duration.ofMillis(200), reconnectMax, timeoutsBeforeRecreate, client);
         CameraSupervisor sup = new CameraSupervisor(s, observer).start();
         open.add(sup);
         return sup;
@@ -116,6 +121,32 @@ class CameraSupervisorTest {
         cam.triggerTamper();
         await("tamper after reboot", Duration.ofSeconds(10), () -> count(o, EventType.TAMPER) == 1);
         assertEquals(1, sup.counters().connects(), "the subscription was replaced without a full reconnect");
+    }
+
+    @Test
+    @DisplayName("PullMessages left unanswered: after N time-outs in a row the supervisor subscribes anew, without reconnecting, and events flow again")
+    void hungPullsRecreateSubscription() throws Exception {
+        // GIVEN a supervised camera (2 s polls, 1 s request margin, a new subscription after 2 time-outs in a row)
+        SimulatedCamera cam = camera(CameraSimOptions.defaults("Gate-7"));
+        RecordingObserver o = new RecordingObserver();
+        CameraSupervisor sup = supervise(cam, "admin123", Duration.ofSeconds(600), Duration.ofSeconds(2), 2,
+                OnvifClientOptions.defaults().withRequestTimeout(Duration.ofSeconds(1)), o);
+        await("subscribed", Duration.ofSeconds(10), () -> o.subscriptions.size() == 1);
+
+        // WHEN the camera's event service stops answering PullMessages (no fault, no answer at all)
+        cam.hangPullMessages(true);
+        // THEN after two time-outs the supervisor gives that subscription up and creates a new one, at a new address
+        await("a new subscription after the time-outs", Duration.ofSeconds(40), () -> o.subscriptions.size() >= 2);
+        long timeouts = sup.counters().toJson().getLong("pullTimeouts");
+        assertTrue(timeouts >= 2, "time-outs counted: " + timeouts);
+        assertTrue(sup.counters().recreations() >= 1);
+        assertNotEquals(o.subscriptions.get(0), o.subscriptions.get(1), "never reuse an old subscription address");
+        assertEquals(1, sup.counters().connects(), "the subscription was replaced without a full reconnect");
+
+        // AND once the camera answers again, events flow on the new subscription
+        cam.hangPullMessages(false);
+        cam.triggerTamper();
+        await("tamper after the hang", Duration.ofSeconds(15), () -> count(o, EventType.TAMPER) >= 1);
     }
 
     @Test
