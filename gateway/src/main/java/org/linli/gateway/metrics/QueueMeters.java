@@ -36,6 +36,12 @@ public final class QueueMeters implements MeterSet {
         FunctionCounter.builder("linli.queue.replayed", stats, QueueStats::replayedPoints)
                 .description("Points written 5 s or more after they were queued (they waited out an outage or a restart)")
                 .register(registry);
+        FunctionCounter.builder("linli.queue.disk.errors", stats, QueueStats::diskErrors)
+                .description("Writes the queue's disk refused (full, failing); each is retried while its points wait")
+                .register(registry);
+        FunctionCounter.builder("linli.queue.refused", stats, QueueStats::refusedPoints)
+                .description("Points the queue could not make durable; their messages were not acknowledged")
+                .register(registry);
         Gauge.builder("linli.influx.failing", stats, s -> s.writesFailing() ? 1 : 0)
                 .description("1 while the forwarder retries a batch the time-series server did not take").register(registry);
         KNOWN_DROPS.forEach(this::dropCounter);

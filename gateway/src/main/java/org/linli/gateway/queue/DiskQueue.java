@@ -46,6 +46,13 @@ public final class DiskQueue implements TelemetrySink {
     private volatile long inFlightTo = -1;
     private volatile Lane inFlightLane;
     private boolean overQuotaWarned;
+    /** Back-off of the write being retried after a disk error (0: the disk is fine). */
+    private long diskRetryMs;
+
+    /** Points held in memory while the disk refuses writes; past this, offers fail at once (and are counted). */
+    static final int MAX_HELD_POINTS = 20_000;
+    private static final long DISK_RETRY_MIN_MS = 250;
+    private static final long DISK_RETRY_MAX_MS = 10_000;
 
     private record Offer(List<String> lines, Promise<Void> done) {
     }
@@ -80,6 +87,11 @@ public final class DiskQueue implements TelemetrySink {
         if (closed) {
             return Future.failedFuture("queue closed");
         }
+        if (diskRetryMs > 0 && points(collecting) + lines.size() > MAX_HELD_POINTS) {
+            stats.refusedPoints.add(lines.size());
+            return Future.failedFuture("queue: the disk refuses writes (" + stats.lastDiskError + "); "
+                    + MAX_HELD_POINTS + " points already wait in memory");
+        }
         Promise<Void> done = Promise.promise();
         collecting.add(new Offer(lines, done));
         if (!commitPending) {
@@ -97,6 +109,17 @@ public final class DiskQueue implements TelemetrySink {
     private void commit() {
         List<Offer> batch = collecting;
         collecting = new ArrayList<>();
+        write(batch);
+    }
+
+    /**
+     * Appends and fsyncs one group of offers. A disk error (full, failing) does not fail them: the batch is written
+     * again after a back-off, its offers waiting meanwhile, so MQTT withholds their acknowledgements and the broker
+     * slows down instead of the points being lost, and the flow resumes by itself once space is free. A segment
+     * cut mid-write is put back to its last whole record by {@link Segment}; a retried batch may repeat points that
+     * did reach the disk, which the server treats as the same points.
+     */
+    private void write(List<Offer> batch) {
         long now = clock.millis();
         onIo(() -> {
             Map<Lane, List<String>> byLane = new EnumMap<>(Lane.class);
@@ -119,6 +142,14 @@ public final class DiskQueue implements TelemetrySink {
             publishDepth();
             return null;
         }).onComplete(ar -> {
+            if (ar.failed() && !closed && !(ar.cause() instanceof IllegalArgumentException)) {
+                retryAfterDiskError(batch, ar.cause());
+                return;
+            }
+            if (ar.succeeded() && diskRetryMs > 0) {
+                LOG.info("queue: the disk takes writes again");
+                diskRetryMs = 0;
+            }
             for (Offer o : batch) {
                 if (ar.succeeded()) {
                     o.done().complete();
@@ -127,6 +158,7 @@ public final class DiskQueue implements TelemetrySink {
                 }
             }
             if (ar.failed()) {
+                stats.refusedPoints.add(points(batch));
                 LOG.error("queue: could not make {} offer(s) durable: {}", batch.size(), ar.cause().toString());
             }
             commitPending = false;
@@ -136,6 +168,25 @@ public final class DiskQueue implements TelemetrySink {
             }
             appendListeners.forEach(Runnable::run);
         });
+    }
+
+    private void retryAfterDiskError(List<Offer> batch, Throwable cause) {
+        stats.diskErrors.increment();
+        stats.lastDiskError = cause.toString();
+        diskRetryMs = diskRetryMs == 0 ? DISK_RETRY_MIN_MS : Math.min(diskRetryMs * 2, DISK_RETRY_MAX_MS);
+        LOG.error("queue: could not make {} point(s) durable ({}); they wait in memory, unacknowledged, and are "
+                + "written again in {} ms", points(batch), cause.toString(), diskRetryMs);
+        vertx.setTimer(diskRetryMs, id -> {
+            // offers that came meanwhile join the retried batch: one write, one fsync, order kept
+            List<Offer> again = new ArrayList<>(batch);
+            again.addAll(collecting);
+            collecting = new ArrayList<>();
+            write(again);
+        });
+    }
+
+    private static long points(List<Offer> offers) {
+        return offers.stream().mapToLong(o -> o.lines().size()).sum();
     }
 
     /**

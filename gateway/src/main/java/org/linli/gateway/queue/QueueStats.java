@@ -32,6 +32,11 @@ public final class QueueStats {
     final LongAdder retries = new LongAdder();
     final LongAdder splits = new LongAdder();
     final LongAdder writeRequests = new LongAdder();
+    /** Appends or fsyncs the disk refused (full, failing): each one is retried, its offers waiting. */
+    final LongAdder diskErrors = new LongAdder();
+    /** Points whose offer failed for good (the disk kept refusing and memory held enough): never acknowledged. */
+    final LongAdder refusedPoints = new LongAdder();
+    volatile String lastDiskError = "";
     private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
     volatile double replayRate;
     /** The forwarder is retrying a batch the server did not take (down, throttling, refusing our token). */
@@ -91,6 +96,18 @@ public final class QueueStats {
         return writeRequests.sum();
     }
 
+    public long diskErrors() {
+        return diskErrors.sum();
+    }
+
+    public long refusedPoints() {
+        return refusedPoints.sum();
+    }
+
+    public String lastDiskError() {
+        return lastDiskError;
+    }
+
     public long dropped(String reason) {
         LongAdder a = dropped.get(reason);
         return a == null ? 0 : a.sum();
@@ -128,6 +145,9 @@ public final class QueueStats {
                 .put("droppedPoints", drops)
                 .put("writesFailing", writesFailing)
                 .put("lastStatus", lastStatus)
-                .put("lastError", lastError);
+                .put("lastError", lastError)
+                .put("diskErrors", diskErrors.sum())
+                .put("refusedPoints", refusedPoints.sum())
+                .put("lastDiskError", lastDiskError);
     }
 }

@@ -38,9 +38,16 @@ final class Segment {
     static Segment create(Path dir, long id) throws IOException {
         Segment s = new Segment(id, dir.resolve(fileName(id)));
         s.writer = FileChannel.open(s.path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        ByteBuffer header = RecordCodec.fileHeader();
-        while (header.hasRemaining()) {
-            s.writer.write(header);
+        try {
+            ByteBuffer header = RecordCodec.fileHeader();
+            while (header.hasRemaining()) {
+                s.writer.write(header);
+            }
+        } catch (IOException e) {
+            // a full disk: leave no headless file behind, or the next try (CREATE_NEW) would fail for ever
+            s.writer.close();
+            Files.deleteIfExists(s.path);
+            throw e;
         }
         s.size = RecordCodec.FILE_HEADER;
         return s;

@@ -1,0 +1,148 @@
+package org.linli.gateway.queue;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A real full disk (ENOSPC) under the queue: a 64 KiB tmpfs mounted for the test. Needs the right to mount (root with
+ * CAP_SYS_ADMIN, as on the build machines); skipped where mounting is not allowed.
+ */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class DiskQueueFullDiskTest {
+    private Vertx vertx;
+    /** The queue is confined to one event-loop context: everything runs on this one. */
+    private io.vertx.core.Context context;
+    private Path mountPoint;
+
+    @BeforeEach
+    void mountTinyDisk(@TempDir Path dir) throws Exception {
+        mountPoint = Files.createDirectories(dir.resolve("tiny"));
+        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mountPoint.toString()) == 0,
+                "cannot mount a tmpfs here (needs root with CAP_SYS_ADMIN)");
+        vertx = Vertx.vertx();
+        context = vertx.getOrCreateContext();
+    }
+
+    @AfterEach
+    void unmount() throws Exception {
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            run("umount", "-l", mountPoint.toString());
+        }
+    }
+
+    @Test
+    @DisplayName("a full disk holds offers unacknowledged and counts disk errors; with space again they complete by themselves and every point is on disk, in order")
+    void fullDiskHoldsThenResumes() throws Exception {
+        // GIVEN a queue on a 64 KiB disk, with a quota far above it (the disk fills before the quota applies)
+        QueueSettings settings = new QueueSettings(mountPoint.resolve("queue"), 64L * 1024 * 1024, 8 * 1024, 1);
+        DiskQueue queue = onLoop(() -> DiskQueue.open(vertx, settings, Clock.systemUTC()));
+
+        // WHEN points are offered until an offer is not durable within 2 s
+        List<String> offered = new ArrayList<>();
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        int batch = 0;
+        while (pending.isEmpty()) {
+            List<String> lines = batchOfLines(batch++);
+            offered.addAll(lines);
+            CompletableFuture<Void> done = offer(queue, lines);
+            try {
+                done.get(2, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException stillWaiting) {
+                pending.add(done);
+            }
+            assertTrue(batch < 2_000, "the 64 KiB disk never filled");
+        }
+        // AND more offers arrive while the disk stays full
+        for (int i = 0; i < 5; i++) {
+            List<String> lines = batchOfLines(batch++);
+            offered.addAll(lines);
+            pending.add(offer(queue, lines));
+        }
+        Thread.sleep(1500);
+
+        // THEN nothing was failed or completed: the offers wait (MQTT would withhold the acks), and the errors count
+        assertTrue(pending.stream().noneMatch(CompletableFuture::isDone), "held, neither acknowledged nor failed");
+        QueueStats stats = queue.stats();
+        assertTrue(stats.diskErrors() >= 2, "disk errors counted, with retries: " + stats.diskErrors());
+        assertTrue(stats.lastDiskError().contains("No space left"), stats.lastDiskError());
+        assertEquals(0, stats.refusedPoints());
+
+        // WHEN the disk gets space again
+        assertEquals(0, run("mount", "-o", "remount,size=4m", mountPoint.toString()));
+        // THEN the held offers complete by themselves
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+        // AND after a restart every offered point is on disk, in the order offered (a retried batch may repeat some)
+        onLoop(queue::close);
+        DiskQueue reopened = onLoop(() -> DiskQueue.open(vertx, settings, Clock.systemUTC()));
+        List<String> stored = new ArrayList<>();
+        for (QueuedRecord r : onLoop(() -> reopened.next(100_000))) {
+            stored.add(r.line());
+        }
+        assertEquals(offered, new ArrayList<>(new LinkedHashSet<>(stored)), "every point, first copies in offer order");
+        assertFalse(stored.size() > 2 * offered.size(), "no runaway duplication: " + stored.size());
+        onLoop(reopened::close);
+    }
+
+    private static List<String> batchOfLines(int batch) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            long n = batch * 10L + i;
+            lines.add("water_meter,building=3,unit=2,household=3-2-501,device=water-3-2-501 total_m3=" + n
+                    + ",flow_m3h=0.12 " + (1_700_000_000_000_000_000L + n));
+        }
+        return lines;
+    }
+
+    private CompletableFuture<Void> offer(DiskQueue queue, List<String> lines) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        context.runOnContext(v -> queue.offer(lines).onComplete(ar -> {
+            if (ar.succeeded()) {
+                done.complete(null);
+            } else {
+                done.completeExceptionally(ar.cause());
+            }
+        }));
+        return done;
+    }
+
+    private <T> T onLoop(Supplier<Future<T>> action) throws Exception {
+        CompletableFuture<T> r = new CompletableFuture<>();
+        context.runOnContext(v -> action.get().onComplete(ar -> {
+            if (ar.succeeded()) {
+                r.complete(ar.result());
+            } else {
+                r.completeExceptionally(ar.cause());
+            }
+        }));
+        return r.get(30, TimeUnit.SECONDS);
+    }
+
+    private static int run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor(20, TimeUnit.SECONDS) ? p.exitValue() : -1;
+    }
+}
