@@ -108,6 +108,42 @@ class CameraGatewayTest {
     }
 
     @Test
+    @DisplayName("a camera whose event service hangs goes EVENTS_STALE with one CAMERA_EVENTS_STALE alert (not OFFLINE); answering again, it is ONLINE and the alert cleared")
+    void eventsStaleOnceThenCleared(@TempDir Path dir) throws Exception {
+        // GIVEN a gateway supervising a camera (2 s polls: events are stale after 4 s without an answer)
+        SimulatedCamera sim = simulate(CameraSimOptions.defaults("Gate-7"));
+        Gateway gw = CameraGatewayFixture.deploy(vertx, CameraGatewayFixture.site(dir,
+                camera("cam-7-gate", sim.deviceServiceUri(), "CAM_PASSWORD", "[\"7:gate\"]", null)));
+        int port = gw.httpPort();
+        await("ONLINE and subscribed", Duration.ofSeconds(15),
+                () -> "ONLINE".equals(status(port, "cam-7-gate")) && sim.activeSubscriptions() == 1);
+
+        // WHEN its PullMessages stop being answered (the camera still answers everything else)
+        sim.hangPullMessages(true);
+        // THEN the camera is EVENTS_STALE, with one alert on its place, and it is not called offline
+        await("EVENTS_STALE", Duration.ofSeconds(20), () -> "EVENTS_STALE".equals(status(port, "cam-7-gate")));
+        Thread.sleep(2_000);
+        JsonArray stale = alerts(port, "CAMERA_EVENTS_STALE");
+        assertEquals(1, stale.size(), stale.encode());
+        assertEquals("OPEN", stale.getJsonObject(0).getString("state"));
+        assertEquals("gate", stale.getJsonObject(0).getJsonObject("location").getString("area"));
+        assertEquals(0, count(port, "CAMERA_OFFLINE"));
+
+        // WHEN the event service answers again
+        sim.hangPullMessages(false);
+        // THEN the camera is ONLINE and the alert cleared, not duplicated
+        await("ONLINE again", Duration.ofSeconds(20), () -> "ONLINE".equals(status(port, "cam-7-gate")));
+        await("cleared", Duration.ofSeconds(5), () -> {
+            try {
+                return "DEVICE_CLEARED".equals(alerts(port, "CAMERA_EVENTS_STALE").getJsonObject(0).getString("state"));
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertEquals(1, count(port, "CAMERA_EVENTS_STALE"));
+    }
+
+    @Test
     @DisplayName("a wrong camera password shows as NOT_AUTHORIZED on /api/status with a hint, one alert, and no reconnect storm")
     void wrongPassword(@TempDir Path dir) throws Exception {
         // GIVEN a camera configured with the wrong password (reconnect back-off capped at 1 s)
