@@ -149,6 +149,7 @@ public final class Gateway extends AbstractVerticle {
             notifier = NotifierFactory.create(vertx, config.notifications(), env, clock, publicUrl(), mqtt::publish,
                     alertsTopic(), NotifyTiming.standard());
             alerts.addListener(notifier);
+            notifier.remindAfterRestart(alerts.list(), clock.instant());
         }
         if (notifier == null || !notifier.feedsAlertsTopic()) {
             alerts.addListener(new AlertPublisher(mqtt, alertsTopic()));

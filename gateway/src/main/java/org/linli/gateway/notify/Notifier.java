@@ -54,6 +54,25 @@ public final class Notifier implements AlertListener {
         }
     }
 
+    /**
+     * After a restart: messages still queued or being retried were in memory and are gone, so every alert still
+     * waiting for acceptance is sent once more to the people's channels, as a reminder (【再次报警】…（持续未处理）).
+     * Machine feeds are left alone. Later repeats of these alerts then follow the quiet period from {@code now}.
+     */
+    public void remindAfterRestart(List<Alert> restored, java.time.Instant now) {
+        for (Alert a : restored) {
+            if (!a.state().awaitingAcceptance()) {
+                continue; // someone has it in hand
+            }
+            policy.notified(a, now);
+            for (Route r : routes) {
+                if (!r.machineFeed() && r.accepts(a)) {
+                    r.dispatcher().submit(a, true);
+                }
+            }
+        }
+    }
+
     /** Whether a channel publishes on the MQTT alerts topic (then the gateway needs no separate publisher). */
     public boolean feedsAlertsTopic() {
         return routes.stream().anyMatch(Route::machineFeed);

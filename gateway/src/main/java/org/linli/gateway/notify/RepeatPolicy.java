@@ -28,6 +28,11 @@ final class RepeatPolicy {
         this.quiet = quiet;
     }
 
+    /** Remembers that people were told about {@code a} at {@code at} (a reminder sent outside this policy). */
+    void notified(Alert a, Instant at) {
+        lastNotified.put(a.id(), at);
+    }
+
     /** Whether to notify about this version; remembers the time if so. */
     boolean shouldNotify(Alert a, boolean isNew) {
         if (isNew) {
