@@ -1,11 +1,8 @@
 package org.linli.drivers.serial.modbus;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -15,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.linli.drivers.model.EventType;
 import org.linli.drivers.model.Quantity;
+import org.linli.drivers.serial.ProfileYaml;
 import org.linli.drivers.serial.WordOrder;
 
 /**
@@ -23,29 +21,16 @@ import org.linli.drivers.serial.WordOrder;
  * 7, "7" or "0x0007".
  */
 public final class ModbusModelProfiles {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     private ModbusModelProfiles() {
     }
 
     /** Loads {@code profiles/modbus/<model>.yaml} from the classpath. */
     public static ModbusModelProfile load(String model) {
-        String path = "profiles/modbus/" + model + ".yaml";
-        try (InputStream in = ModbusModelProfiles.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no Modbus model profile " + path + " on the classpath");
-            }
-            return parse(in, path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
-        }
+        return ProfileYaml.load("profiles/modbus/" + model + ".yaml", "Modbus model profile", ModbusModelProfiles::parse);
     }
 
     public static ModbusModelProfile parse(InputStream in, String source) throws IOException {
-        JsonNode root = YAML.readTree(in);
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException(source + ": expected a mapping with model, function and points");
-        }
+        JsonNode root = ProfileYaml.rootMapping(in, source, "model, function and points");
         List<ModbusPoint> points = new ArrayList<>();
         int index = 0;
         for (JsonNode p : root.path("points")) {
@@ -59,8 +44,8 @@ public final class ModbusModelProfiles {
         }
         try {
             return new ModbusModelProfile(text(root, "model"), root.path("description").asText(""),
-                    root.path("deviceType").asText(""), number(root.get("function"), "function"),
-                    root.has("maxGap") ? number(root.get("maxGap"), "maxGap") : 0, points);
+                    root.path("deviceType").asText(""), ProfileYaml.number(root.get("function"), "function"),
+                    root.has("maxGap") ? ProfileYaml.number(root.get("maxGap"), "maxGap") : 0, points);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
@@ -73,7 +58,7 @@ public final class ModbusModelProfiles {
         double scale = p.has("scale") ? p.get("scale").asDouble() : 1.0;
         double offset = p.has("offset") ? p.get("offset").asDouble() : 0.0;
         Map<Integer, EventSpec> values = new HashMap<>(events(p.path("values"), "values"));
-        return new ModbusPoint(name, number(p.get("address"), "address"), type, order, scale, offset, quantity, values,
+        return new ModbusPoint(name, ProfileYaml.number(p.get("address"), "address"), type, order, scale, offset, quantity, values,
                 new TreeMap<>(events(p.path("bits"), "bits")));
     }
 
@@ -83,7 +68,7 @@ public final class ModbusModelProfiles {
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            int key = number(new com.fasterxml.jackson.databind.node.TextNode(e.getKey()), field + " key");
+            int key = ProfileYaml.number(new com.fasterxml.jackson.databind.node.TextNode(e.getKey()), field + " key");
             JsonNode spec = e.getValue();
             EventSpec es = spec.has("event")
                     ? new EventSpec(enumOf(EventType.class, text(spec, "event"), field + "." + e.getKey() + ".event"),
@@ -100,20 +85,6 @@ public final class ModbusModelProfiles {
             throw new IllegalArgumentException("'" + field + "' is missing");
         }
         return v.asText().trim();
-    }
-
-    static int number(JsonNode node, String field) {
-        if (node == null || node.isNull()) {
-            throw new IllegalArgumentException("'" + field + "' is missing");
-        }
-        if (node.isInt()) {
-            return node.intValue();
-        }
-        try {
-            return Integer.decode(node.asText().trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + field + "' is not a number: " + node.asText());
-        }
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String value, String field) {
