@@ -204,6 +204,28 @@ class AlertStoreRestartTest {
         assertEquals(gas.id(), service.open(AlertFixture.GAS_KEY).orElseThrow().id());
     }
 
+    @Test
+    @DisplayName("a new alert after a restart never takes the id of a restored one, even when the clock reads the same millisecond")
+    void idsStayUniqueAcrossRestart() throws Exception {
+        // GIVEN a gas alarm raised at T0 and awaiting acceptance
+        start();
+        Alert gas = service.raise(f.gasLeak());
+        // WHEN the gateway restarts and a smoke alarm is raised while the clock reads T0 again (an edge box without
+        // a real-time clock can come up at an earlier saved time; the first id of a run is "A1-<millis>")
+        restart();
+        Alert fire = service.raise(f.fire());
+        // THEN the fire is a new alert beside the gas alarm, which is untouched in memory and on disk
+        assertNotEquals(gas.id(), fire.id());
+        assertEquals(gas, service.get(gas.id()).orElseThrow());
+        assertEquals(2, service.list().size());
+        restart();
+        assertEquals(gas, service.get(gas.id()).orElseThrow());
+        assertEquals(fire, service.get(fire.id()).orElseThrow());
+        // AND the gas alarm still escalates at its own deadline, the fire at its own
+        f.clock.advance(Duration.ofSeconds(90));
+        assertEquals(List.of(gas.id()), service.checkEscalations().stream().map(Alert::id).toList());
+    }
+
     private static Map<String, Alert> byId(List<Alert> alerts) {
         return alerts.stream().collect(Collectors.toMap(Alert::id, Function.identity()));
     }
