@@ -115,7 +115,7 @@ public final class AlertService implements DeviceEventListener {
             history.add(new AlertTransition(now, AlertAction.DISPATCHED, AlertState.OPEN, AlertState.OPEN,
                     AlertTransition.SYSTEM, null, "to " + assignee.name() + " (" + assignee.id() + ")"));
         }
-        Alert alert = new Alert("A" + (++sequence) + "-" + Long.toString(clock.millis(), 36), 1, r.type(), r.severity(),
+        Alert alert = new Alert(newId(), 1, r.type(), r.severity(),
                 AlertState.OPEN, device == null ? null : device.id(), device == null ? null : device.type().id(),
                 site.compound(), r.location(), household.map(Household::care).orElse(Set.of()),
                 household.map(Household::contacts).orElse(List.of()), grid == null ? null : grid.id(), worker, leader,
@@ -129,6 +129,19 @@ public final class AlertService implements DeviceEventListener {
                 assignee == null ? "nobody" : assignee.name());
         put(alert, true);
         return alert;
+    }
+
+    /**
+     * {@code A<sequence>-<millis in base 36>}, skipping ids already taken: after a restart the sequence starts again at 1,
+     * and a clock that comes up at an earlier saved time (an edge box without a real-time clock) could otherwise give
+     * a new alert the id of a restored one, which would replace it in memory and in the store.
+     */
+    private String newId() {
+        String id;
+        do {
+            id = "A" + (++sequence) + "-" + Long.toString(clock.millis(), 36);
+        } while (byId.containsKey(id));
+        return id;
     }
 
     /**
