@@ -45,10 +45,22 @@ final class AlertMessages {
 
     /** The mentioned phones: the grid worker's, for life-safety alerts only (a minor alert must not buzz a phone). */
     static List<String> mentions(Alert a) {
-        if (a.severity().isLifeSafety() && a.gridWorker() != null && a.gridWorker().phone() != null) {
-            return List.of(a.gridWorker().phone());
+        if (!a.severity().isLifeSafety()) {
+            return List.of();
         }
-        return List.of();
+        List<String> phones = new ArrayList<>();
+        if (a.gridWorker() != null && a.gridWorker().phone() != null) {
+            phones.add(a.gridWorker().phone());
+        }
+        if (escalated(a) && a.escalatedTo().phone() != null && !phones.contains(a.escalatedTo().phone())) {
+            phones.add(a.escalatedTo().phone()); // whoever it went up to must hear it ring too
+        }
+        return phones;
+    }
+
+    /** Not accepted in time and handed up (grid leader, duty office), and still nobody has accepted it. */
+    static boolean escalated(Alert a) {
+        return a.escalationLevel() > 0 && a.escalatedTo() != null && a.state().awaitingAcceptance();
     }
 
     RenderedMessage single(Alert a, boolean repeat) {
@@ -71,7 +83,7 @@ final class AlertMessages {
         if (a.care().contains(CareFlag.ELDERLY_LIVING_ALONE)) {
             t.append("【独居老人】");
         }
-        t.append(repeat ? "【再次报警】" : "").append(a.type().title()).append(' ')
+        t.append(escalated(a) ? "【超时未接单·已升级】" : repeat ? "【再次报警】" : "").append(a.type().title()).append(' ')
                 .append(a.location() == null ? a.compound() : a.location().toString());
         return t.toString();
     }
@@ -90,6 +102,10 @@ final class AlertMessages {
         }
         f.add(new String[] {"网格员", a.gridWorker() == null ? "未分配（请社区值班室处理）"
                 : a.gridWorker().name() + " " + nullToEmpty(a.gridWorker().phone())});
+        if (escalated(a)) {
+            f.add(new String[] {"升级", "第 " + a.escalationLevel() + " 级，已转 " + a.escalatedTo().name() + " "
+                    + nullToEmpty(a.escalatedTo().phone()) + "，请立即接单"});
+        }
         if (showContacts(a)) {
             f.add(new String[] {"家属", a.contacts().stream().map(AlertMessages::contact).collect(Collectors.joining("；"))});
         }

@@ -36,6 +36,32 @@ class RepeatPolicyTest {
     }
 
     @Test
+    @DisplayName("each escalation level notifies once, inside the quiet period too; an accepted alert's versions do not")
+    void escalationsNotifyOncePerLevel() {
+        // GIVEN a notified gas alarm
+        RepeatPolicy p = new RepeatPolicy(Duration.ofMinutes(30));
+        Alert a = TestAlerts.gasElderlyAlone("A1");
+        assertTrue(p.shouldNotify(a, true));
+        // WHEN nobody accepts it and it goes up to the grid leader, then to the duty office
+        Alert toLeader = TestAlerts.escalatedTo(a, 1, TestAlerts.LEADER);
+        Alert toDuty = TestAlerts.escalatedTo(a, 2, TestAlerts.DUTY);
+        // THEN each level notifies once, though both come within the quiet period
+        assertTrue(p.shouldNotify(toLeader, false), "escalated to the leader");
+        assertFalse(p.shouldNotify(toLeader, false), "the same level again");
+        assertTrue(p.shouldNotify(toDuty, false), "escalated to the duty office");
+        // AND after a restart reminder at level 2, a version at level 2 is not an escalation any more
+        RepeatPolicy restarted = new RepeatPolicy(Duration.ofMinutes(30));
+        restarted.notified(toDuty, TestAlerts.T0.plus(Duration.ofMinutes(20)));
+        assertFalse(restarted.shouldNotify(toDuty, false));
+        // AND an accepted alert never counts as escalated
+        Alert accepted = new Alert(toLeader.id(), 9, a.type(), a.severity(), AlertState.ACCEPTED, a.deviceId(),
+                a.deviceType(), a.compound(), a.location(), a.care(), a.contacts(), a.gridId(), a.gridWorker(),
+                a.gridLeader(), a.raisedAt(), a.lastSeenAt(), 1, "", List.of(), a.gridWorker(), 3, TestAlerts.DUTY, null,
+                null, List.of());
+        assertFalse(p.shouldNotify(accepted, false));
+    }
+
+    @Test
     @DisplayName("the sliding window frees a slot exactly one window after an answer, and in-flight requests hold slots")
     void slidingWindow() {
         // GIVEN 2 per 60 s with one answered request and one in flight

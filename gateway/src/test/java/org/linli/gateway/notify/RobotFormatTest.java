@@ -101,6 +101,24 @@ class RobotFormatTest {
     }
 
     @Test
+    @DisplayName("WeCom: an escalation is sent as 【超时未接单·已升级】 naming who has it now, and rings the grid worker and the leader")
+    void wecomEscalation(Vertx vertx) {
+        // GIVEN a WeCom channel that already sent the gas alarm
+        wecom(vertx);
+        Alert gas = TestAlerts.gasElderlyAlone("A1-gas");
+        onlyRequestAfter(gas);
+        // WHEN nobody accepted it in time and it went up to the grid leader
+        fx.raise(TestAlerts.escalatedTo(gas, 1, TestAlerts.LEADER), false);
+        fx.until(() -> robot.requests().size() == 2 && fx.notifier.idle(), Duration.ofSeconds(10), "the escalation sent");
+        // THEN the message says so at once, names the leader, and both phones are mentioned
+        JsonObject text = robot.requests().get(1).json().getJsonObject("text");
+        String content = text.getString("content");
+        assertTrue(content.startsWith("【独居老人】【超时未接单·已升级】燃气泄漏报警 3-2-501"), content);
+        assertTrue(content.contains("升级：第 1 级，已转 赵强 13900000009，请立即接单"), content);
+        assertEquals(List.of("13900000001", "13900000009"), text.getJsonArray("mentioned_mobile_list").getList());
+    }
+
+    @Test
     @DisplayName("WeCom: a minor alert goes as markdown (msgtype/markdown.content only), mentions nobody, and shows count and evidence")
     void wecomMinorMarkdown(Vertx vertx) {
         // GIVEN a WeCom channel and a repeated offline meter with a snapshot

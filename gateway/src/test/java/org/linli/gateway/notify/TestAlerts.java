@@ -48,6 +48,16 @@ final class TestAlerts {
                 a.raisedAt(), a.lastSeenAt(), a.count(), detail, List.of("/api/snapshots/s1"));
     }
 
+    static final Person DUTY = new Person("duty", "社区值班室", "02100000000");
+
+    /** {@code a} not accepted in time and handed up to {@code to} (level 1 the grid leader, 2 the duty office). */
+    static Alert escalatedTo(Alert a, int level, Person to) {
+        return new Alert(a.id(), a.version() + level, a.type(), a.severity(), a.state(), a.deviceId(), a.deviceType(),
+                a.compound(), a.location(), a.care(), a.contacts(), a.gridId(), a.gridWorker(), a.gridLeader(),
+                a.raisedAt(), a.lastSeenAt(), a.count(), a.detail(), a.evidence(), a.gridWorker(), level, to, null,
+                a.raisedAt().plus(java.time.Duration.ofMinutes(5L * (level + 1))), List.of());
+    }
+
     static Alert repeatedAt(Alert a, Instant at, int count) {
         return new Alert(a.id(), a.version() + 1, a.type(), a.severity(), a.state(), a.deviceId(), a.deviceType(),
                 a.compound(), a.location(), a.care(), a.contacts(), a.gridId(), a.gridWorker(), a.gridLeader(),
