@@ -90,6 +90,11 @@ final class AlertScopeGuard {
                     + ", not to yours");
             return;
         }
+        if ("verify".equals(ctx.pathParam("action")) && !AlertAccess.isOperatorOrOpen(user)) {
+            // verification is the duty office checking the grid worker's work: not something one signs off oneself
+            HttpApi.error(ctx, 403, "only an operator (the duty office) verifies a resolved alert");
+            return;
+        }
         if (user.isPresent()) {
             JsonObject body;
             try {

@@ -148,6 +148,27 @@ class ConsoleAuthApiTest {
     }
 
     @Test
+    @DisplayName("verifying a resolved alert is the duty office's step: a grid worker gets 403 even in their own grid")
+    void verifyIsForOperators() throws Exception {
+        // GIVEN an alert of g1 that its grid worker accepted and resolved
+        Alert a = f.raise("3-1-302");
+        ConsoleFixture.Login li = f.loginOk("li");
+        assertEquals(200, f.post("/api/alerts/" + a.id() + "/accept", li, li.csrf(), new JsonObject()).statusCode());
+        var resolved = f.post("/api/alerts/" + a.id() + "/resolve", li, li.csrf(),
+                new JsonObject().put("outcome", "FALSE_ALARM_COOKING").put("note", "油烟"));
+        assertEquals(200, resolved.statusCode(), resolved.body());
+        // WHEN the grid worker tries to verify it THEN it is refused and the alert stays RESOLVED
+        var byWorker = f.post("/api/alerts/" + a.id() + "/verify", li, li.csrf(), new JsonObject());
+        assertEquals(403, byWorker.statusCode(), byWorker.body());
+        assertEquals("RESOLVED", new JsonObject(f.get("/api/alerts/" + a.id(), li).body()).getString("state"));
+        // WHEN the duty office verifies it THEN it is closed
+        ConsoleFixture.Login duty = f.loginOk("duty");
+        var byDuty = f.post("/api/alerts/" + a.id() + "/verify", duty, duty.csrf(), new JsonObject());
+        assertEquals(200, byDuty.statusCode(), byDuty.body());
+        assertEquals("CLOSED", new JsonObject(f.get("/api/alerts/" + a.id(), duty).body()).getString("state"));
+    }
+
+    @Test
     @DisplayName("a grid worker acts on their own grid's alert; the history names the session's user, not the body's 'by'")
     void actingUserFromSession() throws Exception {
         // GIVEN an alert in g1 and its grid worker logged in
