@@ -1,6 +1,6 @@
 package org.linli.gateway.config;
 
-/** Where the gateway keeps its files on the edge box (dead letters today; queue, alerts and snapshots later). */
+/** Where the gateway keeps its files on the edge box: the alert store, the disk queue, snapshots, dead letters. */
 public record StorageOptions(String dataDir, Integer deadLetterMemory) {
     public StorageOptions {
         dataDir = dataDir == null ? "data" : dataDir;
