@@ -33,6 +33,7 @@ import org.linli.gateway.metrics.SerialMeters;
 import org.linli.gateway.notify.Notifier;
 import org.linli.gateway.notify.NotifierFactory;
 import org.linli.gateway.notify.NotifyTiming;
+import org.linli.gateway.mqtt.BrokerConnectionAlert;
 import org.linli.gateway.mqtt.MqttIngest;
 import org.linli.gateway.mqtt.Subscription;
 import org.linli.gateway.mqtt.SubscriptionWatchdog;
@@ -155,6 +156,9 @@ public final class Gateway extends AbstractVerticle {
             alerts.addListener(new AlertPublisher(mqtt, alertsTopic()));
         }
         mqtt.start();
+        BrokerConnectionAlert brokerAlert = new BrokerConnectionAlert(mqtt::state, alerts, clock,
+                BrokerConnectionAlert.DEFAULT_GRACE);
+        timers.add(vertx.setPeriodic(5000, id -> brokerAlert.check()));
         timers.add(vertx.setPeriodic(rules.checkInterval().toMillis(), id -> rules.check()));
         timers.add(vertx.setPeriodic(1000, id -> alerts.checkEscalations()));
 

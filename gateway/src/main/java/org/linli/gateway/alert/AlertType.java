@@ -8,6 +8,8 @@ public enum AlertType {
             "立即电话联系住户并前往现场确认；如确认起火，拨打119并组织疏散，调取楼栋摄像头查看。"),
     BUS_OFFLINE("采集总线离线", "Serial bus offline",
             "检查网关箱内RS-485转换器（USB口、电源、接线）；总线恢复前其下所有表具读数暂停。"),
+    BROKER_OFFLINE("MQTT连接中断", "MQTT broker connection lost",
+            "检查网关网络与MQTT服务器（Mosquitto）是否运行；恢复前MQTT设备的读数与报警送不到网关，请电话联系重点住户。"),
     DEVICE_OFFLINE("设备离线", "Device offline",
             "核实设备供电、电池与信号；必要时上门检查设备是否被拆除。"),
     CAMERA_OFFLINE("摄像头离线", "Camera offline",
