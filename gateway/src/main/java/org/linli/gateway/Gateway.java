@@ -1,5 +1,6 @@
 package org.linli.gateway;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -196,6 +197,13 @@ public final class Gateway extends AbstractVerticle {
         if (notifier != null) {
             metrics.add(new NotifyMeters(metrics.registry(), notifier));
         }
+        // an alert not saved (disk, SQLite) or a rule that threw must be seen, not only logged
+        FunctionCounter.builder("linli.alerts.store.failures", alertStore,
+                        SqliteAlertStore::writeFailures)
+                .description("Alert versions or away flags the alert store could not save").register(metrics.registry());
+        FunctionCounter.builder("linli.rules.failures", rules, RuleEngine::failures)
+                .description("Rule evaluations that failed with an error (logged; the other rules go on)")
+                .register(metrics.registry());
         MqttMeters.register(metrics.registry(), mqtt);
         CameraMeters.register(metrics.registry(), cameras);
         lag = new EventLoopLag(vertx, Duration.ofSeconds(1), metrics.registry()).start();
@@ -255,6 +263,8 @@ public final class Gateway extends AbstractVerticle {
                 .put("serial", serial.status())
                 .put("pipeline", pipeline.stats().toJson())
                 .put("decodeFailures", new JsonObject(new java.util.TreeMap<>(deadLetters.countsByReason())))
+                .put("alertStore", new JsonObject().put("writeFailures", alertStore.writeFailures()))
+                .put("rules", new JsonObject().put("failures", rules.failures()))
                 .put("influx", new JsonObject().put("url", Redaction.url(config.influx().url())))
                 .put("queue", store.stats().toJson(clock.millis()))
                 .put("notify", notifier == null ? null : notifier.status())
