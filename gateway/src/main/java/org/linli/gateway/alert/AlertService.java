@@ -80,6 +80,18 @@ public final class AlertService implements DeviceEventListener {
                 pending.size());
     }
 
+    /** Keys held by an alert whose condition is still on (not DEVICE_CLEARED): what the rules resume after a restart. */
+    public Set<String> activeKeys() {
+        Set<String> out = new java.util.HashSet<>();
+        openByKey.forEach((key, id) -> {
+            Alert a = byId.get(id);
+            if (a != null && a.state() != AlertState.DEVICE_CLEARED) {
+                out.add(key);
+            }
+        });
+        return out;
+    }
+
     /**
      * The gas and smoke alarm rule as it was before the rule engine; kept so callers wiring the service directly as a
      * {@link DeviceEventListener} keep working. The gateway wires {@code org.linli.gateway.rules.RuleEngine} instead.

@@ -31,6 +31,8 @@ public final class HeartbeatRule implements Rule {
     private final Instant startedAt;
     private final Map<String, Instant> parentBackAt = new HashMap<>();
     private final Set<String> offline = new HashSet<>();
+    /** Offline before a restart: cleared only once actually heard, not by the grace every device gets at start. */
+    private final Set<String> resumed = new HashSet<>();
 
     public HeartbeatRule(SiteDirectory site, AlertService alerts, RuleThresholds thresholds,
                          Function<String, Optional<Instant>> lastSeen, ParentStatus parents, Instant startedAt) {
@@ -40,6 +42,15 @@ public final class HeartbeatRule implements Rule {
         this.lastSeen = lastSeen;
         this.parents = parents;
         this.startedAt = startedAt;
+    }
+
+    @Override
+    public void resume(Set<String> activeKeys) {
+        site.devices().stream().filter(d -> activeKeys.contains(d.id() + "/" + AlertType.DEVICE_OFFLINE))
+                .forEach(d -> {
+                    offline.add(d.id());
+                    resumed.add(d.id());
+                });
     }
 
     @Override
@@ -60,10 +71,16 @@ public final class HeartbeatRule implements Rule {
                 Severity severity = d.type().isLifeSafety() ? Severity.MAJOR : Severity.MINOR;
                 alerts.raise(new AlertRequest(key, AlertType.DEVICE_OFFLINE, severity, d.location(), d,
                         "无消息超过 " + limit.get().toMinutes() + " 分钟（最后消息 " + since + "）"));
-            } else if (!silent && offline.remove(d.id())) {
+            } else if (!silent && offline.contains(d.id()) && (!resumed.contains(d.id()) || heardSince(d, startedAt))) {
+                offline.remove(d.id());
+                resumed.remove(d.id());
                 alerts.clear(key);
             }
         }
+    }
+
+    private boolean heardSince(Device d, Instant t) {
+        return lastSeen.apply(d.id()).map(seen -> seen.isAfter(t)).orElse(false);
     }
 
     private static Instant latest(Instant a, Instant b, Instant c) {

@@ -5,6 +5,7 @@ import org.linli.drivers.model.Reading;
 import org.linli.gateway.site.Device;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * One alert rule. Event rules react to device events, reading rules to values, periodic rules to the passing of
@@ -18,5 +19,12 @@ public interface Rule {
     }
 
     default void check(Instant now) {
+    }
+
+    /**
+     * After a restart: {@code activeKeys} are the keys of restored alerts whose condition was still on (not cleared).
+     * A rule that remembers what it raised takes its own back, so that it can clear them when the condition ends.
+     */
+    default void resume(Set<String> activeKeys) {
     }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -42,6 +43,8 @@ public final class RuleEngine implements DeviceEventListener {
                 new HeartbeatRule(site, alerts, thresholds, lastSeen, parents, clock.instant()),
                 water,
                 new WaterInactivityRule(site, alerts, thresholds, water.histories(), away));
+        Set<String> active = alerts.activeKeys();
+        rules.forEach(r -> r.resume(active));
     }
 
     @Override

@@ -56,11 +56,23 @@ public final class WaterInactivityRule implements Rule {
     }
 
     @Override
+    public void resume(Set<String> activeKeys) {
+        for (String household : metersByHousehold.keySet()) {
+            for (Tier tier : List.of(WARN, ALARM)) {
+                if (activeKeys.contains(key(household, tier))) {
+                    raised.add(household + "/" + tier.name());
+                }
+            }
+        }
+    }
+
+    @Override
     public void check(Instant now) {
         metersByHousehold.forEach((household, meters) -> {
             WaterRuleOptions o = thresholds.water(household);
             Optional<Double> warnUse = used(meters, now, Duration.ofHours(o.inactivityWarnHours()));
-            if (warnUse.isPresent() && warnUse.get() >= o.inactivityM3()) {
+            // water used clears at once, even on a history shorter than the window (just after a restart)
+            if (usedAtLeast(meters, now.minus(Duration.ofHours(o.inactivityWarnHours()))) >= o.inactivityM3()) {
                 clear(household, meters.get(0), WARN);
                 clear(household, meters.get(0), ALARM);
                 return;
@@ -92,6 +104,18 @@ public final class WaterInactivityRule implements Rule {
 
     private static String key(String household, Tier tier) {
         return "household:" + household + "/" + tier.type();
+    }
+
+    /** A lower bound of the water used by all meters since {@code from}, from whatever history there is. */
+    private double usedAtLeast(List<Device> meters, Instant from) {
+        double sum = 0;
+        for (Device m : meters) {
+            WaterHistory h = histories.get(m.id());
+            if (h != null) {
+                sum += h.usedAtLeastSince(from);
+            }
+        }
+        return sum;
     }
 
     /** Water used by all meters over the window, or empty when any meter cannot tell. */

@@ -45,6 +45,17 @@ public final class WaterUsageRule implements Rule {
     }
 
     @Override
+    public void resume(Set<String> activeKeys) {
+        for (String key : activeKeys) {
+            if (key.endsWith("/" + AlertType.WATER_CONTINUOUS_FLOW)) {
+                continuous.add(key.substring(0, key.lastIndexOf('/')));
+            } else if (key.endsWith("/" + AlertType.WATER_HIGH_USE)) {
+                high.add(key.substring(0, key.lastIndexOf('/')));
+            }
+        }
+    }
+
+    @Override
     public void onReading(Device device, Reading reading) {
         if (reading.quantity() != Quantity.WATER_TOTAL_M3 || device.type() != DeviceType.WATER_METER) {
             return;

@@ -60,6 +60,32 @@ class HeartbeatRuleTest {
     }
 
     @Test
+    @DisplayName("after a restart, restored offline alerts stay while the device is silent and are cleared once it is heard again")
+    void restoredOfflineAlertsClear() {
+        // GIVEN both gas alarms silent past their limit and reported offline
+        allReport();
+        f.clock.advance(Duration.ofMinutes(31));
+        f.engine.check();
+        assertEquals(Set.of("gas-3-2-501", "gas-3-2-502"), offline());
+        // WHEN the gateway restarts: a new rule engine over the alerts the store gave back
+        f.clock.advance(Duration.ofMinutes(5));
+        RuleEngine restarted = new RuleEngine(f.site, f.alerts, f.config.rules(), f.clock, f.activity::lastSeen,
+                f.parents, f.away);
+        // AND one of them is heard again while the other stays silent
+        f.clock.advance(Duration.ofMinutes(1));
+        f.event("gas-3-2-501", EventType.HEARTBEAT);
+        restarted.check();
+        // THEN the one heard is cleared by the new engine; the silent one is still offline (not cleared by the
+        // grace every device gets at start), and no second alert was raised for it
+        assertEquals(Set.of("gas-3-2-502"), offline());
+        assertEquals(AlertState.DEVICE_CLEARED, f.latestFor("gas-3-2-501", AlertType.DEVICE_OFFLINE).get(0).state());
+        f.clock.advance(Duration.ofMinutes(40));
+        restarted.check();
+        assertEquals(1, f.latestFor("gas-3-2-502", AlertType.DEVICE_OFFLINE).size());
+        assertEquals(1, f.latestFor("gas-3-2-502", AlertType.DEVICE_OFFLINE).get(0).count());
+    }
+
+    @Test
     @DisplayName("with the MQTT connection down no MQTT device is reported offline, however long; after it returns each gets a full interval again")
     void mqttDownSuppressesPerDeviceOffline() {
         // GIVEN every device reported, then the broker connection drops

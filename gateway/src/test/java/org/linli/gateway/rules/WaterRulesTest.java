@@ -2,6 +2,8 @@ package org.linli.gateway.rules;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import java.util.List;
+import org.linli.drivers.model.Reading;
 import org.linli.drivers.model.Quantity;
 import org.linli.gateway.alert.AlertState;
 import org.linli.gateway.alert.AlertType;
@@ -104,6 +106,28 @@ class WaterRulesTest {
         assertEquals(Severity.MAJOR, f.of(AlertType.WATER_INACTIVITY).get(0).severity());
         // WHEN the resident uses water THEN both clear
         run(1, 0.02, true, "water-3-2-501");
+        assertEquals(AlertState.DEVICE_CLEARED, f.latestFor("water-3-2-501", AlertType.WATER_INACTIVITY_WARNING).get(0).state());
+        assertEquals(AlertState.DEVICE_CLEARED, f.latestFor("water-3-2-501", AlertType.WATER_INACTIVITY).get(0).state());
+    }
+
+    @Test
+    @DisplayName("after a restart, a restored inactivity alarm is cleared as soon as the resident uses water, without a full window of new history")
+    void restoredInactivityClears() {
+        // GIVEN the elderly flat raised both inactivity tiers
+        start("water-3-2-501");
+        run(97, 0.0, true, "water-3-2-501");
+        assertEquals(1, f.raised(AlertType.WATER_INACTIVITY));
+        // WHEN the gateway restarts (a new engine, empty water histories, the alerts given back by the store)
+        RuleEngine restarted = new RuleEngine(f.site, f.alerts, f.config.rules(), f.clock, f.activity::lastSeen,
+                f.parents, f.away);
+        // AND within the next half hour the meter shows 20 L used
+        for (double total : new double[]{totals.get("water-3-2-501"), totals.get("water-3-2-501") + 0.02}) {
+            f.clock.advance(Duration.ofMinutes(15));
+            restarted.onReadings(f.device("water-3-2-501"), List.of(new Reading("water-3-2-501", Quantity.WATER_TOTAL_M3,
+                    total, f.clock.instant())));
+        }
+        restarted.check();
+        // THEN both restored alerts are cleared by the new engine
         assertEquals(AlertState.DEVICE_CLEARED, f.latestFor("water-3-2-501", AlertType.WATER_INACTIVITY_WARNING).get(0).state());
         assertEquals(AlertState.DEVICE_CLEARED, f.latestFor("water-3-2-501", AlertType.WATER_INACTIVITY).get(0).state());
     }
