@@ -58,6 +58,17 @@ class CameraGatewayTest {
         }
     }
 
+    /** Waits until the first alert of this type is DEVICE_CLEARED (the camera recovered). */
+    private static void awaitCleared(int port, String type) throws InterruptedException {
+        await(type + " cleared", Duration.ofSeconds(5), () -> {
+            try {
+                return "DEVICE_CLEARED".equals(alerts(port, type).getJsonObject(0).getString("state"));
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
     private static int count(int port, String type) {
         try {
             return alerts(port, type).size();
@@ -96,13 +107,7 @@ class CameraGatewayTest {
         sim.start();
         // THEN the camera is ONLINE and the alert is cleared, not duplicated
         await("ONLINE again", Duration.ofSeconds(20), () -> "ONLINE".equals(status(port, "cam-7-gate")));
-        await("cleared", Duration.ofSeconds(5), () -> {
-            try {
-                return "DEVICE_CLEARED".equals(alerts(port, "CAMERA_OFFLINE").getJsonObject(0).getString("state"));
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        awaitCleared(port, "CAMERA_OFFLINE");
         assertEquals(1, count(port, "CAMERA_OFFLINE"));
         await("subscribed again", Duration.ofSeconds(10), () -> sim.activeSubscriptions() == 1);
     }
@@ -133,13 +138,7 @@ class CameraGatewayTest {
         sim.hangPullMessages(false);
         // THEN the camera is ONLINE and the alert cleared, not duplicated
         await("ONLINE again", Duration.ofSeconds(20), () -> "ONLINE".equals(status(port, "cam-7-gate")));
-        await("cleared", Duration.ofSeconds(5), () -> {
-            try {
-                return "DEVICE_CLEARED".equals(alerts(port, "CAMERA_EVENTS_STALE").getJsonObject(0).getString("state"));
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        awaitCleared(port, "CAMERA_EVENTS_STALE");
         assertEquals(1, count(port, "CAMERA_EVENTS_STALE"));
     }
 
