@@ -131,6 +131,7 @@ public final class Gateway extends AbstractVerticle {
         alerts.restore(stored.alerts());
         away = new HouseholdAway(alertStore, stored.away());
         rules = new RuleEngine(site, alerts, config.rules(), clock, id -> pipeline.activity().lastSeen(id), parents, away);
+        rules.keepWaterHistory(alertStore, stored.water());
         cameras = new Cameras(vertx, config.cameras(), site, alerts, clock, Path.of(config.storage().dataDir()), env);
         pipeline = new Pipeline(site, profiles, store.queue(), List.of(rules, cameras.alertRules()), deadLetters);
         cameras.start(context, pipeline);

@@ -43,8 +43,11 @@ public final class SqliteAlertStore implements AlertStore {
     private Connection connection;
 
     /** What the store held at start. */
-    public record Snapshot(List<Stored> alerts, Map<String, Instant> away) {
+    public record Snapshot(List<Stored> alerts, Map<String, Instant> away, Map<String, List<WaterSample>> water) {
     }
+
+    /** Water samples are kept this long: the inactivity rule's longest window (24 h) and a margin. */
+    static final java.time.Duration WATER_KEEP = java.time.Duration.ofHours(26);
 
     private SqliteAlertStore(Path file) {
         this.file = file;
@@ -70,6 +73,8 @@ public final class SqliteAlertStore implements AlertStore {
                         + "key_open INTEGER NOT NULL, state TEXT NOT NULL, version INTEGER NOT NULL, "
                         + "accept_by TEXT, json TEXT NOT NULL)");
                 s.execute("CREATE TABLE IF NOT EXISTS household_away (household TEXT PRIMARY KEY, until TEXT NOT NULL)");
+                s.execute("CREATE TABLE IF NOT EXISTS water_samples (meter TEXT NOT NULL, at_ms INTEGER NOT NULL, "
+                        + "total REAL NOT NULL, PRIMARY KEY (meter, at_ms))");
             }
             LOG.info("alert store open at {}", file);
         } catch (Exception e) {
@@ -77,11 +82,12 @@ public final class SqliteAlertStore implements AlertStore {
         }
     }
 
-    /** Reads every stored alert (oldest first) and away flag. */
+    /** Reads every stored alert (oldest first), away flag and water sample (oldest first per meter). */
     public CompletableFuture<Snapshot> load() {
         return CompletableFuture.supplyAsync(() -> {
             List<Stored> alerts = new ArrayList<>();
             Map<String, Instant> away = new LinkedHashMap<>();
+            Map<String, List<WaterSample>> water = new LinkedHashMap<>();
             try (Statement s = connection.createStatement()) {
                 try (ResultSet rs = s.executeQuery("SELECT alert_key, key_open, json FROM alerts ORDER BY rowid")) {
                     while (rs.next()) {
@@ -94,10 +100,16 @@ public final class SqliteAlertStore implements AlertStore {
                         away.put(rs.getString(1), Instant.parse(rs.getString(2)));
                     }
                 }
+                try (ResultSet rs = s.executeQuery("SELECT meter, at_ms, total FROM water_samples ORDER BY meter, at_ms")) {
+                    while (rs.next()) {
+                        water.computeIfAbsent(rs.getString(1), m -> new ArrayList<>())
+                                .add(new WaterSample(Instant.ofEpochMilli(rs.getLong(2)), rs.getDouble(3)));
+                    }
+                }
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot read the alert store " + file + ": " + e.getMessage(), e);
             }
-            return new Snapshot(alerts, away);
+            return new Snapshot(alerts, away, water);
         }, jdbc);
     }
 
@@ -132,6 +144,24 @@ public final class SqliteAlertStore implements AlertStore {
                 if (until != null) {
                     p.setString(2, until.toString());
                 }
+                p.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void saveWaterSample(String meter, Instant at, double totalM3) {
+        write("water sample of " + meter, c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO water_samples (meter, at_ms, total) "
+                    + "VALUES (?, ?, ?)")) {
+                p.setString(1, meter);
+                p.setLong(2, at.toEpochMilli());
+                p.setDouble(3, totalM3);
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM water_samples WHERE meter = ? AND at_ms < ?")) {
+                p.setString(1, meter);
+                p.setLong(2, at.minus(WATER_KEEP).toEpochMilli());
                 p.executeUpdate();
             }
         });

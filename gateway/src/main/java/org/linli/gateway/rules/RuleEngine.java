@@ -3,6 +3,7 @@ package org.linli.gateway.rules;
 import org.linli.drivers.model.DeviceEvent;
 import org.linli.drivers.model.Reading;
 import org.linli.gateway.alert.AlertService;
+import org.linli.gateway.alert.AlertStore;
 import org.linli.gateway.config.RulesOptions;
 import org.linli.gateway.pipeline.DeviceEventListener;
 import org.linli.gateway.site.Device;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -29,22 +31,38 @@ public final class RuleEngine implements DeviceEventListener {
     private final Clock clock;
     private final RuleThresholds thresholds;
     private final List<Rule> rules;
+    private final SiteDirectory site;
+    private final WaterUsageRule water;
     private long failures;
 
     public RuleEngine(SiteDirectory site, AlertService alerts, RulesOptions options, Clock clock,
                       Function<String, Optional<Instant>> lastSeen, ParentStatus parents, HouseholdAway away) {
         this.clock = clock;
         this.thresholds = new RuleThresholds(options);
-        WaterUsageRule water = WaterUsageRule.create(alerts, thresholds);
-        this.rules = List.of(
+        this.site = site;
+        this.water = WaterUsageRule.create(alerts, thresholds);
+        this.rules = new java.util.ArrayList<>(List.of(
                 new LifeSafetyAlarmRule(site, alerts),
                 new GasConcentrationRule(site, alerts, thresholds),
                 new DeviceHealthRule(alerts),
                 new HeartbeatRule(site, alerts, thresholds, lastSeen, parents, clock.instant()),
                 water,
-                new WaterInactivityRule(site, alerts, thresholds, water.histories(), away));
+                new WaterInactivityRule(site, alerts, thresholds, water.histories(), away)));
         Set<String> active = alerts.activeKeys();
         rules.forEach(r -> r.resume(active));
+    }
+
+    /**
+     * Keeps the water history of elderly-living-alone households in {@code store} from now on, and puts back the
+     * samples it held ({@code restored}, oldest first per meter), so the inactivity rule is not blind for a whole
+     * window after a restart. Call once, before readings flow.
+     */
+    public void keepWaterHistory(AlertStore store, Map<String, List<AlertStore.WaterSample>> restored) {
+        restored.forEach((meter, samples) -> {
+            WaterHistory h = water.histories().computeIfAbsent(meter, m -> new WaterHistory());
+            samples.forEach(s -> h.add(s.at(), s.totalM3()));
+        });
+        rules.add(new WaterSampleRecorder(site, store));
     }
 
     @Override

@@ -226,6 +226,28 @@ class AlertStoreRestartTest {
         assertEquals(List.of(gas.id()), service.checkEscalations().stream().map(Alert::id).toList());
     }
 
+    @Test
+    @DisplayName("water samples survive a restart, oldest first per meter, and samples more than 26 h older than a meter's newest are dropped")
+    void waterSamplesSurviveRestart() throws Exception {
+        // GIVEN samples of two meters over 30 hours, written out of order for one of them
+        start();
+        for (int h = 30; h >= 0; h -= 2) {
+            store.saveWaterSample("water-3-2-501", T0.plus(java.time.Duration.ofHours(30 - h)), 100 + (30 - h) * 0.01);
+        }
+        store.saveWaterSample("water-7-1-101", T0.plusSeconds(60), 5.5);
+        store.saveWaterSample("water-7-1-101", T0, 5.0);
+        // WHEN the gateway restarts
+        SqliteAlertStore.Snapshot snapshot = restart();
+        // THEN each meter's samples come back oldest first, the older than 26 h before the newest gone
+        List<AlertStore.WaterSample> a = snapshot.water().get("water-3-2-501");
+        assertEquals(T0.plus(java.time.Duration.ofHours(4)), a.get(0).at(), "kept from newest - 26 h");
+        assertEquals(T0.plus(java.time.Duration.ofHours(30)), a.get(a.size() - 1).at());
+        assertEquals(100.30, a.get(a.size() - 1).totalM3(), 1e-9);
+        assertEquals(14, a.size());
+        assertEquals(List.of(new AlertStore.WaterSample(T0, 5.0), new AlertStore.WaterSample(T0.plusSeconds(60), 5.5)),
+                snapshot.water().get("water-7-1-101"));
+    }
+
     private static Map<String, Alert> byId(List<Alert> alerts) {
         return alerts.stream().collect(Collectors.toMap(Alert::id, Function.identity()));
     }

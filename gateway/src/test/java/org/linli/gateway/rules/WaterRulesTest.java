@@ -2,15 +2,20 @@ package org.linli.gateway.rules;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import java.util.List;
-import org.linli.drivers.model.Reading;
 import org.linli.drivers.model.Quantity;
+import org.linli.drivers.model.Reading;
+import org.linli.gateway.alert.Alert;
 import org.linli.gateway.alert.AlertState;
+import org.linli.gateway.alert.AlertStore;
 import org.linli.gateway.alert.AlertType;
 import org.linli.gateway.alert.Severity;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -130,6 +135,45 @@ class WaterRulesTest {
         // THEN both restored alerts are cleared by the new engine
         assertEquals(AlertState.DEVICE_CLEARED, f.latestFor("water-3-2-501", AlertType.WATER_INACTIVITY_WARNING).get(0).state());
         assertEquals(AlertState.DEVICE_CLEARED, f.latestFor("water-3-2-501", AlertType.WATER_INACTIVITY).get(0).state());
+    }
+
+    @Test
+    @DisplayName("after a restart the inactivity rule has its history back from the store: the warning comes 12 h after the last use, not 12 h after the restart")
+    void inactivityHistorySurvivesRestart() {
+        // GIVEN a store keeping the elderly flat's meter samples
+        Map<String, List<AlertStore.WaterSample>> saved = new HashMap<>();
+        AlertStore store = new AlertStore() {
+            @Override
+            public void save(Alert alert, String key, boolean keyOpen) {
+            }
+
+            @Override
+            public void saveAway(String household, Instant until) {
+            }
+
+            @Override
+            public void saveWaterSample(String meter, Instant at, double totalM3) {
+                saved.computeIfAbsent(meter, m -> new ArrayList<>()).add(new AlertStore.WaterSample(at, totalM3));
+            }
+        };
+        f.engine.keepWaterHistory(store, Map.of());
+        start("water-3-2-501");
+        // WHEN 10 hours pass without water use, and then the gateway restarts with what the store kept
+        run(40, 0.0, true, "water-3-2-501");
+        assertEquals(0, f.raised(AlertType.WATER_INACTIVITY_WARNING));
+        assertTrue(saved.get("water-3-2-501").size() >= 40, "a sample every 15 minutes: " + saved.get("water-3-2-501").size());
+        RuleEngine restarted = new RuleEngine(f.site, f.alerts, f.config.rules(), f.clock, f.activity::lastSeen,
+                f.parents, f.away);
+        restarted.keepWaterHistory(AlertStore.NONE, saved);
+        // AND two more hours pass without use
+        for (int i = 0; i < 8; i++) {
+            f.clock.advance(Duration.ofMinutes(15));
+            restarted.onReadings(f.device("water-3-2-501"), List.of(new Reading("water-3-2-501",
+                    Quantity.WATER_TOTAL_M3, totals.get("water-3-2-501"), f.clock.instant())));
+            restarted.check();
+        }
+        // THEN the warning is raised 12 h after the last use, as without the restart
+        assertEquals(1, f.raised(AlertType.WATER_INACTIVITY_WARNING));
     }
 
     @Test
