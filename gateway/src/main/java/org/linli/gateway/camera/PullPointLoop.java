@@ -77,7 +77,9 @@ final class PullPointLoop {
         Instant renewAt = renewAt(sub);
         int timeouts = 0;
         while (running.getAsBoolean()) {
-            if (!Instant.now().isBefore(renewAt)) {
+            // PullMessages time-outs are whole seconds (at least one): renew once less than that is left, so that
+            // no poll runs past the renewal time (with a short subscription it could outlive the subscription)
+            if (!Instant.now().plusSeconds(1).isBefore(renewAt)) {
                 Instant until = sub.renew(s.subscription());
                 counters.renewals.incrementAndGet();
                 LOG.debug("camera {}: renewed {} until {}", s.cameraId(), sub.address(), until);
