@@ -157,6 +157,32 @@ class AlertStoreRestartTest {
     }
 
     @Test
+    @DisplayName("a gateway down past two deadlines escalates one level at the first check after the restart, and the next a full deadline later")
+    void downPastTwoDeadlines() throws Exception {
+        // GIVEN a gas alarm raised at T0 with a 90 s deadline, and the gateway down from T0 + 10 s to T0 + 300 s
+        start();
+        Alert gas = service.raise(f.gasLeak());
+        f.clock.advance(Duration.ofSeconds(10));
+        await(store.close());
+        store = null;
+        f.clock.advance(Duration.ofSeconds(290));
+        start();
+        // WHEN the first checks run after the restart
+        List<Alert> first = service.checkEscalations();
+        List<Alert> second = service.checkEscalations();
+        // THEN one level (the grid leader), not both at once: each level must be given its time to answer
+        assertEquals(List.of(gas.id()), first.stream().map(Alert::id).toList());
+        assertEquals(List.of(), second);
+        Alert a = service.get(gas.id()).orElseThrow();
+        assertEquals(1, a.escalationLevel());
+        assertEquals(T0.plusSeconds(300 + 90), a.acceptBy(), "the next level a full deadline after this one");
+        // AND the duty office follows when that deadline passes
+        f.clock.advance(Duration.ofSeconds(91));
+        assertEquals(List.of(gas.id()), service.checkEscalations().stream().map(Alert::id).toList());
+        assertEquals(2, service.get(gas.id()).orElseThrow().escalationLevel());
+    }
+
+    @Test
     @DisplayName("an alert accepted before a restart does not escalate after it, while an unaccepted one does")
     void acceptedBeforeRestartDoesNotEscalate() throws Exception {
         // GIVEN two gas-type alarms raised at T0 (90 s deadline) and a fire (240 s); the gas alarm is accepted at 30 s
