@@ -1,6 +1,8 @@
 package org.linli.gateway.config;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * One delivery channel. {@code type}: wecom | dingtalk | webhook | mqtt. Secrets never sit in the file: the robot
@@ -44,5 +46,10 @@ public record NotifyChannelOptions(
         maxAttempts = maxAttempts == null ? 4 : maxAttempts;
         timeoutMs = timeoutMs == null ? 10_000 : timeoutMs;
         fallbackOnly = fallbackOnly != null && fallbackOnly;
+    }
+
+    /** The names of the environment variables holding this channel's secrets (key, token, signing secret, URL). */
+    public List<String> secretEnvNames() {
+        return Stream.of(keyEnv, tokenEnv, secretEnv, urlEnv).filter(Objects::nonNull).toList();
     }
 }

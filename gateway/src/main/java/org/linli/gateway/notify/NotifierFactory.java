@@ -14,10 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Builds the notifier from a validated {@code notify} section: one channel and dispatcher per entry, fallbacks linked,
@@ -41,8 +39,7 @@ public final class NotifierFactory {
         Map<String, ChannelDispatcher> byId = new LinkedHashMap<>();
         List<Notifier.Route> routes = new ArrayList<>();
         Redaction secrets = Redaction.of(options.channels().stream()
-                .flatMap(c -> Stream.of(c.keyEnv(), c.tokenEnv(), c.secretEnv(), c.urlEnv()))
-                .filter(Objects::nonNull).map(env).toList());
+                .flatMap(c -> c.secretEnvNames().stream()).map(env).toList());
         for (NotifyChannelOptions c : options.channels()) {
             Channel channel = new SecretScrubbingChannel(channel(c, http, messages, env, clock, mqtt, alertsTopic), secrets);
             boolean machineFeed = "mqtt".equals(c.type());

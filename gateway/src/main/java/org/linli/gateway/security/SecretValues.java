@@ -29,8 +29,7 @@ public final class SecretValues {
             c.cameras().devices().forEach(cam -> names.add(cam.passwordEnv()));
         }
         if (c.notifications() != null) {
-            c.notifications().channels().forEach(ch -> names.addAll(
-                    java.util.Arrays.asList(ch.keyEnv(), ch.tokenEnv(), ch.secretEnv(), ch.urlEnv())));
+            c.notifications().channels().forEach(ch -> names.addAll(ch.secretEnvNames()));
         }
         List<String> values = new ArrayList<>();
         for (String name : names) {
