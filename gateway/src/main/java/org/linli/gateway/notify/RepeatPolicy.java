@@ -18,16 +18,13 @@ final class RepeatPolicy {
     private static final int MAX_TRACKED = 10_000;
 
     private final Duration quiet;
-    /** Per alert, the escalation level people were last told about. */
-    private final Map<String, Integer> escalationsTold = new LinkedHashMap<>(16, 0.75f, false) {
+    /** Per alert, what people were last told: when (null: not yet by this policy) and up to which escalation level. */
+    private record Told(Instant at, int escalationLevel) {
+    }
+
+    private final Map<String, Told> told = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
-            return size() > MAX_TRACKED;
-        }
-    };
-    private final Map<String, Instant> lastNotified = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Told> eldest) {
             return size() > MAX_TRACKED;
         }
     };
@@ -38,29 +35,29 @@ final class RepeatPolicy {
 
     /** Remembers that people were told about {@code a} at {@code at} (a reminder sent outside this policy). */
     void notified(Alert a, Instant at) {
-        lastNotified.put(a.id(), at);
-        escalationsTold.put(a.id(), a.escalationLevel());
+        told.put(a.id(), new Told(at, a.escalationLevel()));
     }
 
     /** Whether to notify about this version; remembers the time if so. */
     boolean shouldNotify(Alert a, boolean isNew) {
         if (isNew) {
-            lastNotified.put(a.id(), a.lastSeenAt());
+            told.put(a.id(), new Told(a.lastSeenAt(), a.escalationLevel()));
             return true;
         }
-        if (a.state().awaitingAcceptance() && a.escalationLevel() > escalationsTold.getOrDefault(a.id(), 0)) {
+        Told before = told.get(a.id());
+        Instant last = before == null ? null : before.at();
+        if (a.state().awaitingAcceptance() && a.escalationLevel() > (before == null ? 0 : before.escalationLevel())) {
             // nobody accepted it in time and it went up a level: the people in the group must know who has it now
-            escalationsTold.put(a.id(), a.escalationLevel());
+            told.put(a.id(), new Told(last, a.escalationLevel()));
             return true;
         }
-        Instant last = lastNotified.get(a.id());
         if (a.state() != AlertState.OPEN || a.count() < 2 || last == null) {
             return false;
         }
         if (Duration.between(last, a.lastSeenAt()).compareTo(quiet) < 0) {
             return false;
         }
-        lastNotified.put(a.id(), a.lastSeenAt());
+        told.put(a.id(), new Told(a.lastSeenAt(), before.escalationLevel()));
         return true;
     }
 }
