@@ -31,23 +31,23 @@ public final class RuleEngine implements DeviceEventListener {
     private final Clock clock;
     private final RuleThresholds thresholds;
     private final List<Rule> rules;
-    private final SiteDirectory site;
     private final WaterUsageRule water;
+    private final WaterInactivityRule inactivity;
     private long failures;
 
     public RuleEngine(SiteDirectory site, AlertService alerts, RulesOptions options, Clock clock,
                       Function<String, Optional<Instant>> lastSeen, ParentStatus parents, HouseholdAway away) {
         this.clock = clock;
         this.thresholds = new RuleThresholds(options);
-        this.site = site;
         this.water = WaterUsageRule.create(alerts, thresholds);
+        this.inactivity = new WaterInactivityRule(site, alerts, thresholds, water.histories(), away);
         this.rules = new java.util.ArrayList<>(List.of(
                 new LifeSafetyAlarmRule(site, alerts),
                 new GasConcentrationRule(site, alerts, thresholds),
                 new DeviceHealthRule(alerts),
                 new HeartbeatRule(site, alerts, thresholds, lastSeen, parents, clock.instant()),
                 water,
-                new WaterInactivityRule(site, alerts, thresholds, water.histories(), away)));
+                inactivity));
         Set<String> active = alerts.activeKeys();
         rules.forEach(r -> r.resume(active));
     }
@@ -62,7 +62,7 @@ public final class RuleEngine implements DeviceEventListener {
             WaterHistory h = water.histories().computeIfAbsent(meter, m -> new WaterHistory());
             samples.forEach(s -> h.add(s.at(), s.totalM3()));
         });
-        rules.add(new WaterSampleRecorder(site, store));
+        rules.add(new WaterSampleRecorder(inactivity.meterIds(), store));
     }
 
     @Override

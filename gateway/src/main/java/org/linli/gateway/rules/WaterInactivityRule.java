@@ -55,6 +55,13 @@ public final class WaterInactivityRule implements Rule {
         }
     }
 
+    /** The meters this rule watches: those of elderly-living-alone households. */
+    Set<String> meterIds() {
+        Set<String> ids = new HashSet<>();
+        metersByHousehold.values().forEach(meters -> meters.forEach(m -> ids.add(m.id())));
+        return ids;
+    }
+
     @Override
     public void resume(Set<String> activeKeys) {
         for (String household : metersByHousehold.keySet()) {

@@ -1,17 +1,13 @@
 package org.linli.gateway.rules;
 
-import org.linli.drivers.model.DeviceType;
 import org.linli.drivers.model.Quantity;
 import org.linli.drivers.model.Reading;
 import org.linli.gateway.alert.AlertStore;
 import org.linli.gateway.site.Device;
-import org.linli.gateway.site.Household;
-import org.linli.gateway.site.SiteDirectory;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,17 +21,13 @@ final class WaterSampleRecorder implements Rule {
     static final Duration EVERY = Duration.ofMinutes(15);
 
     private final AlertStore store;
-    private final Set<String> meters = new HashSet<>();
+    private final Set<String> meters;
     private final Map<String, Instant> lastSaved = new HashMap<>();
 
-    WaterSampleRecorder(SiteDirectory site, AlertStore store) {
+    /** {@code meters}: the meters whose history to keep (the inactivity rule's). */
+    WaterSampleRecorder(Set<String> meters, AlertStore store) {
         this.store = store;
-        for (Device d : site.devices()) {
-            if (d.type() == DeviceType.WATER_METER
-                    && site.householdOf(d).map(Household::isElderlyLivingAlone).orElse(false)) {
-                meters.add(d.id());
-            }
-        }
+        this.meters = Set.copyOf(meters);
     }
 
     @Override
