@@ -33,7 +33,7 @@ public final class DeadLetters implements AutoCloseable {
     private final Path file;
     private final long maxFileBytes;
     private final Deque<DeadLetter> recent = new ArrayDeque<>();
-    private final Map<String, Long> countsByReason = new TreeMap<>();
+    /** Source → reason → letters; the counts by reason alone are summed from it. */
     private final Map<String, Map<String, Long>> countsBySource = new TreeMap<>();
     private final ExecutorService disk;
 
@@ -65,7 +65,6 @@ public final class DeadLetters implements AutoCloseable {
         while (recent.size() > keepInMemory) {
             recent.pollFirst();
         }
-        countsByReason.merge(reason, 1L, Long::sum);
         countsBySource.computeIfAbsent(source, k -> new TreeMap<>()).merge(reason, 1L, Long::sum);
         if (disk != null) {
             disk.execute(() -> append(letter));
@@ -78,7 +77,9 @@ public final class DeadLetters implements AutoCloseable {
     }
 
     public synchronized Map<String, Long> countsByReason() {
-        return new TreeMap<>(countsByReason);
+        Map<String, Long> out = new TreeMap<>();
+        countsBySource.values().forEach(reasons -> reasons.forEach((reason, n) -> out.merge(reason, n, Long::sum)));
+        return out;
     }
 
     /** Source → reason → letters (a copy). */
@@ -89,7 +90,7 @@ public final class DeadLetters implements AutoCloseable {
     }
 
     public synchronized long total() {
-        return countsByReason.values().stream().mapToLong(Long::longValue).sum();
+        return countsByReason().values().stream().mapToLong(Long::longValue).sum();
     }
 
     private void append(DeadLetter letter) {

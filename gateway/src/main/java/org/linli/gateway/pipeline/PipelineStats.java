@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * profile, the serial bus, the camera). Event-loop confined.
  */
 public final class PipelineStats {
-    private final Map<String, Long> receivedBySource = new TreeMap<>();
+    /** Source → channel → messages; the counts by source are summed from it. */
     private final Map<String, Map<String, Long>> receivedByChannel = new TreeMap<>();
     long decodedMessages;
     long readings;
@@ -18,16 +18,18 @@ public final class PipelineStats {
     long rejected;
 
     void received(String source, String channel) {
-        receivedBySource.merge(source, 1L, Long::sum);
         receivedByChannel.computeIfAbsent(source, k -> new TreeMap<>()).merge(channel, 1L, Long::sum);
     }
 
     public long received() {
-        return receivedBySource.values().stream().mapToLong(Long::longValue).sum();
+        return receivedBySource().values().stream().mapToLong(Long::longValue).sum();
     }
 
     public Map<String, Long> receivedBySource() {
-        return new TreeMap<>(receivedBySource);
+        Map<String, Long> out = new TreeMap<>();
+        receivedByChannel.forEach((source, channels) -> out.put(source,
+                channels.values().stream().mapToLong(Long::longValue).sum()));
+        return out;
     }
 
     /** Source → channel → messages received (a copy). */
@@ -55,7 +57,7 @@ public final class PipelineStats {
 
     public JsonObject toJson() {
         return new JsonObject()
-                .put("receivedBySource", new JsonObject(new TreeMap<>(receivedBySource)))
+                .put("receivedBySource", new JsonObject(new TreeMap<>(receivedBySource())))
                 .put("receivedByChannel", new JsonObject(new TreeMap<>(receivedByChannel())))
                 .put("decodedMessages", decodedMessages)
                 .put("readings", readings)
