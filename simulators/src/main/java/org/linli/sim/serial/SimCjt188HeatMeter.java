@@ -1,12 +1,10 @@
 package org.linli.sim.serial;
 
-import org.linli.drivers.model.DecodeException;
 import org.linli.drivers.serial.cjt188.Cjt188Codec;
 import org.linli.drivers.serial.cjt188.Cjt188Control;
 import org.linli.drivers.serial.cjt188.Cjt188Frame;
 import org.linli.drivers.serial.cjt188.Cjt188Unit;
 import org.linli.drivers.serial.cjt188.HeatMeterData;
-import org.linli.drivers.serial.cjt188.MeterAddress;
 import org.linli.drivers.serial.cjt188.MeterType;
 import org.linli.drivers.serial.cjt188.MeterValue;
 
@@ -21,38 +19,18 @@ import java.util.Optional;
  * request for another meter type. With a broken supply sensor it sends FF FF FF as the supply temperature (what
  * such meters show for a missing probe): a well-formed frame whose data is not BCD.
  */
-public final class SimCjt188HeatMeter implements SimSerialDevice {
+public final class SimCjt188HeatMeter extends SimCjt188Device {
     private static final int SUPPLY_OFFSET = 25;
 
-    private final String deviceId;
-    private final MeterAddress address;
     private final long settlementHundredths;
-    private final int step;
     private long hundredths;
     private long reads;
     private volatile boolean brokenSupplySensor;
 
     public SimCjt188HeatMeter(String deviceId, String address, long startHundredths) {
-        this.deviceId = deviceId;
-        this.address = MeterAddress.of(address);
+        super(deviceId, address);
         this.settlementHundredths = startHundredths;
         this.hundredths = startHundredths;
-        this.step = (int) (Math.abs(address.hashCode()) % 99) + 1;
-    }
-
-    @Override
-    public String deviceId() {
-        return deviceId;
-    }
-
-    @Override
-    public String protocol() {
-        return "cjt188";
-    }
-
-    @Override
-    public String address() {
-        return address.digits();
     }
 
     /** While set, the supply temperature is sent as FF FF FF. */
@@ -62,13 +40,8 @@ public final class SimCjt188HeatMeter implements SimSerialDevice {
 
     @Override
     public synchronized SimReply answer(byte[] request, boolean wrongAddress) {
-        Cjt188Frame req;
-        try {
-            req = Cjt188Codec.decode(request);
-        } catch (DecodeException e) {
-            return null;
-        }
-        if (!MeterType.fromCode(req.meterType()).map(MeterType::isHeat).orElse(false)) {
+        Cjt188Frame req = decodeRequest(request);
+        if (req == null || !MeterType.fromCode(req.meterType()).map(MeterType::isHeat).orElse(false)) {
             return null;
         }
         hundredths += step;
@@ -87,9 +60,8 @@ public final class SimCjt188HeatMeter implements SimSerialDevice {
         if (broken) {
             Arrays.fill(payload, SUPPLY_OFFSET, SUPPLY_OFFSET + 3, (byte) 0xFF);
         }
-        MeterAddress from = wrongAddress ? MeterAddress.of(SimCjt188Meter.neighbour(address.digits())) : address;
-        Cjt188Frame reply = new Cjt188Frame(req.meterType(), from, req.control() | Cjt188Control.REPLY, req.dataId(),
-                req.ser(), payload);
+        Cjt188Frame reply = new Cjt188Frame(req.meterType(), replyAddress(wrongAddress),
+                req.control() | Cjt188Control.REPLY, req.dataId(), req.ser(), payload);
         return new SimReply(Cjt188Codec.encode(reply, 2), heatKwh.doubleValue(), !broken);
     }
 }
