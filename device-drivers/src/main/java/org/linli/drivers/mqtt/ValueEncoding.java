@@ -7,6 +7,7 @@ import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.linli.drivers.model.DecodeException;
+import org.linli.drivers.model.DecodeFailure;
 
 /**
  * How a vendor writes a raw reading in JSON. Decimals are kept as {@link BigDecimal} until scaled, so that
@@ -23,6 +24,13 @@ public enum ValueEncoding {
     BOOLEAN;
 
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,4})?");
+    /**
+     * The largest magnitude a raw reading may have, in decimal digits before and after the point. A short JSON
+     * number such as {@code 1e10000000} would otherwise make the scaling arithmetic build a BigDecimal of ten
+     * million digits (seconds of CPU on the event loop); no meter or detector sends more than these.
+     */
+    static final int MAX_INTEGER_DIGITS = 20;
+    static final int MAX_FRACTION_DIGITS = 30;
 
     public static ValueEncoding fromId(String id) {
         for (ValueEncoding e : values()) {
@@ -37,8 +45,18 @@ public enum ValueEncoding {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The raw (unscaled) value at {@code pointer}. */
+    /** The raw (unscaled) value at {@code pointer}, refused before any arithmetic when its magnitude is absurd. */
     public BigDecimal read(String pointer, JsonNode node) throws DecodeException {
+        BigDecimal raw = readUnchecked(pointer, node);
+        // precision and scale are fields of the BigDecimal: this check costs nothing whatever the exponent
+        if (raw.signum() != 0 && (raw.precision() - raw.scale() > MAX_INTEGER_DIGITS || raw.scale() > MAX_FRACTION_DIGITS)) {
+            throw new DecodeException(DecodeFailure.OUT_OF_RANGE, pointer + ": " + JsonValues.describe(node)
+                    + " has more than " + MAX_INTEGER_DIGITS + " integer or " + MAX_FRACTION_DIGITS + " decimal digits");
+        }
+        return raw;
+    }
+
+    private BigDecimal readUnchecked(String pointer, JsonNode node) throws DecodeException {
         switch (this) {
             case NUMBER -> {
                 if (node.isNumber()) {
