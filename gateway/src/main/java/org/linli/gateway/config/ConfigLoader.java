@@ -8,22 +8,34 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.linli.drivers.model.DeviceType;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads the YAML site file and validates it. Unknown keys are errors (a typo must not silently disable a
- * setting); syntax and type errors name the line and column; semantic errors name the path in the file.
+ * setting), and so are duplicate keys (a second section must not silently replace the first); syntax and type
+ * errors name the line and column; semantic errors name the path in the file. The file's size and its longest
+ * line are checked before it is parsed ({@link SiteFileLimits}). Called once at start-up, on the main thread.
  */
 public final class ConfigLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .loaderOptions(SiteFileLimits.loaderOptions())
+            .build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
@@ -36,19 +48,48 @@ public final class ConfigLoader {
      */
     public static SiteConfig load(Path file, Map<String, DeviceType> profiles, Function<String, String> env)
             throws ConfigException {
-        String text;
+        return parse(read(file), file.toString(), profiles, env);
+    }
+
+    /** The file's text, its size checked before anything is read (a FIFO or a growing file: while reading). */
+    private static String read(Path file) throws ConfigException {
+        String source = file.toString();
         try {
-            text = Files.readString(file);
+            Optional<String> tooLarge = SiteFileLimits.checkSize(Files.size(file));
+            if (tooLarge.isPresent()) {
+                throw new ConfigException(source, List.of(tooLarge.get()));
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(SiteFileLimits.MAX_FILE_BYTES + 1);
+            }
+            if (bytes.length > SiteFileLimits.MAX_FILE_BYTES) {
+                throw new ConfigException(source, List.of(SiteFileLimits.tooLargeWhileReading()));
+            }
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
-            throw new ConfigException(file.toString(), List.of("file not found (pass the site file with --config FILE)"));
+            throw new ConfigException(source, List.of("file not found (pass the site file with --config FILE)"));
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(source, List.of("the file is not UTF-8 text"));
         } catch (IOException e) {
-            throw new ConfigException(file.toString(), List.of("cannot read the file: " + e.getMessage()));
+            throw new ConfigException(source, List.of("cannot read the file: " + e.getMessage()));
         }
-        return parse(text, file.toString(), profiles, env);
     }
 
     public static SiteConfig parse(String yaml, String source, Map<String, DeviceType> profiles,
                                    Function<String, String> env) throws ConfigException {
+        Optional<String> tooLong = SiteFileLimits.checkText(yaml);
+        if (tooLong.isPresent()) {
+            throw new ConfigException(source, List.of(tooLong.get()));
+        }
+        try {
+            List<String> duplicates = DuplicateKeys.find(yaml);
+            if (!duplicates.isEmpty()) {
+                throw new ConfigException(source, duplicates);
+            }
+        } catch (YAMLException e) {
+            throw new ConfigException(source, List.of(describe(e)));
+        }
         SiteConfig config;
         try {
             config = YAML.readValue(yaml, SiteConfig.class);
@@ -63,6 +104,16 @@ public final class ConfigLoader {
             throw new ConfigException(source, problems);
         }
         return config;
+    }
+
+    /** A syntax error or an exceeded SnakeYAML bound, as "line L, column C: problem" where it has a place. */
+    private static String describe(YAMLException e) {
+        if (e instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+            Mark mark = m.getProblemMark();
+            String context = m.getContext() == null ? "" : m.getContext() + ": ";
+            return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": " + context + m.getProblem();
+        }
+        return e.getMessage();
     }
 
     private static String describe(JsonProcessingException e) {

@@ -2,9 +2,17 @@ package org.linli.gateway.config;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.linli.gateway.TestSites;
 import org.linli.gateway.site.CareFlag;
 import org.linli.gateway.site.SiteDirectory;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -97,5 +105,123 @@ class ConfigLoaderTest {
     void unknownCareFlag() {
         ConfigException e = invalid(TestSites.smallYaml().replace("care: [elderly_living_alone]", "care: [elderly]"));
         assertTrue(mentions(e, "households[0].care", "elderly_living_alone"), e.getMessage());
+    }
+
+    /** The 1-based line on which {@code fragment} first (or, with {@code last}, last) starts in {@code text}. */
+    private static int lineOf(String text, String fragment, boolean last) {
+        int at = last ? text.lastIndexOf(fragment) : text.indexOf(fragment);
+        assertTrue(at >= 0, fragment);
+        return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    private static final String SECOND_DEVICES = "devices:\n"
+            + "  - {id: gas-3-2-501, type: gas_alarm, profile: test-gas, location: 3-2-501}\n";
+    private static final String USERS = "users:\n"
+            + "  - {id: duty, name: 值班员, role: operator, passwordHash: \"h1\"}\n"
+            + "  - {id: night, name: 夜班, role: operator, passwordHash: \"h2\"}\n"
+            + "  - {id: li, name: 李娜, role: grid_worker, grid: g1, passwordHash: \"h3\"}\n";
+    private static final String SECOND_USERS = "users:\n"
+            + "  - {id: duty, name: 值班员, role: operator, passwordHash: \"h1\"}\n";
+
+    @Test
+    @DisplayName("a second devices: section is an error naming both lines, not a file whose devices are replaced")
+    void secondDevicesSection() {
+        String yaml = TestSites.smallYaml() + SECOND_DEVICES;
+        ConfigException e = invalid(yaml);
+        assertEquals(List.of("line " + lineOf(yaml, "devices:", true) + ": devices: duplicate key; first at line "
+                + lineOf(yaml, "devices:", false)), e.problems());
+    }
+
+    @Test
+    @DisplayName("a second users: section is an error naming both lines, not three operators silently replaced by one")
+    void secondUsersSection() {
+        String yaml = TestSites.smallYaml() + USERS + SECOND_USERS;
+        ConfigException e = invalid(yaml);
+        assertEquals(List.of("line " + lineOf(yaml, "users:", true) + ": users: duplicate key; first at line "
+                + lineOf(yaml, "users:", false)), e.problems());
+    }
+
+    @Test
+    @DisplayName("a key repeated inside one device or one section is an error naming its path and both places")
+    void nestedDuplicate() {
+        // GIVEN a block-style device with its profile twice, and a flow-style device with its location twice
+        String yaml = TestSites.smallYaml()
+                .replace("  - {id: gas-3-2-502, type: gas_alarm, profile: test-gas, location: 3-2-502}\n",
+                        "  - id: gas-3-2-502\n    type: gas_alarm\n    profile: test-gas\n    location: 3-2-502\n"
+                                + "    profile: test-smoke\n")
+                .replace("profile: test-smoke, location: 7-1-101}", "profile: test-smoke, location: 7-1-101, location: 3-2-501}");
+        ConfigException e = invalid(yaml);
+        // THEN each names the path, and both lines (both columns when they share a line)
+        int flowLine = lineOf(yaml, "location: 7-1-101, location", false);
+        String flow = yaml.split("\n")[flowLine - 1];
+        assertEquals(List.of(
+                "line " + lineOf(yaml, "profile: test-smoke", false) + ": devices[1].profile: duplicate key; first at line "
+                        + lineOf(yaml, "profile: test-gas\n    location: 3-2-502", false),
+                "line " + flowLine + ", column " + (flow.lastIndexOf("location:") + 1) + ": devices[2].location: duplicate key;"
+                        + " first at line " + flowLine + ", column " + (flow.indexOf("location:") + 1)), e.problems());
+    }
+
+    @Test
+    @DisplayName("every duplicate key in the file is reported, in the order of the file, not only the first")
+    void everyDuplicateReported() {
+        String yaml = TestSites.smallYaml().replace("clientId: linli-test", "clientId: linli-test\n  clientId: other")
+                + USERS + SECOND_DEVICES + SECOND_USERS;
+        ConfigException e = invalid(yaml);
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().get(0).contains("mqtt.clientId: duplicate key"), e.getMessage());
+        assertTrue(e.problems().get(1).startsWith("line " + lineOf(yaml, "devices:", true) + ": devices:"), e.getMessage());
+        assertTrue(e.problems().get(2).startsWith("line " + lineOf(yaml, "users:", true) + ": users:"), e.getMessage());
+    }
+
+    @Test
+    @DisplayName("a second YAML document in the file is an error, not silently ignored")
+    void secondDocumentRefused() {
+        ConfigException e = invalid(TestSites.smallYaml() + "---\n" + SECOND_DEVICES);
+        assertTrue(mentions(e, "line ", "single document"), e.getMessage());
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @DisplayName("a 2 GiB file is refused on its size, before it is read, with the size and the limit")
+    void oversizedFileRefusedUnread(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("huge.yaml");
+        try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
+            sparse.setLength(2L * 1024 * 1024 * 1024);
+        }
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(file, TestSites.PROFILES, TestSites.ENV));
+        assertEquals(List.of("the file is 2.0 GiB (2,147,483,648 bytes); a site file may be at most 4.0 MiB (4,194,304 bytes)"),
+                e.problems());
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @DisplayName("a 3.5 MiB single-line file under the size limit finishes with the line's length and the limit")
+    void longSingleLineRefused(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("one-line.yaml");
+        Files.writeString(file, "site: {compound: " + "x".repeat(3_500_000) + "}\n");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(file, TestSites.PROFILES, TestSites.ENV));
+        assertEquals(List.of("line 1 is 3,500,018 characters long; a line may be at most 65,536"), e.problems());
+    }
+
+    @Test
+    @DisplayName("a line just under the line limit is accepted")
+    void longLineUnderLimitAccepted() throws Exception {
+        String compound = "幸".repeat(SiteFileLimits.MAX_LINE_CHARS - 20);
+        SiteConfig c = ConfigLoader.parse(TestSites.smallYaml().replace("compound: 幸福里", "compound: " + compound),
+                "test.yaml", TestSites.PROFILES, TestSites.ENV);
+        assertEquals(compound, c.site().compound());
+    }
+
+    @Test
+    @DisplayName("an alias bomb and deep nesting are refused by SnakeYAML's bounds, not expanded")
+    void aliasBombAndNestingBounded() {
+        StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b', prev = 'a'; c <= 'j'; prev = c, c++) {
+            bomb.append(c).append(": &").append(c).append(" [").append(("*" + prev + ", ").repeat(8)).append('*').append(prev).append("]\n");
+        }
+        assertTrue(mentions(invalid(bomb.toString()), "aliases", "max=" + SiteFileLimits.MAX_ALIASES_FOR_COLLECTIONS));
+        assertTrue(mentions(invalid("site: " + "[".repeat(200) + "]".repeat(200) + "\n"), "Nesting Depth"));
     }
 }
