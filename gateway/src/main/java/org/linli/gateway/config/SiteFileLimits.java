@@ -72,7 +72,6 @@ public final class SiteFileLimits {
         options.setNestingDepthLimit(MAX_NESTING_DEPTH);
         options.setMaxAliasesForCollections(MAX_ALIASES_FOR_COLLECTIONS);
         options.setAllowRecursiveKeys(false);
-        options.setAllowDuplicateKeys(false);
         return options;
     }
 
