@@ -8,8 +8,8 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import org.linli.gateway.config.UserConfig;
+import org.linli.gateway.http.RequestBodies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +79,7 @@ public final class ConsoleAuth {
      * and {@code GET /api/session}. Call before mounting the routes it protects.
      */
     public void mount(Router router) {
-        router.post("/api/login").handler(BodyHandler.create().setBodyLimit(4096)).handler(this::login);
+        router.post("/api/login").handler(RequestBodies.upTo(RequestBodies.LOGIN_MAX_BYTES)).handler(this::login);
         router.route("/api/*").handler(this::guard);
         router.post("/api/logout").handler(this::logout);
         router.get("/api/session").handler(this::whoAmI);

@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.linli.gateway.alert.Alert;
 import org.linli.gateway.alert.AlertJson;
@@ -99,13 +98,14 @@ public final class HttpApi {
     /** Listens with these options (host, port, and HTTPS when they carry a certificate). */
     public Future<HttpServer> listen(HttpServerOptions options) {
         Router router = Router.router(vertx);
-        router.route().handler(HttpApi::securityHeaders);
+        router.route().handler(HttpApi::securityHeaders).handler(RequestBodies::screen);
+        router.errorHandler(413, RequestBodies::tooLarge);
         // liveness and readiness need no login (docs/OPERATIONS.md); neither carries a URL, an error text or a secret
         router.get("/health").handler(this::health);
         router.get("/health/ready").handler(this::ready);
         auth.mount(router);
         AlertScopeGuard scope = new AlertScopeGuard(alerts, site);
-        router.post("/api/alerts/:id/:action").handler(BodyHandler.create().setBodyLimit(64 * 1024)).handler(scope::act);
+        router.post("/api/alerts/:id/:action").handler(RequestBodies.upTo(RequestBodies.MAX_BYTES)).handler(scope::act);
         router.get("/api/alerts/:id/:sub").handler(scope::read);
         router.route("/api/households/:key/*").handler(scope::household);
         router.get("/api/snapshots/:id").handler(scope::snapshot);
