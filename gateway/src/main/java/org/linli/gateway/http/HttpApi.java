@@ -110,6 +110,7 @@ public final class HttpApi {
         router.route("/api/households/:key/*").handler(scope::household);
         router.get("/api/snapshots/:id").handler(scope::snapshot);
         router.get("/api/cameras/discovery").handler(scope::operatorOnly);
+        router.get("/api/status").handler(scope::operatorOnly);   // broker URL, cameras, channels: compound-wide
         // after the guards: routes owned by other components are behind login, CSRF and grid scope like the rest
         extraRoutes.forEach(r -> r.accept(router));
         router.get("/api/status").handler(ctx -> json(ctx, status.get()));
