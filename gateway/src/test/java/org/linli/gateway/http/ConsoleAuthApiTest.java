@@ -217,7 +217,7 @@ class ConsoleAuthApiTest {
     }
 
     @Test
-    @DisplayName("after 5 failed logins the same user and address are locked, even with the right password; others are not")
+    @DisplayName("after 5 failed logins the same user and address must wait, even with the right password; others need not")
     void throttled() throws Exception {
         // GIVEN five wrong passwords for one user
         for (int i = 0; i < 5; i++) {
