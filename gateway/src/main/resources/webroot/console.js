@@ -76,6 +76,8 @@ async function onLogin(event) {
     startConsole(r.json);
   } else if (r.status === 429) {
     $('login-error').textContent = '失败次数过多，请 ' + (r.headers.get('Retry-After') || '60') + ' 秒后再试';
+  } else if (r.status === 503) {
+    $('login-error').textContent = '登录繁忙，请 ' + (r.headers.get('Retry-After') || '1') + ' 秒后再试';
   } else {
     $('login-error').textContent = '用户名或密码错误';
   }

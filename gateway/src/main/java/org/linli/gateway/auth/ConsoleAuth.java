@@ -8,8 +8,8 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import org.linli.gateway.config.UserConfig;
+import org.linli.gateway.http.RequestBodies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,13 +27,17 @@ import java.util.Set;
  * Login, logout and the guard in front of every {@code /api/*} route (docs/CONSOLE.md). With no users configured the
  * guard lets everything through (tests, the loopback-only demo) and the gateway says so once at start. With users:
  * no session cookie → 401; a POST/PUT/PATCH/DELETE without the session's {@code X-CSRF-Token} → 403. Event-loop
- * confined; password checks run on a worker thread because PBKDF2 at 210,000 iterations takes a noticeable time.
+ * confined; password checks run on a worker thread because PBKDF2 at 210,000 iterations takes a noticeable time,
+ * at most {@link #MAX_CONCURRENT_HASH_CHECKS} at once ({@link PasswordCheckSlots}); guessing is slowed by
+ * {@link LoginThrottle}.
  */
 public final class ConsoleAuth {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleAuth.class);
     public static final String COOKIE = "linli_session";
     public static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String SESSION_KEY = "linli.session";
+    /** Password-hash checks at once: each keeps a core busy for tens of milliseconds (docs/CONSOLE.md). */
+    static final int MAX_CONCURRENT_HASH_CHECKS = 2;
     private static final Set<HttpMethod> STATE_CHANGING = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
             HttpMethod.DELETE);
 
@@ -41,6 +45,7 @@ public final class ConsoleAuth {
     private final Map<String, User> users = new LinkedHashMap<>();
     private final SessionStore sessions;
     private final LoginThrottle throttle;
+    private final PasswordCheckSlots hashChecks = new PasswordCheckSlots(MAX_CONCURRENT_HASH_CHECKS);
     private final boolean secureCookie;
     /** Checked when the user name is unknown, so the answer takes as long as for a known user. */
     private final String decoyHash;
@@ -55,7 +60,7 @@ public final class ConsoleAuth {
             }
         }
         this.sessions = new SessionStore(clock, Duration.ofMinutes(30), Duration.ofHours(12));
-        this.throttle = new LoginThrottle(clock, 5, Duration.ofMinutes(1));
+        this.throttle = new LoginThrottle(clock);
         this.secureCookie = secureCookie;
         this.decoyHash = enabled() ? PasswordHasher.hash("decoy".toCharArray()) : null;
         if (enabled()) {
@@ -79,7 +84,7 @@ public final class ConsoleAuth {
      * and {@code GET /api/session}. Call before mounting the routes it protects.
      */
     public void mount(Router router) {
-        router.post("/api/login").handler(BodyHandler.create().setBodyLimit(4096)).handler(this::login);
+        router.post("/api/login").handler(RequestBodies.upTo(RequestBodies.LOGIN_MAX_BYTES)).handler(this::login);
         router.route("/api/*").handler(this::guard);
         router.post("/api/logout").handler(this::logout);
         router.get("/api/session").handler(this::whoAmI);
@@ -136,20 +141,30 @@ public final class ConsoleAuth {
         String name = body.getValue("user") instanceof String u ? u : "";
         char[] password = (body.getValue("password") instanceof String p ? p : "").toCharArray();
         String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().host();
-        Optional<Duration> locked = throttle.lockedFor(name, address);
-        if (locked.isPresent()) {
-            long seconds = Math.max(1, locked.get().toSeconds() + 1);
+        Optional<Duration> wait = throttle.waitFor(name, address);
+        if (wait.isPresent()) {
+            PasswordHasher.wipe(password);
+            long seconds = Math.max(1, wait.get().toSeconds() + 1);
             ctx.response().putHeader("Retry-After", Long.toString(seconds));
             error(ctx, 429, "too many failed logins: try again in " + seconds + " s");
             return;
         }
-        // counted up front and forgiven on success, so parallel guesses cannot outrun the lock
-        if (throttle.failed(name, address)) {
-            LOG.warn("login for '{}' from {} locked for a minute after repeated failures", name, address);
+        if (!hashChecks.tryTake()) {
+            PasswordHasher.wipe(password);
+            ctx.response().putHeader("Retry-After", "1");
+            error(ctx, 503, "too many logins at once: try again in a second");
+            return;
+        }
+        // counted up front and taken back on success, so parallel guesses cannot outrun the delays
+        List<String> started = throttle.attempted(name, address);
+        if (!started.isEmpty()) {
+            LOG.warn("logins for '{}' from {}: repeated failures, further attempts delayed (per {})",
+                    name.length() > 64 ? name.substring(0, 64) + "..." : name, address, String.join(", ", started));
         }
         User user = users.get(name);
         String stored = user == null ? decoyHash : user.passwordHash();
         vertx.executeBlocking(() -> PasswordHasher.verify(password, stored), false).onComplete(ar -> {
+            hashChecks.giveBack();
             PasswordHasher.wipe(password);
             if (ar.failed() || !ar.result() || user == null) {
                 error(ctx, 401, "wrong user name or password");

@@ -14,9 +14,11 @@ import java.util.Optional;
 
 /**
  * Runs in front of every route below {@code /api/alerts/{id}/...} (the lifecycle actions, deliveries) and
- * {@code /api/households/{key}/...} (the away flag), snapshots and camera discovery: a grid worker
- * reading another grid's alert gets 404, acting on it 403, and whoever acts is the logged-in user, whatever
- * {@code by} the body names. The handlers behind it need not know about sessions: they read {@code by} as before.
+ * {@code /api/households/{key}/...} (the away flag), snapshots, camera discovery and the compound status. For a grid
+ * worker another grid's alert, household or snapshot does not exist: reading or acting on it gets exactly the 404 an
+ * absent one gets (same status, same body, no grid named), so the answer cannot tell "not yours" from "absent".
+ * Whoever acts is the logged-in user, whatever {@code by} the body names. The handlers behind it need not know
+ * about sessions: they read {@code by} as before. Runs on the event loop.
  */
 final class AlertScopeGuard {
     private final AlertService alerts;
@@ -27,7 +29,7 @@ final class AlertScopeGuard {
         this.site = site;
     }
 
-    /** A household of another grid (its away flag): 404 to read, 403 to change, for a grid worker. */
+    /** A household of another grid (its away flag): 404 to read or change, as for an absent one, for a grid worker. */
     void household(RoutingContext ctx) {
         Optional<User> user = ConsoleAuth.user(ctx);
         if (user.isPresent() && !user.get().isOperator()) {
@@ -35,9 +37,7 @@ final class AlertScopeGuard {
             String building = key == null ? "" : key.split("-", 2)[0];
             boolean mine = site.gridFor(building).map(g -> g.id().equals(user.get().grid())).orElse(false);
             if (!mine) {
-                boolean reading = ctx.request().method() == io.vertx.core.http.HttpMethod.GET;
-                HttpApi.error(ctx, reading ? 404 : 403, reading ? "no household " + key
-                        : "household " + key + " is not in your grid");
+                HttpApi.error(ctx, 404, "no household " + key);   // AlertWorkflowRoutes' answer for an absent one
                 return;
             }
         }
@@ -62,7 +62,7 @@ final class AlertScopeGuard {
         ctx.next();
     }
 
-    /** Installer and operator tools (camera discovery): not for a grid worker's session. */
+    /** Installer and operator tools (camera discovery, the compound-wide status): not for a grid worker's session. */
     void operatorOnly(RoutingContext ctx) {
         if (!AlertAccess.isOperatorOrOpen(ConsoleAuth.user(ctx))) {
             HttpApi.error(ctx, 403, "only an operator may do this");
@@ -71,23 +71,21 @@ final class AlertScopeGuard {
         ctx.next();
     }
 
-    /** GET below an alert: hidden alerts do not exist for this user. */
+    /** GET below an alert: absent and hidden alerts get the same 404, before anything else is looked at. */
     void read(RoutingContext ctx) {
-        Optional<Alert> a = alerts.get(ctx.pathParam("id"));
-        if (a.isPresent() && !AlertAccess.canSee(ConsoleAuth.user(ctx), a.get())) {
-            HttpApi.error(ctx, 404, "no alert " + ctx.pathParam("id"));
+        if (!visible(ctx)) {
             return;
         }
         ctx.next();
     }
 
-    /** POST an action: only on visible alerts, and always in the session user's name. */
+    /**
+     * POST an action: only on visible alerts, and always in the session user's name. An absent or hidden alert is
+     * 404 before the action, the role or the body is looked at, so none of them can tell the two apart.
+     */
     void act(RoutingContext ctx) {
         Optional<User> user = ConsoleAuth.user(ctx);
-        Optional<Alert> a = alerts.get(ctx.pathParam("id"));
-        if (a.isPresent() && !AlertAccess.canSee(user, a.get())) {
-            HttpApi.error(ctx, 403, "alert " + a.get().id() + " belongs to grid " + a.get().gridId()
-                    + ", not to yours");
+        if (!visible(ctx)) {
             return;
         }
         if ("verify".equals(ctx.pathParam("action")) && !AlertAccess.isOperatorOrOpen(user)) {
@@ -108,5 +106,16 @@ final class AlertScopeGuard {
             ctx.put("linli.actor", user.get().id());
         }
         ctx.next();
+    }
+
+    /** True when the alert of the path exists and this user may see it; else answers 404 "no alert {id}". */
+    private boolean visible(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        Optional<Alert> a = alerts.get(id);
+        if (a.isEmpty() || !AlertAccess.canSee(ConsoleAuth.user(ctx), a.get())) {
+            HttpApi.error(ctx, 404, "no alert " + id);   // AlertService's words for an unknown id
+            return false;
+        }
+        return true;
     }
 }

@@ -42,7 +42,7 @@ public final class AlertWorkflowRoutes {
     }
 
     public void mount(Router router) {
-        BodyHandler body = BodyHandler.create().setBodyLimit(64 * 1024);
+        BodyHandler body = RequestBodies.upTo(RequestBodies.MAX_BYTES);
         router.post("/api/alerts/:id/:action").handler(body).handler(this::act);
         router.put("/api/households/:key/away").handler(body).handler(this::setAway);
         router.get("/api/households/:key/away").handler(this::getAway);

@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.linli.gateway.alert.Alert;
 import org.linli.gateway.alert.AlertJson;
@@ -99,17 +98,19 @@ public final class HttpApi {
     /** Listens with these options (host, port, and HTTPS when they carry a certificate). */
     public Future<HttpServer> listen(HttpServerOptions options) {
         Router router = Router.router(vertx);
-        router.route().handler(HttpApi::securityHeaders);
+        router.route().handler(HttpApi::securityHeaders).handler(RequestBodies::screen);
+        router.errorHandler(413, RequestBodies::tooLarge);
         // liveness and readiness need no login (docs/OPERATIONS.md); neither carries a URL, an error text or a secret
         router.get("/health").handler(this::health);
         router.get("/health/ready").handler(this::ready);
         auth.mount(router);
         AlertScopeGuard scope = new AlertScopeGuard(alerts, site);
-        router.post("/api/alerts/:id/:action").handler(BodyHandler.create().setBodyLimit(64 * 1024)).handler(scope::act);
+        router.post("/api/alerts/:id/:action").handler(RequestBodies.upTo(RequestBodies.MAX_BYTES)).handler(scope::act);
         router.get("/api/alerts/:id/:sub").handler(scope::read);
         router.route("/api/households/:key/*").handler(scope::household);
         router.get("/api/snapshots/:id").handler(scope::snapshot);
         router.get("/api/cameras/discovery").handler(scope::operatorOnly);
+        router.get("/api/status").handler(scope::operatorOnly);   // broker URL, cameras, channels: compound-wide
         // after the guards: routes owned by other components are behind login, CSRF and grid scope like the rest
         extraRoutes.forEach(r -> r.accept(router));
         router.get("/api/status").handler(ctx -> json(ctx, status.get()));

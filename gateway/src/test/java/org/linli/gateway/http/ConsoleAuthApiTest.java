@@ -98,7 +98,7 @@ class ConsoleAuthApiTest {
     }
 
     @Test
-    @DisplayName("a grid worker sees only their grid's alerts and devices, gets 404 reading and 403 acting on another grid's alert")
+    @DisplayName("a grid worker sees only their grid's alerts and devices, gets 404 reading and acting on another grid's alert")
     void gridWorkerScope() throws Exception {
         // GIVEN an alert in building 3 (grid g1) and one in building 7 (grid g2)
         Alert mine = f.raise("3-2-502");
@@ -110,11 +110,11 @@ class ConsoleAuthApiTest {
         assertTrue(ids(list).contains(mine.id()));
         assertFalse(ids(list).contains(theirs.id()));
         list.forEach(a -> assertEquals("g1", ((JsonObject) a).getString("grid")));
-        // AND the other grid's alert does not exist for them, and acting on it is forbidden
+        // AND the other grid's alert does not exist for them, neither to read nor to act on
         assertEquals(200, f.get("/api/alerts/" + mine.id(), li).statusCode());
         assertEquals(404, f.get("/api/alerts/" + theirs.id(), li).statusCode());
         assertEquals(404, f.get("/api/alerts/" + theirs.id() + "/deliveries", li).statusCode());
-        assertEquals(403, f.post("/api/alerts/" + theirs.id() + "/accept", li, li.csrf(), new JsonObject().put("by", "li")).statusCode());
+        assertEquals(404, f.post("/api/alerts/" + theirs.id() + "/accept", li, li.csrf(), new JsonObject().put("by", "li")).statusCode());
         // AND devices and dead letters are scoped too
         JsonArray devices = new JsonObject(f.get("/api/devices", li).body()).getJsonArray("devices");
         assertFalse(devices.isEmpty());
@@ -183,9 +183,9 @@ class ConsoleAuthApiTest {
         JsonObject last = after.getJsonArray("history").getJsonObject(after.getJsonArray("history").size() - 1);
         assertEquals("ACCEPTED", last.getString("action"));
         assertEquals("li", last.getString("by"));
-        // AND a household away flag of another grid cannot be set by them (403), but of their own grid it can
+        // AND a household away flag of another grid cannot be set by them (404: not theirs), but of their own grid it can
         JsonObject until = new JsonObject().put("until", "2026-12-01T00:00:00Z");
-        assertEquals(403, f.put("/api/households/7-1-101/away", li, li.csrf(), until).statusCode());
+        assertEquals(404, f.put("/api/households/7-1-101/away", li, li.csrf(), until).statusCode());
         assertEquals(200, f.put("/api/households/3-2-502/away", li, li.csrf(), until).statusCode());
     }
 
@@ -217,7 +217,7 @@ class ConsoleAuthApiTest {
     }
 
     @Test
-    @DisplayName("after 5 failed logins the same user and address are locked, even with the right password; others are not")
+    @DisplayName("after 5 failed logins the same user and address must wait, even with the right password; others need not")
     void throttled() throws Exception {
         // GIVEN five wrong passwords for one user
         for (int i = 0; i < 5; i++) {
