@@ -154,7 +154,7 @@ public final class GatewayMain {
         try {
             id = vertx.deployVerticle(gateway).toCompletionStage().toCompletableFuture().get(START_TIMEOUT_S, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            // the failed verticle has already released what it opened; give Vert.x a moment to close, then leave
+            // a failed verticle has released what it opened (a hung one is cut short by the exit); Vert.x gets 5 s
             awaitQuietly(vertx.close(), 5);
             lock.close();
             cannotStart(EXIT_START, e instanceof TimeoutException ? "start-up did not finish within " + START_TIMEOUT_S
@@ -175,7 +175,7 @@ public final class GatewayMain {
     /** One line on stderr, the cause for the debug log, and exit: nothing left running to hold the process. */
     private static void cannotStart(int code, String reason, Throwable cause) {
         LOG.debug("start-up failed", cause);
-        System.err.println("linli: cannot start: " + reason);
+        System.err.println("linli: cannot start: " + reason.replaceAll("\\s*\\R\\s*", " "));
         System.exit(code);
     }
 
