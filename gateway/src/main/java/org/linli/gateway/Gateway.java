@@ -49,6 +49,7 @@ import org.linli.gateway.security.SecretValues;
 import org.linli.gateway.serial.SerialSources;
 import org.linli.gateway.site.Device;
 import org.linli.gateway.site.SiteDirectory;
+import org.linli.gateway.startup.StartupException;
 import org.linli.gateway.config.QueueOptions;
 import org.linli.gateway.queue.StoreAndForward;
 import org.linli.gateway.timeseries.BatchWriter;
@@ -99,33 +100,54 @@ public final class Gateway extends AbstractVerticle {
         this.clock = clock;
     }
 
+    /**
+     * Starts in the order that lets a failure leave nothing behind: local resources first (queue, alert store, the
+     * HTTP port), outward connections (MQTT, serial buses, cameras, notification reminders) only once they all are
+     * held. A failure releases whatever was opened and fails the deployment with a {@link StartupException} naming
+     * the step, so the process can exit instead of staying half-alive (connected to MQTT, serving nothing).
+     */
     @Override
     public void start(Promise<Void> started) {
-        site = SiteDirectory.from(config);
-        metrics = new GatewayMetrics();
-        deadLetters = new DeadLetters(clock, config.storage().deadLetterMemory(), Path.of(config.storage().dataDir()),
-                64L * 1024 * 1024);
-        InfluxOptions io = config.influx();
-        influx = new InfluxLineWriter(io.url(), io.org(), io.bucket(), env.apply(io.tokenEnv()).toCharArray(),
-                Duration.ofSeconds(30));
-        QueueOptions queue = queueOptions();
-        // every write request is timed and counted by outcome on its way to InfluxDB (docs/OPERATIONS.md)
-        BatchWriter writer = new MeasuredBatchWriter(influx::write, metrics.registry());
-        StoreAndForward.start(vertx, queue, config.storage().dataDir(), io, writer, deadLetters, clock)
-                .compose(s -> {
-                    store = s;
-                    return Future.fromCompletionStage(SqliteAlertStore.open(Path.of(config.storage().dataDir())), context);
-                })
-                .compose(a -> {
-                    alertStore = a;
-                    return Future.fromCompletionStage(a.load(), context);
-                })
-                .compose(this::startIngest)
+        Future.<Void>succeededFuture()
+                .compose(v -> openStorage())
+                .compose(this::build)
+                .compose(v -> listen())
+                .compose(v -> connectOutward())
+                .recover(failure -> release().transform(ar -> Future.<Void>failedFuture(failure)))
                 .onComplete(started);
     }
 
-    /** The rest of the start, once the queue is open and the stored alerts and away flags have been read back. */
-    private Future<Void> startIngest(SqliteAlertStore.Snapshot stored) {
+    /** The dead letters, the InfluxDB client, the disk queue and the alert store, read back. */
+    private Future<SqliteAlertStore.Snapshot> openStorage() {
+        site = SiteDirectory.from(config);
+        metrics = new GatewayMetrics();
+        String dataDir = config.storage().dataDir();
+        deadLetters = new DeadLetters(clock, config.storage().deadLetterMemory(), Path.of(dataDir), 64L * 1024 * 1024);
+        InfluxOptions io = config.influx();
+        try {
+            influx = new InfluxLineWriter(io.url(), io.org(), io.bucket(), env.apply(io.tokenEnv()).toCharArray(),
+                    Duration.ofSeconds(30));
+        } catch (RuntimeException e) {
+            return failed("InfluxDB client for influx.url " + Redaction.url(io.url()), e);
+        }
+        QueueOptions queue = queueOptions();
+        // every write request is timed and counted by outcome on its way to InfluxDB (docs/OPERATIONS.md)
+        BatchWriter writer = new MeasuredBatchWriter(influx::write, metrics.registry());
+        return StoreAndForward.start(vertx, queue, dataDir, io, writer, deadLetters, clock)
+                .recover(e -> failed("queue in " + queue.dirUnder(dataDir), e))
+                .compose(s -> {
+                    store = s;
+                    return Future.fromCompletionStage(SqliteAlertStore.open(Path.of(dataDir)), context)
+                            .compose(a -> {
+                                alertStore = a;
+                                return Future.fromCompletionStage(a.load(), context);
+                            })
+                            .recover(e -> failed("alert store in " + dataDir, e));
+                });
+    }
+
+    /** Every component, wired but not yet connected anywhere, from the stored alerts and away flags. */
+    private Future<Void> build(SqliteAlertStore.Snapshot stored) {
         alerts = new AlertService(site, clock, EscalationPolicy.from(config.rules() == null ? null
                 : config.rules().escalation()), alertStore);
         alerts.restore(stored.alerts());
@@ -134,7 +156,6 @@ public final class Gateway extends AbstractVerticle {
         rules.keepWaterHistory(alertStore, stored.water());
         cameras = new Cameras(vertx, config.cameras(), site, alerts, clock, Path.of(config.storage().dataDir()), env);
         pipeline = new Pipeline(site, profiles, store.queue(), List.of(rules, cameras.alertRules()), deadLetters);
-        cameras.start(context, pipeline);
 
         List<Subscription> subscriptions = subscriptions();
         SubscriptionWatchdog watchdog = new SubscriptionWatchdog(clock, subscriptions, (s, st) -> { });
@@ -143,7 +164,7 @@ public final class Gateway extends AbstractVerticle {
         try {
             tls = MqttTls.socketFactory(config.mqtt().tls(), env);
         } catch (java.security.GeneralSecurityException e) {
-            return Future.failedFuture("mqtt.tls: " + e.getMessage());
+            return failed("mqtt.tls", e);
         }
         mqtt = new MqttIngest(vertx, config.mqtt(), password == null ? null : password.toCharArray(), tls,
                 subscriptions, pipeline, clock, watchdog);
@@ -152,24 +173,19 @@ public final class Gateway extends AbstractVerticle {
             notifier = NotifierFactory.create(vertx, config.notifications(), env, clock, publicUrl(), mqtt::publish,
                     alertsTopic(), NotifyTiming.standard());
             alerts.addListener(notifier);
-            notifier.remindAfterRestart(alerts.list(), clock.instant());
         }
         if (notifier == null || !notifier.feedsAlertsTopic()) {
             alerts.addListener(new AlertPublisher(mqtt, alertsTopic()));
         }
-        mqtt.start();
-        BrokerConnectionAlert brokerAlert = new BrokerConnectionAlert(mqtt::state, alerts, clock,
-                BrokerConnectionAlert.DEFAULT_GRACE);
-        timers.add(vertx.setPeriodic(5000, id -> brokerAlert.check()));
-        timers.add(vertx.setPeriodic(rules.checkInterval().toMillis(), id -> rules.check()));
-        timers.add(vertx.setPeriodic(1000, id -> alerts.checkEscalations()));
-
         // RS-485 buses: blocking port I/O on one thread per bus, results hop back onto this context
         serial = SerialSources.create(config, site, pipeline, alerts, deadLetters, clock,
                 task -> context.runOnContext(v -> task.run()));
-        serial.start();
         registerSerialParents();
+        return Future.succeededFuture();
+    }
 
+    /** Binds the console and API: the last local resource, so a taken port fails before anything connects out. */
+    private Future<Void> listen() {
         Redaction secrets = SecretValues.redaction(config, env);
         Readiness readiness = new Readiness(mqtt, store.stats(), serial, cameras, clock,
                 Duration.ofSeconds(queueOptions().readyMaxAgeSeconds()));
@@ -183,7 +199,31 @@ public final class Gateway extends AbstractVerticle {
             http.deliveries(notifier::deliveries); // attempt details are scrubbed by the channels (SecretScrubbingChannel)
         }
         http.mount(cameras::mountRoutes);
-        return http.listen(HttpsOptions.serverOptions(config.http())).mapEmpty();
+        String where = config.http().host() + ":" + config.http().port();
+        return http.listen(HttpsOptions.serverOptions(config.http())).<Void>mapEmpty()
+                .recover(e -> e instanceof java.net.BindException
+                        ? Future.failedFuture(new StartupException("HTTP port " + where + " is already in use", e))
+                        : failed("HTTP server on " + where, e));
+    }
+
+    /** Everything that talks to the outside; each retries on its own, so an absent peer does not fail the start. */
+    private Future<Void> connectOutward() {
+        cameras.start(context, pipeline);
+        if (notifier != null) {
+            notifier.remindAfterRestart(alerts.list(), clock.instant());
+        }
+        mqtt.start();
+        BrokerConnectionAlert brokerAlert = new BrokerConnectionAlert(mqtt::state, alerts, clock,
+                BrokerConnectionAlert.DEFAULT_GRACE);
+        timers.add(vertx.setPeriodic(5000, id -> brokerAlert.check()));
+        timers.add(vertx.setPeriodic(rules.checkInterval().toMillis(), id -> rules.check()));
+        timers.add(vertx.setPeriodic(1000, id -> alerts.checkEscalations()));
+        serial.start();
+        return Future.succeededFuture();
+    }
+
+    private static <T> Future<T> failed(String step, Throwable e) {
+        return Future.failedFuture(new StartupException(step + ": " + StartupException.reason(e), e));
     }
 
     /** The meters of /metrics over each component's counters (docs/OPERATIONS.md), and the event-loop lag probe. */
@@ -274,6 +314,11 @@ public final class Gateway extends AbstractVerticle {
 
     @Override
     public void stop(Promise<Void> stopped) {
+        release().onComplete(ar -> stopped.complete());
+    }
+
+    /** Stops and closes whatever has been started or opened; also what a failed start leaves behind. */
+    private Future<Void> release() {
         timers.forEach(vertx::cancelTimer);
         if (lag != null) {
             lag.stop();
@@ -284,7 +329,7 @@ public final class Gateway extends AbstractVerticle {
         });
         Future<Void> mqttStopped = serialStopped.transform(ar -> mqtt == null ? Future.succeededFuture() : mqtt.stop());
         Future<Void> camerasStopped = cameras == null ? Future.succeededFuture() : cameras.stop();
-        Future.all(mqttStopped, camerasStopped)
+        return Future.all(mqttStopped, camerasStopped)
                 .eventually(() -> store == null ? Future.succeededFuture() : store.close())
                 .eventually(() -> http == null ? Future.succeededFuture() : http.close())
                 .eventually(() -> vertx.executeBlocking(() -> {
@@ -301,8 +346,7 @@ public final class Gateway extends AbstractVerticle {
                 }))
                 .eventually(() -> alertStore == null ? Future.succeededFuture()
                         : Future.fromCompletionStage(alertStore.close(), context))
-                .<Void>mapEmpty()
-                .onComplete(ar -> stopped.complete());
+                .mapEmpty();
     }
 
     /** The event-loop context every component of this gateway is confined to. */

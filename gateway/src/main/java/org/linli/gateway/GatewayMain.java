@@ -8,13 +8,17 @@ import org.linli.gateway.config.ConfigLoader;
 import org.linli.gateway.config.SiteConfig;
 import org.linli.gateway.pipeline.VendorProfileCatalog;
 import org.linli.gateway.site.SiteDirectory;
+import org.linli.gateway.startup.DataDirLock;
+import org.linli.gateway.startup.StartupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The production entry point: {@code run}, {@code check-config}, {@code hash-password} and {@code version}. The demo has its own entry point
@@ -22,6 +26,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class GatewayMain {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayMain.class);
+    /** Exit codes of {@code run}: the site file is invalid; something else stopped the start (docs/DEPLOY.md). */
+    static final int EXIT_CONFIG = 1;
+    static final int EXIT_START = 3;
+    private static final int START_TIMEOUT_S = 60;
 
     private GatewayMain() {
     }
@@ -119,32 +127,66 @@ public final class GatewayMain {
         }
     }
 
-    private static void run(Path config, Path profilesDir) throws Exception {
+    /**
+     * Runs the gateway until SIGTERM. Whatever stops it from starting (config, data directory lock, queue, alert store,
+     * HTTP port, ...) ends the process within seconds with one line on stderr and a non-zero code, so that systemd or
+     * docker restarts it instead of leaving it half-alive. The log (stdout) gets the details at debug level.
+     */
+    private static void run(Path config, Path profilesDir) throws InterruptedException {
         VendorProfileCatalog profiles = VendorProfileCatalog.load(profilesDir);
         SiteConfig c;
         try {
             c = load(config, profiles);
         } catch (ConfigException e) {
-            System.err.println(e.getMessage());
-            System.exit(1);
+            cannotStart(EXIT_CONFIG, "invalid configuration " + config + ": " + String.join("; ", e.problems()), e);
+            return;
+        }
+        DataDirLock lock;
+        try {
+            lock = DataDirLock.acquire(Path.of(c.storage().dataDir()));
+        } catch (StartupException e) {
+            cannotStart(EXIT_START, StartupException.reason(e), e);
             return;
         }
         Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(4));
         Gateway gateway = new Gateway(c, profiles, System::getenv, Clock.systemUTC());
-        String id = vertx.deployVerticle(gateway).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        String id;
+        try {
+            id = vertx.deployVerticle(gateway).toCompletionStage().toCompletableFuture().get(START_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // a failed verticle has released what it opened (a hung one is cut short by the exit); Vert.x gets 5 s
+            awaitQuietly(vertx.close(), 5);
+            lock.close();
+            cannotStart(EXIT_START, e instanceof TimeoutException ? "start-up did not finish within " + START_TIMEOUT_S
+                    + " s" : StartupException.reason(e.getCause()), e);
+            return;
+        }
         LOG.info("Linli {} running for {}: console and API on {}://{}:{}/", version(), c.site().compound(),
                 c.http().usesTls() ? "https" : "http", c.http().host(), gateway.httpPort());
-        CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: flushing buffered points");
-            vertx.undeploy(id).eventually(() -> vertx.close()).onComplete(ar -> stopped.countDown());
-            try {
-                stopped.await(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            awaitQuietly(vertx.undeploy(id), 15);
+            awaitQuietly(vertx.close(), 5);
+            lock.close();
         }, "linli-shutdown"));
-        stopped.await();
+        new CountDownLatch(1).await(); // the event loop does the work; the shutdown hook ends the process
+    }
+
+    /** One line on stderr, the cause for the debug log, and exit: nothing left running to hold the process. */
+    private static void cannotStart(int code, String reason, Throwable cause) {
+        LOG.debug("start-up failed", cause);
+        System.err.println("linli: cannot start: " + reason.replaceAll("\\s*\\R\\s*", " "));
+        System.exit(code);
+    }
+
+    private static void awaitQuietly(io.vertx.core.Future<?> done, int seconds) {
+        try {
+            done.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("not closed cleanly within {} s", seconds, e);
+        }
     }
 
     private static java.util.Optional<String> option(String[] args, String name) {

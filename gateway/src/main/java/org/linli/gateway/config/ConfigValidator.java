@@ -304,7 +304,9 @@ final class ConfigValidator {
             problem("influx", "missing: the InfluxDB v2 connection (url, org, bucket, tokenEnv)");
             return;
         }
-        require(i.url(), "influx.url");
+        if (require(i.url(), "influx.url")) {
+            checkHttpUrl(i.url(), "influx.url");
+        }
         require(i.org(), "influx.org");
         require(i.bucket(), "influx.bucket");
         String token = env.apply(i.tokenEnv());
@@ -313,6 +315,25 @@ final class ConfigValidator {
         }
         if (i.batchSize() < 1 || i.flushIntervalMs() < 1 || i.maxBufferedPoints() < i.batchSize()) {
             problem("influx", "need batchSize >= 1, flushIntervalMs >= 1 and maxBufferedPoints >= batchSize");
+        }
+    }
+
+    /** An absolute http(s) URL with a host and, if given, a valid port: what the InfluxDB client can connect to. */
+    private void checkHttpUrl(String url, String at) {
+        String shown = "'" + org.linli.gateway.security.Redaction.url(url) + "'";
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(url.strip());
+        } catch (java.net.URISyntaxException e) {
+            problem(at, shown + " is not a URL (" + e.getReason() + " at index " + e.getIndex() + ")");
+            return;
+        }
+        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
+            problem(at, shown + " is not of the form http://host:port or https://host:port");
+        } else if (uri.getHost() == null) {
+            problem(at, shown + " has no host (or an invalid one): use http://host:port");
+        } else if (uri.getPort() > 65535 || uri.getPort() == 0) {
+            problem(at, shown + " has an invalid port " + uri.getPort() + " (1..65535)");
         }
     }
 

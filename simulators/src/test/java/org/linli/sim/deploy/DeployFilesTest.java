@@ -127,6 +127,38 @@ class DeployFilesTest {
     }
 
     @Test
+    @DisplayName("a gateway that exits is started again: systemd Restart=always with a delay and no start limit, compose "
+            + "restart: unless-stopped on every service, and java as the container's PID 1 (exec-form ENTRYPOINT)")
+    void restartedWhenItExits() throws IOException {
+        // GIVEN the systemd unit's settings, the compose services and the Dockerfile's runtime stage
+        Map<String, String> unit = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(DOCKER.resolve("linli.service"))) {
+            if (!line.startsWith("#") && line.contains("=")) {
+                unit.put(line.substring(0, line.indexOf('=')).trim(), line.substring(line.indexOf('=') + 1).trim());
+            }
+        }
+        JsonNode services = compose().get("services");
+        String df = Files.readString(DOCKER.resolve("Dockerfile"));
+        String runtime = df.substring(df.lastIndexOf("FROM "));
+        // WHEN / THEN systemd restarts it after every exit, a few seconds apart, for ever
+        assertEquals("always", unit.get("Restart"));
+        assertTrue(unit.containsKey("RestartSec") && Integer.parseInt(unit.get("RestartSec")) >= 1, unit.toString());
+        assertEquals("0", unit.get("StartLimitIntervalSec"), "systemd must not give up after five quick failures");
+        // AND compose restarts every service that exits, the gateway included
+        List<String> notRestarted = new ArrayList<>();
+        services.fields().forEachRemaining(e -> {
+            if (!"unless-stopped".equals(e.getValue().path("restart").asText())) {
+                notRestarted.add(e.getKey());
+            }
+        });
+        assertEquals(List.of(), notRestarted, "services without restart: unless-stopped");
+        // AND the image runs java itself (no shell in between to swallow the exit code or SIGTERM)
+        Matcher entrypoint = Pattern.compile("(?m)^ENTRYPOINT (.*)$").matcher(runtime);
+        assertTrue(entrypoint.find(), "the gateway stage has an ENTRYPOINT");
+        assertTrue(entrypoint.group(1).startsWith("[\"java\""), "exec form starting with java: " + entrypoint.group(1));
+    }
+
+    @Test
     @DisplayName("every Flux query of every dashboard names only measurements, fields and tags that docs/SCHEMA.md lists, "
             + "and every PromQL query only metrics that docs/OPERATIONS.md lists")
     void dashboardsMatchSchema() throws IOException {
