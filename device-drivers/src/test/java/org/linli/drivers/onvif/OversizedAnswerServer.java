@@ -12,8 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A loopback "camera" whose every answer declares a Content-Length of {@link #DECLARED} (10 GiB) and then streams
- * bytes as fast as the client takes them, counting what it managed to write until the client hangs up.
+ * A loopback "camera" whose every answer declares a Content-Length of {@link #DECLARED} (10 GiB), or is chunked
+ * without end, and then streams bytes as fast as the client takes them, counting what it managed to write until
+ * the client hangs up.
  */
 final class OversizedAnswerServer implements AutoCloseable {
     static final long DECLARED = 10L * 1024 * 1024 * 1024;
@@ -22,7 +23,7 @@ final class OversizedAnswerServer implements AutoCloseable {
     final AtomicLong written = new AtomicLong();
     final CountDownLatch hungUp = new CountDownLatch(1);
 
-    OversizedAnswerServer() throws IOException {
+    OversizedAnswerServer(boolean chunked) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
         server.createContext("/", ex -> {
             byte[] chunk = new byte[64 * 1024];
@@ -30,7 +31,7 @@ final class OversizedAnswerServer implements AutoCloseable {
             try (ex) {
                 ex.getRequestBody().readAllBytes();
                 ex.getResponseHeaders().set("Content-Type", "application/soap+xml; charset=utf-8");
-                ex.sendResponseHeaders(200, DECLARED);
+                ex.sendResponseHeaders(200, chunked ? 0 : DECLARED); // 0: chunked, no length declared
                 OutputStream out = ex.getResponseBody();
                 while (written.get() < DECLARED) {
                     out.write(chunk);

@@ -111,7 +111,7 @@ class CameraRefusalsGatewayTest {
         assertTrue(s.getString("lastError").contains("answer of " + TEN_GIB + " bytes declared, limit 1048576"),
                 s.encode());
         long attempts = s.getJsonObject("counters").getLong("oversizedAnswers");
-        assertTrue(written.get() <= attempts * 64L * 1024 * 1024, "server wrote " + written.get() + " bytes");
+        assertTrue(written.get() <= attempts * 48L * 1024 * 1024, "server wrote " + written.get() + " bytes");
     }
 
     /** A loopback server answering every request with a 10 GiB Content-Length, counting the bytes it writes. */
