@@ -12,7 +12,9 @@ import org.linli.drivers.model.DecodeFailure;
 
 /**
  * An HTTP body handler that collects at most maxBytes and cancels the download beyond that, so an oversized
- * answer costs us maxBytes of memory, not its full length. Fails with DecodeException PAYLOAD_TOO_LARGE.
+ * answer costs us maxBytes of memory, not its full length. An answer whose Content-Length already says it is too
+ * large is refused from its headers: the body is never requested and the connection is dropped, so a camera
+ * declaring 10 GB costs nothing. Fails with DecodeException PAYLOAD_TOO_LARGE. Runs on the HttpClient's threads.
  */
 final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final int maxBytes;
@@ -27,8 +29,8 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     static HttpResponse.BodyHandler<byte[]> handler(int maxBytes) {
         return info -> {
             long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-            if (declared > maxBytes) { // refuse before reading a byte
-                return HttpResponse.BodySubscribers.replacing(null);
+            if (declared > maxBytes) {
+                return new Refused(declaredTooLarge(declared, maxBytes));
             }
             return new CappedBody(maxBytes);
         };
@@ -71,5 +73,47 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     static DecodeException tooLarge(int maxBytes) {
         return new DecodeException(DecodeFailure.PAYLOAD_TOO_LARGE, "response body exceeds " + maxBytes + " bytes");
+    }
+
+    static DecodeException declaredTooLarge(long declared, int maxBytes) {
+        return new DecodeException(DecodeFailure.PAYLOAD_TOO_LARGE,
+                "answer of " + declared + " bytes declared, limit " + maxBytes);
+    }
+
+    /**
+     * The subscriber for an answer refused on its headers: cancels at once without requesting a byte (the client
+     * then closes the connection rather than reading the rest) and fails with the reason.
+     */
+    private static final class Refused implements HttpResponse.BodySubscriber<byte[]> {
+        private final CompletableFuture<byte[]> result;
+
+        Refused(DecodeException reason) {
+            this.result = CompletableFuture.failedFuture(reason);
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            s.cancel();
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            // never requested
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            // already failed with the reason
+        }
+
+        @Override
+        public void onComplete() {
+            // already failed with the reason
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
     }
 }

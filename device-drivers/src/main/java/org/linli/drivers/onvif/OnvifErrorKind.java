@@ -7,6 +7,11 @@ package org.linli.drivers.onvif;
 public enum OnvifErrorKind {
     /** ter:NotAuthorized fault, or HTTP 401 even after we authenticated: wrong credentials or clock. */
     NOT_AUTHORIZED,
+    /**
+     * The camera asks for HTTP Basic over plain http, which would send the password in cleartext, and the camera
+     * is not opted in (allowBasicOverHttp): nothing was sent. Fix the camera (Digest, https) or opt in.
+     */
+    INSECURE_AUTH,
     /** wsrf-r:ResourceUnknownFault or HTTP 404 on a subscription address: recreate the subscription. */
     RESOURCE_UNKNOWN,
     /** ter:ActionNotSupported (or an unknown operation): use another operation, do not retry. */

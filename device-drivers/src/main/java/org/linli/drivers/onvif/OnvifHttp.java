@@ -19,9 +19,13 @@ import java.util.function.Function;
 import org.linli.drivers.model.DecodeException;
 
 /**
- * One HTTP exchange with a camera: bounded in time end to end (headers and body), bounded in size, and
- * answering a 401 challenge once with HTTP Digest (or Basic, if that is all the camera offers). A Digest
- * challenge is remembered so later requests authenticate up front instead of paying a 401 round trip each.
+ * One HTTP exchange with a camera: bounded in time end to end (headers and body), bounded in size (an answer
+ * declaring more than the cap is refused before its body is read), and answering a 401 challenge once with HTTP
+ * Digest, or with Basic if that is all the camera offers and the password would not travel in cleartext: Basic
+ * goes only over https, or over plain http to a camera explicitly opted in (allowBasicOverHttp). A Digest
+ * challenge is remembered so later requests authenticate up front instead of paying a 401 round trip each; once
+ * Digest is in use a Basic-only challenge is not followed (no downgrade).
+ * Runs on the calling thread (a camera supervisor's or a snapshot worker), blocking until the answer is in.
  */
 final class OnvifHttp {
     /** Status, body (never null) and the challenge headers of an answer. */
@@ -30,12 +34,14 @@ final class OnvifHttp {
 
     private final HttpClient client;
     private final OnvifCredentials credentials;
+    private final boolean allowBasicOverHttp;
     private volatile HttpDigestAuth digest;
     private volatile boolean basic;
 
-    OnvifHttp(HttpClient client, OnvifCredentials credentials) {
+    OnvifHttp(HttpClient client, OnvifCredentials credentials, boolean allowBasicOverHttp) {
         this.client = client;
         this.credentials = credentials;
+        this.allowBasicOverHttp = allowBasicOverHttp;
     }
 
     static HttpClient newClient(Duration connectTimeout) {
@@ -51,7 +57,7 @@ final class OnvifHttp {
     Result exchange(String method, URI uri, Function<String, HttpRequest> newRequest, int maxBytes,
             Duration timeout) throws OnvifException {
         Result r = send(newRequest.apply(authorization(method, uri)), maxBytes, timeout);
-        if (r.status() == 401 && credentials != null && learnChallenge(r.wwwAuthenticate())) {
+        if (r.status() == 401 && credentials != null && learnChallenge(uri, r.wwwAuthenticate())) {
             r = send(newRequest.apply(authorization(method, uri)), maxBytes, timeout);
         }
         return r;
@@ -66,15 +72,18 @@ final class OnvifHttp {
             String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             return d.authorize(method, target.isEmpty() ? "/" : target, credentials);
         }
-        if (basic) {
+        if (basic && basicAllowed(uri)) {
             String token = credentials.username() + ":" + credentials.password();
             return "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8));
         }
         return null;
     }
 
-    /** True if the challenge gives us something new to try (a Digest nonce, or Basic for the first time). */
-    private boolean learnChallenge(List<String> challenges) {
+    /**
+     * True if the challenge gives us something new to try (a Digest nonce, or Basic for the first time). Throws
+     * INSECURE_AUTH, before anything is sent, when only Basic is offered and it would go out in cleartext.
+     */
+    private boolean learnChallenge(URI uri, List<String> challenges) throws OnvifException {
         for (String c : challenges) {
             HttpDigestAuth d = HttpDigestAuth.fromChallenge(c);
             if (d != null) {
@@ -83,20 +92,29 @@ final class OnvifHttp {
             }
         }
         boolean offersBasic = challenges.stream().anyMatch(c -> c.regionMatches(true, 0, "Basic", 0, 5));
-        if (offersBasic && !basic && digest == null) {
-            basic = true;
-            return true;
+        if (!offersBasic || digest != null) {
+            return false; // nothing to try; after Digest a Basic-only challenge is a downgrade we do not follow
         }
-        return false;
+        if (!basicAllowed(uri)) {
+            throw new OnvifException(OnvifErrorKind.INSECURE_AUTH, "camera asks for HTTP Basic over plain http ("
+                    + uri + "); refused, the password would travel in cleartext (set allowBasicOverHttp to allow)");
+        }
+        if (basic) {
+            return false; // already sent and refused
+        }
+        basic = true;
+        return true;
+    }
+
+    /** Basic carries the password itself: only inside TLS, or over http to a camera explicitly opted in. */
+    private boolean basicAllowed(URI uri) {
+        return allowBasicOverHttp || "https".equalsIgnoreCase(uri.getScheme());
     }
 
     private Result send(HttpRequest request, int maxBytes, Duration timeout) throws OnvifException {
         CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, CappedBody.handler(maxBytes));
         try {
             HttpResponse<byte[]> response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (response.body() == null) {
-                throw OnvifException.badResponse(request.uri().toString(), CappedBody.tooLarge(maxBytes));
-            }
             return new Result(response.statusCode(), response.body(),
                     response.headers().allValues("WWW-Authenticate"));
         } catch (TimeoutException e) {

@@ -4,8 +4,9 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 
 /**
- * Downloads a JPEG from a GetSnapshotUri address: HTTP GET, with Digest or Basic if the camera asks, bounded by
- * the snapshot timeout and size cap (a camera streaming MJPEG at that URI would otherwise never end).
+ * Downloads a JPEG from a GetSnapshotUri address: HTTP GET, with Digest if the camera asks (Basic only where
+ * OnvifHttp allows it: the snapshot URI's own scheme decides), bounded by the snapshot timeout and size cap (a
+ * camera streaming MJPEG at that URI would otherwise never end; a larger declared length is refused unread).
  */
 public final class SnapshotFetcher {
     private final SoapTransport transport;

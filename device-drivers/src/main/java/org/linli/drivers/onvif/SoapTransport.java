@@ -13,7 +13,8 @@ import org.w3c.dom.Element;
 
 /**
  * Sends one SOAP 1.2 request to a camera and returns the body content of the answer, or a typed OnvifException.
- * Adds the WS-Security header (Created on the camera's clock) and handles HTTP Digest via OnvifHttp.
+ * Adds the WS-Security header (Created on the camera's clock) and handles HTTP Digest (or Basic, where allowed)
+ * via OnvifHttp.
  */
 public final class SoapTransport {
     private final OnvifHttp http;
@@ -26,7 +27,7 @@ public final class SoapTransport {
     }
 
     SoapTransport(HttpClient client, OnvifCredentials credentials, OnvifClientOptions options) {
-        this.http = new OnvifHttp(client, credentials);
+        this.http = new OnvifHttp(client, credentials, options.allowBasicOverHttp());
         this.credentials = credentials;
         this.clock = new CameraClock();
         this.options = options;

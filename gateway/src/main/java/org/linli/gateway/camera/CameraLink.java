@@ -69,9 +69,10 @@ public final class CameraLink implements CameraObserver {
 
     @Override
     public void onConnectFailed(OnvifException e) {
-        CameraStatus why = e.kind() == OnvifErrorKind.NOT_AUTHORIZED ? CameraStatus.NOT_AUTHORIZED : CameraStatus.OFFLINE;
+        boolean refused = e.kind() == OnvifErrorKind.NOT_AUTHORIZED || e.kind() == OnvifErrorKind.INSECURE_AUTH;
+        CameraStatus why = refused ? CameraStatus.NOT_AUTHORIZED : CameraStatus.OFFLINE;
         String text = e.kind() + ": " + e.getMessage()
-                + (why == CameraStatus.NOT_AUTHORIZED ? " (check username and $" + config.passwordEnv() + ")" : "");
+                + (e.kind() == OnvifErrorKind.NOT_AUTHORIZED ? " (check username and $" + config.passwordEnv() + ")" : "");
         eventLoop.runOnContext(v -> health.connectFailed(why, text));
     }
 

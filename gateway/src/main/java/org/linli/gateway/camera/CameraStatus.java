@@ -8,7 +8,10 @@ public enum CameraStatus {
     ONLINE,
     /** The last connect attempt failed: unreachable, no answer, or an answer we cannot use. */
     OFFLINE,
-    /** The camera refuses our credentials (or our clock): fix username/passwordEnv; retried slowly. */
+    /**
+     * The camera refuses our credentials (or our clock): fix username/passwordEnv; or we refuse to send them,
+     * because it asks for HTTP Basic over plain http (see allowBasicOverHttp). Retried slowly.
+     */
     NOT_AUTHORIZED,
     /** Connected, but no PullMessages answer for twice the poll timeout. */
     EVENTS_STALE;

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * Connect (clock, services, profiles, snapshot URI) → {@link PullPointLoop} → when the session is lost, reconnect
  * at once, then with a doubling back-off while the camera stays unreachable. Refused credentials are reported as
  * such and retried only at the longest back-off: a wrong password must not become a login storm that locks the
- * camera's account.
+ * camera's account. So is a camera asking for HTTP Basic over plain http without the opt-in (INSECURE_AUTH): that
+ * is a configuration matter too, and nothing is sent to it.
  */
 public final class CameraSupervisor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CameraSupervisor.class);
@@ -69,8 +70,11 @@ public final class CameraSupervisor implements AutoCloseable {
                     break;
                 }
                 counters.connectFailures.incrementAndGet();
+                counters.countRefusal(e);
                 observer.onConnectFailed(e);
-                sleep(e.kind() == OnvifErrorKind.NOT_AUTHORIZED ? settings.reconnectMax() : nextBackoff());
+                boolean credentialsProblem = e.kind() == OnvifErrorKind.NOT_AUTHORIZED
+                        || e.kind() == OnvifErrorKind.INSECURE_AUTH;
+                sleep(credentialsProblem ? settings.reconnectMax() : nextBackoff());
                 continue;
             } catch (RuntimeException e) {
                 LOG.error("camera {}: connect failed unexpectedly", settings.cameraId(), e);
@@ -87,6 +91,7 @@ public final class CameraSupervisor implements AutoCloseable {
                 session.run(() -> failures = 0);
             } catch (OnvifException e) {
                 if (running) {
+                    counters.countRefusal(e);
                     observer.onSessionLost(e);
                     // a session that failed before its first good pull backs off; a long-lived one retries at once
                     if (failures > 0) {

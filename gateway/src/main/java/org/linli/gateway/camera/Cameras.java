@@ -91,9 +91,9 @@ public final class Cameras {
     }
 
     private SupervisorSettings settings(CameraConfig c) {
-        OnvifClientOptions client = OnvifClientOptions.defaults();
-        client = new OnvifClientOptions(client.connectTimeout(), client.requestTimeout(), client.maxResponseBytes(),
-                Duration.ofSeconds(options.snapshots().timeoutSeconds()), options.snapshots().maxImageBytes());
+        OnvifClientOptions client = OnvifClientOptions.defaults()
+                .withSnapshots(Duration.ofSeconds(options.snapshots().timeoutSeconds()), options.snapshots().maxImageBytes())
+                .withAllowBasicOverHttp(c.allowBasicOverHttp());
         return new SupervisorSettings(c.id(), URI.create(c.xaddr().trim()),
                 new OnvifCredentials(c.username(), env.apply(c.passwordEnv())),
                 OnvifTopicProfile.load(c.model().toLowerCase(Locale.ROOT)),

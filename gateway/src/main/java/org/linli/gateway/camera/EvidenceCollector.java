@@ -70,6 +70,9 @@ public final class EvidenceCollector implements AlertListener {
                 fetched++;
                 alerts.attachEvidence(alertId, "/api/snapshots/" + ar.result());
             } else {
+                if (ar.cause() instanceof OnvifException e && link.supervisor() != null) {
+                    link.supervisor().counters().countRefusal(e);
+                }
                 failure(link.id(), alertId, String.valueOf(ar.cause()));
             }
         });

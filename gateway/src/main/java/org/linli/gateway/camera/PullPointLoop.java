@@ -60,6 +60,7 @@ final class PullPointLoop {
                 if (!recreatable(e)) {
                     throw e;
                 }
+                counters.countRefusal(e);
                 if (++recreationsInARow > SupervisorSettings.MAX_RECREATIONS_IN_A_ROW) {
                     throw new OnvifException(e.kind(), "subscription keeps failing: " + e.getMessage(), e);
                 }

@@ -14,15 +14,26 @@ import java.util.List;
  * @param motionWindows local time windows in which motion raises an alert (outside them it is only recorded)
  * @param pollTimeoutSeconds PullMessages long-poll time (events are "stale" after twice this without an answer)
  * @param subscriptionSeconds pull-point subscription lifetime, renewed at about 80 %
+ * @param allowBasicOverHttp let the password go out as HTTP Basic over plain http (in cleartext) when the camera
+ *                           asks for nothing better; default false: such a camera is refused (status NOT_AUTHORIZED)
  */
 public record CameraConfig(String id, String name, String model, String xaddr, String username, String passwordEnv,
                            List<String> covers, List<TimeWindowConfig> motionWindows, Integer pollTimeoutSeconds,
-                           Integer subscriptionSeconds) {
+                           Integer subscriptionSeconds, Boolean allowBasicOverHttp) {
     public CameraConfig {
         model = model == null || model.isBlank() ? "generic" : model;
         covers = covers == null ? List.of() : List.copyOf(covers);
         motionWindows = motionWindows == null ? List.of() : List.copyOf(motionWindows);
         pollTimeoutSeconds = pollTimeoutSeconds == null ? 30 : pollTimeoutSeconds;
         subscriptionSeconds = subscriptionSeconds == null ? 600 : subscriptionSeconds;
+        allowBasicOverHttp = allowBasicOverHttp != null && allowBasicOverHttp;
+    }
+
+    /** A camera that is not allowed Basic over plain http (the default). */
+    public CameraConfig(String id, String name, String model, String xaddr, String username, String passwordEnv,
+                        List<String> covers, List<TimeWindowConfig> motionWindows, Integer pollTimeoutSeconds,
+                        Integer subscriptionSeconds) {
+        this(id, name, model, xaddr, username, passwordEnv, covers, motionWindows, pollTimeoutSeconds,
+                subscriptionSeconds, false);
     }
 }

@@ -100,4 +100,29 @@ class CameraConfigTest {
         assertTrue(m.contains("cameras.devices[0] (gas-3-2-501).subscriptionSeconds: must be at least 2"), m);
         assertTrue(m.contains("cameras.devices[1] (cam-2).covers: missing"), m);
     }
+
+    @Test
+    @DisplayName("allowBasicOverHttp is off unless a camera sets it, and a value that is not a boolean is an error naming its line")
+    void allowBasicOverHttp() throws Exception {
+        String cam = """
+                cameras:
+                  devices:
+                    - id: cam-a
+                      xaddr: http://192.168.1.64/onvif/device_service
+                      username: admin
+                      passwordEnv: CAM_PW
+                      covers: ["7"]
+                    - id: cam-b
+                      xaddr: http://192.168.1.65/onvif/device_service
+                      username: admin
+                      passwordEnv: CAM_PW
+                      covers: ["7"]
+                      allowBasicOverHttp: %s
+                """;
+        SiteConfig c = parse(cam.formatted("true"));
+        assertEquals(false, c.cameras().devices().get(0).allowBasicOverHttp());
+        assertEquals(true, c.cameras().devices().get(1).allowBasicOverHttp());
+        ConfigException e = assertThrows(ConfigException.class, () -> parse(cam.formatted("maybe")));
+        assertTrue(e.getMessage().contains("allowBasicOverHttp") && e.getMessage().contains("line "), e.getMessage());
+    }
 }

@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param name camera name, drawn on the snapshot and announced in discovery scopes
  * @param username / password the one account the camera accepts
- * @param authMode WS-Security UsernameToken (most cameras) or HTTP Digest on every SOAP call
+ * @param authMode WS-Security UsernameToken (most cameras), HTTP Digest on every SOAP call, or HTTP Basic on every
+ *                 SOAP call and snapshot (old or cheap firmware; the password travels in cleartext over http)
  * @param httpPort 0 picks a free port
  * @param discoveryPort UDP port of the WS-Discovery responder on loopback; 0 picks a free port, -1 disables it
  * @param eventInterval toggle motion on this schedule; null or zero: only on command
@@ -19,7 +20,7 @@ import java.util.Objects;
 public record CameraSimOptions(String name, String username, String password, AuthMode authMode, int httpPort,
         int discoveryPort, Duration eventInterval, Duration clockSkew, String topicPrefix, Duration maxPullTimeout) {
 
-    public enum AuthMode { WS_SECURITY, HTTP_DIGEST }
+    public enum AuthMode { WS_SECURITY, HTTP_DIGEST, HTTP_BASIC }
 
     public CameraSimOptions {
         Objects.requireNonNull(name, "name");

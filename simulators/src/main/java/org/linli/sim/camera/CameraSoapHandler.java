@@ -64,8 +64,11 @@ final class CameraSoapHandler implements HttpHandler {
         }
     }
 
-    /** Answers 401 (HTTP Digest mode) or a NotAuthorized fault (WS-Security mode) and returns false on failure. */
+    /** Answers 401 (HTTP Digest/Basic modes) or a NotAuthorized fault (WS-Security mode) and returns false on failure. */
     private boolean authenticated(HttpExchange ex, Document doc) throws IOException {
+        if (camera.options().authMode() == CameraSimOptions.AuthMode.HTTP_BASIC) {
+            return basicAuthenticated(ex);
+        }
         if (camera.options().authMode() == CameraSimOptions.AuthMode.HTTP_DIGEST) {
             if (auth.digestOk(ex.getRequestHeaders().getFirst("Authorization"), ex.getRequestMethod())) {
                 return true;
@@ -122,8 +125,23 @@ final class CameraSoapHandler implements HttpHandler {
         return SimAnswer.ok(body, topicPrefix);
     }
 
-    /** Snapshots need HTTP Digest in every mode, as on most real cameras. */
+    private boolean basicAuthenticated(HttpExchange ex) throws IOException {
+        if (auth.basicOk(ex.getRequestHeaders().getFirst("Authorization"))) {
+            return true;
+        }
+        ex.getResponseHeaders().add("WWW-Authenticate", auth.basicChallenge());
+        send(ex, 401, "text/html", "<html><body>401 Unauthorized</body></html>".getBytes(StandardCharsets.UTF_8));
+        return false;
+    }
+
+    /** Snapshots need HTTP Digest in every mode but Basic, as on most real cameras; a Basic camera wants Basic. */
     private void snapshot(HttpExchange ex) throws IOException {
+        if (camera.options().authMode() == CameraSimOptions.AuthMode.HTTP_BASIC) {
+            if (basicAuthenticated(ex)) {
+                send(ex, 200, "image/jpeg", camera.snapshotJpeg());
+            }
+            return;
+        }
         if (!auth.digestOk(ex.getRequestHeaders().getFirst("Authorization"), ex.getRequestMethod())) {
             ex.getResponseHeaders().add("WWW-Authenticate", auth.challenge());
             send(ex, 401, "text/html", "<html><body>401 Unauthorized</body></html>".getBytes(StandardCharsets.UTF_8));

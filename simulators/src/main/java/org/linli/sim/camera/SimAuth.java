@@ -1,5 +1,6 @@
 package org.linli.sim.camera;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.linli.drivers.onvif.Dom;
 import org.linli.drivers.onvif.HttpDigestAuth;
@@ -18,7 +20,11 @@ import org.linli.drivers.onvif.XsdTime;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-/** Checks credentials the way cameras do: WS-Security UsernameToken against the camera clock, or HTTP Digest. */
+/**
+ * Checks credentials the way cameras do: WS-Security UsernameToken against the camera clock, HTTP Digest, or HTTP
+ * Basic (counting every Basic header received, so a test can tell whether a client ever sent the password).
+ * Called from the HTTP server's worker threads.
+ */
 final class SimAuth {
     static final String REALM = "linli-sim";
     /** Cameras reject tokens created too far from their clock; this is the usual tolerance. */
@@ -27,6 +33,7 @@ final class SimAuth {
 
     private final CameraSimOptions options;
     private final Supplier<Instant> cameraClock;
+    private final AtomicInteger basicReceived = new AtomicInteger();
     private final Set<String> issuedNonces = Collections.newSetFromMap(Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, false) {
                 @Override
@@ -79,6 +86,27 @@ final class SimAuth {
             return false;
         }
         return HttpDigestAuth.expectedResponse(p, method, options.password()).equalsIgnoreCase(p.get("response"));
+    }
+
+    /** True if the Authorization header is Basic with our user and password. Counts every Basic header. */
+    boolean basicOk(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return false;
+        }
+        basicReceived.incrementAndGet();
+        String expected = Base64.getEncoder().encodeToString(
+                (options.username() + ":" + options.password()).getBytes(StandardCharsets.UTF_8));
+        return expected.equals(authorization.substring(6).trim());
+    }
+
+    /** Basic Authorization headers received since start. */
+    int basicReceived() {
+        return basicReceived.get();
+    }
+
+    /** The WWW-Authenticate value of a camera that only knows Basic. */
+    String basicChallenge() {
+        return "Basic realm=\"" + REALM + "\"";
     }
 
     /** A WWW-Authenticate value with a fresh nonce. */

@@ -35,6 +35,7 @@ public final class SimulatedCamera implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private DiscoveryResponder discovery;
     private SimEventService events;
+    private SimAuth auth;
 
     public SimulatedCamera(CameraSimOptions options) {
         this.options = options;
@@ -50,7 +51,7 @@ public final class SimulatedCamera implements AutoCloseable {
         String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         events = new SimEventService(options, this::cameraNow, new EventResponses(baseUrl, options.topicPrefix()),
                 this::initialState);
-        SimAuth auth = new SimAuth(options, this::cameraNow);
+        auth = new SimAuth(options, this::cameraNow);
         server.createContext("/onvif/", new CameraSoapHandler(this, auth, new DeviceResponses(options, baseUrl),
                 new MediaResponses(baseUrl), events, options.topicPrefix()));
         // one thread per open request: long polls hold theirs for up to a minute
@@ -150,6 +151,11 @@ public final class SimulatedCamera implements AutoCloseable {
     /** Successful Renew calls since the last start(). */
     public int renewals() {
         return events.renewed();
+    }
+
+    /** HTTP Basic Authorization headers (carrying the password itself) received since the last start(). */
+    public int basicCredentialsReceived() {
+        return auth == null ? 0 : auth.basicReceived();
     }
 
     public byte[] snapshotJpeg() {
