@@ -104,7 +104,7 @@ public final class Gateway extends AbstractVerticle {
         site = SiteDirectory.from(config);
         metrics = new GatewayMetrics();
         deadLetters = new DeadLetters(clock, config.storage().deadLetterMemory(), Path.of(config.storage().dataDir()),
-                64L * 1024 * 1024);
+                DeadLetters.MAX_FILE_BYTES);
         InfluxOptions io = config.influx();
         influx = new InfluxLineWriter(io.url(), io.org(), io.bucket(), env.apply(io.tokenEnv()).toCharArray(),
                 Duration.ofSeconds(30));
