@@ -65,8 +65,12 @@ public final class EventLoopWatch implements AutoCloseable {
     private void blocked(BlockedThreadEvent e) {
         String report = e.thread().getName() + " blocked for " + TimeUnit.NANOSECONDS.toMillis(e.duration()) + " ms at\n    "
                 + Arrays.stream(e.thread().getStackTrace()).limit(12).map(Object::toString).collect(Collectors.joining("\n    "));
-        LOG.warn("{}{}", watching ? "" : "(start-up, not counted) ", report);
-        if (watching && count.incrementAndGet() <= KEPT) {
+        if (!watching) {
+            LOG.debug("(start-up, not counted) {}", report);
+            return;
+        }
+        LOG.warn(report);
+        if (count.incrementAndGet() <= KEPT) {
             reports.add(report);
         }
     }
