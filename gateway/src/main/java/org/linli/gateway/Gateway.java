@@ -122,7 +122,8 @@ public final class Gateway extends AbstractVerticle {
         site = SiteDirectory.from(config);
         metrics = new GatewayMetrics();
         String dataDir = config.storage().dataDir();
-        deadLetters = new DeadLetters(clock, config.storage().deadLetterMemory(), Path.of(dataDir), 64L * 1024 * 1024);
+        deadLetters = new DeadLetters(clock, config.storage().deadLetterMemory(), Path.of(dataDir),
+                DeadLetters.MAX_FILE_BYTES);
         InfluxOptions io = config.influx();
         try {
             influx = new InfluxLineWriter(io.url(), io.org(), io.bucket(), env.apply(io.tokenEnv()).toCharArray(),

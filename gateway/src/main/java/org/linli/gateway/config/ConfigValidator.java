@@ -19,6 +19,9 @@ import java.util.function.Function;
  */
 final class ConfigValidator {
     private static final Set<String> TRANSPORTS = Set.of("mqtt", "serial", "onvif");
+    /** mqtt.maxPacketSizeBytes: room for a small payload and its topic, up to MQTT's largest packet. */
+    private static final int MIN_PACKET_SIZE_BYTES = 1024;
+    private static final int MAX_PACKET_SIZE_BYTES = 268_435_460;
 
     private final Map<String, DeviceType> profiles;
     private final Function<String, String> env;
@@ -248,6 +251,11 @@ final class ConfigValidator {
         }
         if (m.reconnectMinDelayMs() < 1 || m.reconnectMaxDelayMs() < m.reconnectMinDelayMs()) {
             problem("mqtt.reconnect*DelayMs", "need 1 <= reconnectMinDelayMs <= reconnectMaxDelayMs");
+        }
+        if (m.maxPacketSizeBytes() < MIN_PACKET_SIZE_BYTES || m.maxPacketSizeBytes() > MAX_PACKET_SIZE_BYTES) {
+            problem("mqtt.maxPacketSizeBytes", "must be between " + MIN_PACKET_SIZE_BYTES + " and " + MAX_PACKET_SIZE_BYTES
+                    + " (MQTT's own limit), got " + m.maxPacketSizeBytes() + "; the default is "
+                    + MqttOptions.DEFAULT_MAX_PACKET_SIZE_BYTES);
         }
         checkMqttTls(m);
         for (int i = 0; i < m.subscriptions().size(); i++) {

@@ -6,6 +6,8 @@ import java.util.List;
  * The MQTT broker connection. Secrets are never in the file: {@code passwordEnv} names the environment variable.
  * TLS settings are in {@code tls} (null: none, or the JVM's default trust store for an {@code ssl://} url).
  * A fixed client id and a persistent session let the broker keep QoS 1 messages while the gateway is away.
+ * {@code maxPacketSizeBytes} is announced to an MQTT 5 broker, which then never sends a larger packet (it drops the
+ * message for us); MQTT 3.1.1 has no such announcement, and there the broker's own limit is the protection.
  */
 public record MqttOptions(
         String url,
@@ -19,7 +21,11 @@ public record MqttOptions(
         Integer reconnectMaxDelayMs,
         String alertsTopic,
         List<SubscriptionOptions> subscriptions,
-        MqttTlsOptions tls) {
+        MqttTlsOptions tls,
+        Integer maxPacketSizeBytes) {
+
+    /** The default maximum packet size: four times the largest payload a profile decodes (64 KiB), far below the heap. */
+    public static final int DEFAULT_MAX_PACKET_SIZE_BYTES = 256 * 1024;
 
     public MqttOptions {
         version = version == null ? "5" : version;
@@ -29,6 +35,16 @@ public record MqttOptions(
         reconnectMaxDelayMs = reconnectMaxDelayMs == null ? 30_000 : reconnectMaxDelayMs;
         alertsTopic = alertsTopic == null ? "linli/alerts" : alertsTopic;
         subscriptions = subscriptions == null ? List.of() : List.copyOf(subscriptions);
+        maxPacketSizeBytes = maxPacketSizeBytes == null ? DEFAULT_MAX_PACKET_SIZE_BYTES : maxPacketSizeBytes;
+    }
+
+    /** With TLS settings and the default maximum packet size. */
+    public MqttOptions(String url, String version, String clientId, String username, String passwordEnv,
+                       Integer keepAliveSeconds, Long sessionExpirySeconds, Integer reconnectMinDelayMs,
+                       Integer reconnectMaxDelayMs, String alertsTopic, List<SubscriptionOptions> subscriptions,
+                       MqttTlsOptions tls) {
+        this(url, version, clientId, username, passwordEnv, keepAliveSeconds, sessionExpirySeconds, reconnectMinDelayMs,
+                reconnectMaxDelayMs, alertsTopic, subscriptions, tls, null);
     }
 
     /** Without TLS settings (plain {@code tcp://}, or {@code ssl://} trusting the JVM's default CAs). */
@@ -36,7 +52,7 @@ public record MqttOptions(
                        Integer keepAliveSeconds, Long sessionExpirySeconds, Integer reconnectMinDelayMs,
                        Integer reconnectMaxDelayMs, String alertsTopic, List<SubscriptionOptions> subscriptions) {
         this(url, version, clientId, username, passwordEnv, keepAliveSeconds, sessionExpirySeconds, reconnectMinDelayMs,
-                reconnectMaxDelayMs, alertsTopic, subscriptions, null);
+                reconnectMaxDelayMs, alertsTopic, subscriptions, null, null);
     }
 
     public boolean usesTls() {

@@ -223,17 +223,22 @@ public final class HttpApi {
         json(ctx, new JsonObject().put("devices", out).put("count", out.size()));
     }
 
+    /** The letters one GET /api/dead-letters returns, at most, as UTF-8 JSON (besides the counts). */
+    static final long DEAD_LETTERS_MAX_BYTES = 1024 * 1024;
+
     private void deadLetters(RoutingContext ctx) {
         if (!AlertAccess.isOperatorOrOpen(ConsoleAuth.user(ctx))) {
             error(ctx, 403, "dead letters are for operators");
             return;
         }
         int limit = parseLimit(ctx.request().getParam("limit"));
-        List<DeadLetter> recent = pipeline.deadLetters().recent(limit);
+        // at most DEAD_LETTERS_MAX_BYTES of letters in one answer, the newest first: more is for the file, not the API
+        List<DeadLetter> recent = pipeline.deadLetters().recent(limit, DEAD_LETTERS_MAX_BYTES);
         JsonArray out = new JsonArray();
         recent.forEach(d -> out.add(d.toJson()));
         json(ctx, new JsonObject().put("countsByReason", new JsonObject(new java.util.TreeMap<>(pipeline.deadLetters().countsByReason())))
-                .put("recent", out));
+                .put("recent", out)
+                .put("truncated", recent.size() < Math.min(limit, pipeline.deadLetters().held())));
     }
 
     private static int parseLimit(String text) {

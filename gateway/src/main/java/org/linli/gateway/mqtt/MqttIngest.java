@@ -83,8 +83,9 @@ public final class MqttIngest {
 
     /** Starts connecting; never fails (a broker that is down now is retried). {@link #firstConnect()} tells when it worked. */
     public void start() {
-        LOG.info("connecting to MQTT broker {} as {} (MQTT {}{})", shownUrl, options.clientId(), options.version(),
-                options.usesTls() ? ", TLS" : "");
+        LOG.info("connecting to MQTT broker {} as {} (MQTT {}{}, {})", shownUrl, options.clientId(), options.version(),
+                options.usesTls() ? ", TLS" : "", options.isV5() ? "maximum packet size " + options.maxPacketSizeBytes()
+                        + " bytes" : "no maximum packet size in MQTT 3.1.1: the broker's limit protects us");
         tryConnect();
         long period = Math.max(1000, subscriptions.stream().mapToLong(s -> s.expectedInterval().toMillis()).min().orElse(60_000) / 4);
         watchdogTimer = vertx.setPeriodic(period, id -> watchdog.check());

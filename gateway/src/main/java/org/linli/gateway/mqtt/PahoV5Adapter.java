@@ -54,6 +54,9 @@ final class PahoV5Adapter implements MqttClientAdapter {
         // reconnection is MqttIngest's job: Paho v5's automatic reconnect was seen never to fire after a broker
         // restart that lost our session, leaving the gateway connected to nothing
         c.setAutomaticReconnect(false);
+        // announced in CONNECT: the broker must not send us a larger packet (it drops the message), and Paho refuses
+        // one from a broker that does before reading it, so no sender can make us allocate more than this
+        c.setMaximumPacketSize((long) o.maxPacketSizeBytes());
         if (o.username() != null) {
             c.setUserName(o.username());
         }

@@ -15,27 +15,41 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Every rejected input, kept twice: the most recent ones in memory for the API, and all of them appended as JSON
- * lines to {@code dead-letters.jsonl} (rotated once at {@code maxFileBytes}) on a background thread so that the
- * event loop never waits on the disk. Counts by reason are kept for the metrics.
+ * lines to {@code dead-letters.jsonl} (rotated once at {@code maxFileBytes}, so at most two files of that size) on a
+ * background thread so that the event loop never waits on the disk (past {@link #MAX_PENDING_WRITES} waiting, a
+ * letter is counted as unwritten instead). Counts by reason are kept for the metrics.
+ * <p>
+ * What a sender controls is bounded before it is kept (DeadLetterText: payload, topic, message), and so is the total:
+ * at most {@code keepInMemory} letters and {@link #MAX_MEMORY_BYTES} of their JSON in memory. Called on the event
+ * loop (and the queue forwarder's); synchronized.
  */
 public final class DeadLetters implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
-    private static final int MAX_PAYLOAD_CHARS = 4096;
+    /** The JSON text of the letters held in memory, at most (the oldest go first). */
+    public static final long MAX_MEMORY_BYTES = 4L * 1024 * 1024;
+    /** Each of the two files (dead-letters.jsonl and the rotated dead-letters.1.jsonl), at most. */
+    public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+    /** Letters waiting for the disk thread, at most: a slow disk must not make the queue of writes grow. */
+    static final int MAX_PENDING_WRITES = 1000;
 
     private final Clock clock;
     private final int keepInMemory;
     private final Path file;
     private final long maxFileBytes;
-    private final Deque<DeadLetter> recent = new ArrayDeque<>();
+    private final Deque<Held> recent = new ArrayDeque<>();
+    private long heldBytes;
     /** Source → reason → letters; the counts by reason alone are summed from it. */
     private final Map<String, Map<String, Long>> countsBySource = new TreeMap<>();
     private final ExecutorService disk;
+    private final AtomicLong unwritten = new AtomicLong();
 
     /** {@code dir} may be null: then nothing is written to disk (tests). */
     public DeadLetters(Clock clock, int keepInMemory, Path dir, long maxFileBytes) {
@@ -43,37 +57,96 @@ public final class DeadLetters implements AutoCloseable {
         this.keepInMemory = keepInMemory;
         this.file = dir == null ? null : dir.resolve("dead-letters.jsonl");
         this.maxFileBytes = maxFileBytes;
-        this.disk = dir == null ? null : Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "linli-dead-letters");
-            t.setDaemon(true);
-            return t;
-        });
+        this.disk = dir == null ? null : new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(MAX_PENDING_WRITES), r -> {
+                    Thread t = new Thread(r, "linli-dead-letters");
+                    t.setDaemon(true);
+                    return t;
+                }, this::unwritten);
     }
 
     public static DeadLetters inMemory(Clock clock) {
         return new DeadLetters(clock, 1000, null, 0);
     }
 
+    /** A letter and the UTF-8 length of its JSON line, which is what the memory and API bounds count. */
+    private record Held(DeadLetter letter, int bytes) {
+    }
+
+    /** A rejected message of bytes (MQTT payloads): only its first bytes are ever decoded. */
     public void record(String source, String topic, byte[] payload, String reason, String message) {
-        record(source, topic, printable(payload), reason, message);
+        keep(source, topic, DeadLetterText.printable(payload), reason, message);
     }
 
-    public synchronized void record(String source, String topic, String payload, String reason, String message) {
-        String kept = payload.length() > MAX_PAYLOAD_CHARS ? payload.substring(0, MAX_PAYLOAD_CHARS) + "…(truncated)" : payload;
-        DeadLetter letter = new DeadLetter(clock.instant(), source, topic, kept, reason, message);
-        recent.addLast(letter);
-        while (recent.size() > keepInMemory) {
-            recent.pollFirst();
+    /** A rejected input already in text (hex frames, line protocol). */
+    public void record(String source, String topic, String payload, String reason, String message) {
+        keep(source, topic, DeadLetterText.cut(payload, DeadLetterText.MAX_PAYLOAD_BYTES), reason, message);
+    }
+
+    private void keep(String source, String topic, String payload, String reason, String message) {
+        DeadLetter letter = new DeadLetter(clock.instant(), source, DeadLetterText.cut(topic, DeadLetterText.MAX_TOPIC_CHARS),
+                payload, reason, DeadLetterText.cut(message, DeadLetterText.MAX_MESSAGE_CHARS));
+        // encoded once, outside the lock: bounded by the cuts above
+        String json = letter.toJson().encode();
+        synchronized (this) {
+            int bytes = DeadLetterText.utf8Length(json);
+            recent.addLast(new Held(letter, bytes));
+            heldBytes += bytes;
+            while (recent.size() > keepInMemory || heldBytes > MAX_MEMORY_BYTES) {
+                heldBytes -= recent.pollFirst().bytes();
+            }
+            countsBySource.computeIfAbsent(source, k -> new TreeMap<>()).merge(reason, 1L, Long::sum);
         }
-        countsBySource.computeIfAbsent(source, k -> new TreeMap<>()).merge(reason, 1L, Long::sum);
         if (disk != null) {
-            disk.execute(() -> append(letter));
+            disk.execute(() -> append(json));
         }
     }
 
-    public synchronized List<DeadLetter> recent(int limit) {
-        List<DeadLetter> all = new ArrayList<>(recent);
-        return all.subList(Math.max(0, all.size() - limit), all.size());
+    /** Past {@link #MAX_PENDING_WRITES} letters waiting for a slow disk, a letter is kept in memory only: count it. */
+    private void unwritten(Runnable dropped, ThreadPoolExecutor executor) {
+        if (executor.isShutdown()) {
+            return;
+        }
+        long n = unwritten.incrementAndGet();
+        if (n == 1 || n % 1000 == 0) {
+            LOG.warn("{} dead letters not written to {}: the disk is slower than the rejected messages arrive", n, file);
+        }
+    }
+
+    /** Letters not written to the file because too many were waiting for the disk. */
+    public long unwritten() {
+        return unwritten.get();
+    }
+
+    /** The newest {@code limit} letters, oldest first. */
+    public List<DeadLetter> recent(int limit) {
+        return recent(limit, Long.MAX_VALUE);
+    }
+
+    /** The newest letters, at most {@code limit} of them and {@code maxBytes} of their JSON, oldest first. */
+    public synchronized List<DeadLetter> recent(int limit, long maxBytes) {
+        List<DeadLetter> out = new ArrayList<>();
+        long bytes = 0;
+        for (var it = recent.descendingIterator(); it.hasNext() && out.size() < limit; ) {
+            Held h = it.next();
+            bytes += h.bytes();
+            if (bytes > maxBytes) {
+                break;
+            }
+            out.add(h.letter());
+        }
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    /** Letters held in memory now. */
+    public synchronized int held() {
+        return recent.size();
+    }
+
+    /** The JSON text of the letters held in memory now (at most {@link #MAX_MEMORY_BYTES}). */
+    public synchronized long heldBytes() {
+        return heldBytes;
     }
 
     public synchronized Map<String, Long> countsByReason() {
@@ -93,32 +166,18 @@ public final class DeadLetters implements AutoCloseable {
         return countsByReason().values().stream().mapToLong(Long::longValue).sum();
     }
 
-    private void append(DeadLetter letter) {
+    private void append(String json) {
         try {
             Files.createDirectories(file.getParent());
-            if (Files.exists(file) && Files.size(file) > maxFileBytes) {
+            byte[] line = (json + "\n").getBytes(StandardCharsets.UTF_8);
+            if (Files.exists(file) && Files.size(file) + line.length > maxFileBytes) {
                 Files.move(file, file.resolveSibling("dead-letters.1.jsonl"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.writeString(file, letter.toJson().encode() + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.write(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             // the disk is full or gone: the letter stays in memory and counted; say so once per failure
             LOG.warn("cannot append dead letter to {}: {}", file, e.toString());
         }
-    }
-
-    /** Text payloads as they are; binary ones as hex so that a broken frame can still be read. */
-    static String printable(byte[] payload) {
-        String text = new String(payload, StandardCharsets.UTF_8);
-        boolean binary = text.chars().anyMatch(c -> c == 0xFFFD || (c < 0x20 && c != '\n' && c != '\r' && c != '\t'));
-        if (!binary) {
-            return text;
-        }
-        StringBuilder hex = new StringBuilder("hex:");
-        for (int i = 0; i < Math.min(payload.length, MAX_PAYLOAD_CHARS / 2); i++) {
-            hex.append(String.format("%02x", payload[i]));
-        }
-        return hex.toString();
     }
 
     @Override

@@ -101,6 +101,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    @DisplayName("mqtt.maxPacketSizeBytes is read from the site file (default 256 KiB) and one below 1 KiB is refused")
+    void maxPacketSize() throws Exception {
+        assertEquals(256 * 1024, ConfigLoader.parse(TestSites.smallYaml(), "test.yaml", TestSites.PROFILES, TestSites.ENV)
+                .mqtt().maxPacketSizeBytes());
+        String set = TestSites.smallYaml().replace("clientId: linli-test", "clientId: linli-test\n  maxPacketSizeBytes: 100000");
+        assertEquals(100_000, ConfigLoader.parse(set, "test.yaml", TestSites.PROFILES, TestSites.ENV).mqtt().maxPacketSizeBytes());
+        ConfigException e = invalid(TestSites.smallYaml().replace("clientId: linli-test", "clientId: linli-test\n  maxPacketSizeBytes: 10"));
+        assertTrue(mentions(e, "mqtt.maxPacketSizeBytes", "262144"), e.getMessage());
+    }
+
+    @Test
     @DisplayName("an unknown care flag is reported with the list of known ones")
     void unknownCareFlag() {
         ConfigException e = invalid(TestSites.smallYaml().replace("care: [elderly_living_alone]", "care: [elderly]"));

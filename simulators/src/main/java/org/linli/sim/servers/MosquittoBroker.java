@@ -20,6 +20,7 @@ public final class MosquittoBroker implements AutoCloseable {
     private Tls tls;
     private String username;
     private String password;
+    private String extraConfig = "";
 
     /** A TLS listener's PEM files; with {@code requireClientCertificate} a client must present one signed by the CA. */
     public record Tls(Path caFile, Path certFile, Path keyFile, boolean requireClientCertificate) {
@@ -38,6 +39,12 @@ public final class MosquittoBroker implements AutoCloseable {
     /** Call before {@link #start()}. */
     public MosquittoBroker withTls(Tls tls) {
         this.tls = tls;
+        return this;
+    }
+
+    /** Global settings added to the generated config (e.g. a shipped config's {@code max_packet_size}); before start. */
+    public MosquittoBroker withConfig(String lines) {
+        this.extraConfig = lines;
         return this;
     }
 
@@ -66,6 +73,7 @@ public final class MosquittoBroker implements AutoCloseable {
                     "max_queued_messages 1000000",
                     "max_inflight_messages 0",
                     "log_dest file " + dir.toAbsolutePath().resolve("mosquitto.log"),
+                    extraConfig,
                     ""));
             process = new ProcessBuilder(exe.toString(), "-c", conf.toString())
                     .redirectErrorStream(true)

@@ -311,4 +311,19 @@ class DeployFilesTest {
         assertEquals("http://influxdb:8086", site.get("influx").get("url").asText());
         assertEquals("/var/lib/linli", site.get("storage").get("dataDir").asText());
     }
+
+    @Test
+    @DisplayName("the shipped broker refuses MQTT packets larger than the compose gateway takes (its maxPacketSizeBytes)")
+    void brokerLimitsMessageSize() throws Exception {
+        // GIVEN the shipped broker config and the compose site file
+        List<String> limit = Files.readAllLines(DOCKER.resolve("mosquitto/mosquitto.conf")).stream()
+                .filter(l -> l.startsWith("max_packet_size ")).toList();
+        JsonNode gatewayLimit = YAML.readTree(DOCKER.resolve("config/linli.yaml").toFile()).get("mqtt").path("maxPacketSizeBytes");
+        long gateway = gatewayLimit.isMissingNode() ? org.linli.gateway.config.MqttOptions.DEFAULT_MAX_PACKET_SIZE_BYTES
+                : gatewayLimit.asLong();
+        // THEN the broker sets a limit, no larger than the gateway's: on MQTT 3.1.1 it is the only one
+        assertEquals(1, limit.size(), "one max_packet_size line in mosquitto.conf");
+        long broker = Long.parseLong(limit.get(0).substring("max_packet_size ".length()).trim());
+        assertTrue(broker > 0 && broker <= gateway, "broker max_packet_size " + broker + " vs gateway " + gateway);
+    }
 }
