@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Times every input of a fuzz target's corpus, warm, and prints the slowest: libFuzzer's own "slowest unit" has a
+ * Times every input of a fuzz target's corpus, warm (best of five runs each), and prints the slowest: libFuzzer's own "slowest unit" has a
  * resolution of one second, too coarse for decoders that take microseconds. Run by .ci/fuzz after each target:
  * {@code FuzzCorpusTimer <fuzz test class> <method> <corpus dir>...}. Exits 1 if an input throws.
  */
 public final class FuzzCorpusTimer {
     /** Executions before timing starts, so that the JIT has compiled the decoders. */
     private static final int WARM_UP_EXECUTIONS = 20_000;
-    private static final int TIMED_PASSES = 3;
+    private static final int TIMED_PASSES = 5;
 
     private FuzzCorpusTimer() {
     }
@@ -40,8 +40,8 @@ public final class FuzzCorpusTimer {
             data.add(Files.readAllBytes(p));
         }
         int warmUpPasses = Math.max(2, WARM_UP_EXECUTIONS / Math.max(1, data.size()));
-        long slowest = 0;
-        int slowestAt = -1;
+        long[] best = new long[data.size()];
+        java.util.Arrays.fill(best, Long.MAX_VALUE);
         for (int pass = 0; pass < warmUpPasses + TIMED_PASSES; pass++) {
             for (int i = 0; i < data.size(); i++) {
                 long start = System.nanoTime();
@@ -51,14 +51,20 @@ public final class FuzzCorpusTimer {
                     System.out.println("FINDING " + inputs.get(i) + ": " + e.getCause());
                     System.exit(1);
                 }
-                long took = System.nanoTime() - start;
-                if (pass >= warmUpPasses && took > slowest) {
-                    slowest = took;
-                    slowestAt = i;
+                if (pass >= warmUpPasses) {
+                    best[i] = Math.min(best[i], System.nanoTime() - start);
                 }
             }
         }
-        System.out.printf("slowest of %d corpus inputs (after warm-up): %.3f ms, %d bytes, %s%n", data.size(),
+        // an input's time is its best of the timed passes (a GC pause or a descheduled thread is not the input's)
+        int slowestAt = -1;
+        for (int i = 0; i < best.length; i++) {
+            if (slowestAt < 0 || best[i] > best[slowestAt]) {
+                slowestAt = i;
+            }
+        }
+        long slowest = slowestAt < 0 ? 0 : best[slowestAt];
+        System.out.printf("slowest of %d corpus inputs (warm, best of 5 runs each): %.3f ms, %d bytes, %s%n", data.size(),
                 slowest / 1e6, slowestAt < 0 ? 0 : data.get(slowestAt).length,
                 slowestAt < 0 ? "-" : inputs.get(slowestAt).getFileName());
     }
