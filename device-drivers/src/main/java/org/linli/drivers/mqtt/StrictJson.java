@@ -47,6 +47,9 @@ public final class StrictJson {
                     + (e.getLocation() == null ? "" : " at offset " + e.getLocation().getByteOffset()), e);
         } catch (IOException e) {
             throw new DecodeException(DecodeFailure.MALFORMED_JSON, "not valid JSON: " + e.getMessage(), e);
+        } catch (NumberFormatException e) {
+            // Jackson throws this unchecked for a number it cannot represent, e.g. 1e9999999999 (exponent beyond int)
+            throw new DecodeException(DecodeFailure.MALFORMED_JSON, "not valid JSON: " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
             throw new DecodeException(DecodeFailure.MALFORMED_JSON,

@@ -25,13 +25,23 @@ public final class HttpDigestAuth {
         this.challenge = challenge;
     }
 
-    /** From a WWW-Authenticate value starting with "Digest"; null if it is not a Digest challenge with a nonce. */
+    /**
+     * From a WWW-Authenticate value starting with "Digest"; null if it is not a Digest challenge with a nonce, or if
+     * a value we would echo in the Authorization header could not be carried there (the header would be invalid).
+     */
     public static HttpDigestAuth fromChallenge(String wwwAuthenticate) {
         if (wwwAuthenticate == null || !wwwAuthenticate.regionMatches(true, 0, "Digest ", 0, 7)) {
             return null;
         }
         Map<String, String> params = parseParams(wwwAuthenticate.substring(7));
-        return params.containsKey("nonce") ? new HttpDigestAuth(params) : null;
+        boolean echoable = java.util.stream.Stream.of("realm", "nonce", "opaque", "algorithm")
+                .allMatch(k -> !params.containsKey(k) || quotable(params.get(k)));
+        return params.containsKey("nonce") && echoable ? new HttpDigestAuth(params) : null;
+    }
+
+    /** Printable ASCII without quote or backslash: fits between the quotes of a header parameter as it is. */
+    private static boolean quotable(String value) {
+        return value.chars().allMatch(c -> c >= 0x20 && c <= 0x7E && c != '"' && c != '\\');
     }
 
     /** The value of an Authorization header for this request. uri is the request target (path and query). */

@@ -36,7 +36,7 @@ public final class OnvifEventsClient {
         if (termination == null) {
             termination = transport.clock().now().plus(initialTermination);
         }
-        return new PullPointSubscription(transport, xaddr.resolve(address), current, termination);
+        return new PullPointSubscription(transport, xaddr.resolve(OnvifDeviceClient.uri(address)), current, termination);
     }
 
     private static Instant timeOrNull(String text) throws OnvifException {

@@ -34,8 +34,7 @@ public final class OnvifMediaClient {
         Element r = transport.call(xaddr, MEDIA + "/GetVideoSources", "<trt:GetVideoSources/>");
         List<VideoSource> out = new ArrayList<>();
         for (Element v : Dom.children(r, "VideoSources")) {
-            String fps = Dom.pathText(v, "Framerate");
-            out.add(new VideoSource(Dom.attr(v, "token"), fps.isEmpty() ? 0 : Double.parseDouble(fps),
+            out.add(new VideoSource(Dom.attr(v, "token"), doubleOr0(Dom.pathText(v, "Framerate")),
                     intOr0(Dom.pathText(v, "Resolution", "Width")), intOr0(Dom.pathText(v, "Resolution", "Height"))));
         }
         return out;
@@ -62,6 +61,14 @@ public final class OnvifMediaClient {
             throw new OnvifException(OnvifErrorKind.BAD_RESPONSE, op + ": no MediaUri/Uri");
         }
         return OnvifDeviceClient.uri(uri);
+    }
+
+    private static double doubleOr0(String s) {
+        try {
+            return s.isEmpty() ? 0 : Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static int intOr0(String s) {

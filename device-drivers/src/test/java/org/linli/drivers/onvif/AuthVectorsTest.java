@@ -2,6 +2,7 @@ package org.linli.drivers.onvif;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -59,6 +60,17 @@ class AuthVectorsTest {
                 "nonce", "dcd98b7102dd2f0e8b11d0f600bfb0c093", "uri", "/dir/index.html", "qop", "auth",
                 "nc", "00000001", "cnonce", "0a4f113b");
         assertEquals("6629fae49393a05397450978507c4ef1", HttpDigestAuth.expectedResponse(p, "GET", "Circle Of Life"));
+    }
+
+    @Test
+    @DisplayName("A Digest challenge with a nonce a header cannot carry (non-ASCII, control, quote) is not usable,"
+            + " instead of making an invalid Authorization header that throws IllegalArgumentException")
+    void unechoableChallenge() {
+        // found by OnvifClientFuzzTest: HttpRequest.Builder.header refused the Authorization built from this nonce
+        assertNull(HttpDigestAuth.fromChallenge("Digest realm=\"\", nonce=\"dd98b7\u00d3\u00cf\u00cdd2f0e8b1\""));
+        assertNull(HttpDigestAuth.fromChallenge("Digest realm=\"cam\", nonce=\"abc\r\nX-Injected: 1\""));
+        assertNull(HttpDigestAuth.fromChallenge("Digest realm=\"a\\\"b\", nonce=\"abc\""));
+        assertNotNull(HttpDigestAuth.fromChallenge("Digest realm=\"IP Camera(C1234)\", nonce=\"4e6a5a\", opaque=\"abc, def\""));
     }
 
     @Test

@@ -302,8 +302,15 @@ final class ConfigValidator {
 
     /** A PEM file named in the config: absent is fine (optional), named but unreadable is a problem. */
     private void readableFile(String file, String at) {
-        if (file != null && !java.nio.file.Files.isReadable(java.nio.file.Path.of(file))) {
-            problem(at, "cannot read '" + file + "' (missing, or not readable by this user)");
+        if (file == null) {
+            return;
+        }
+        try {
+            if (!java.nio.file.Files.isReadable(java.nio.file.Path.of(file))) {
+                problem(at, "cannot read '" + file + "' (missing, or not readable by this user)");
+            }
+        } catch (java.nio.file.InvalidPathException e) { // e.g. a NUL written as "\0" in a quoted YAML string
+            problem(at, "not a valid file path: " + e.getReason());
         }
     }
 

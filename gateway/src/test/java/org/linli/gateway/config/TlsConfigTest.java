@@ -64,4 +64,15 @@ class TlsConfigTest {
         assertTrue(all.contains("tlsCertFile and tlsKeyFile go together"), all);
         assertTrue(all.contains("http.tlsCertFile: cannot read"), all);
     }
+
+    @Test
+    @DisplayName("A TLS file path that no file system accepts (a NUL from a YAML escape) is a named problem, not InvalidPathException")
+    void invalidPathNamed() {
+        // found with ConfigLoaderFuzzTest (an input written into its corpus by hand): Path.of threw InvalidPathException out of ConfigLoader.parse
+        String yaml = withTls("tcp://127.0.0.1:1883", "", "http: {tlsCertFile: \"a\\0b\", tlsKeyFile: k.pem}\n");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.parse(yaml, "t.yaml", TestSites.PROFILES, TestSites.ENV));
+        String all = String.join("\n", e.problems());
+        assertTrue(all.contains("http.tlsCertFile: not a valid file path"), all);
+    }
 }
