@@ -24,7 +24,7 @@ class OnvifClientFuzzTest {
     private static final URI CAMERA = URI.create("http://127.0.0.1:1/onvif/device_service");
     /** Smaller than the default so that the fuzzer also reaches the refusal of an oversized answer. */
     private static final OnvifClientOptions OPTIONS = new OnvifClientOptions(Duration.ofSeconds(5),
-            Duration.ofSeconds(5), 16 * 1024, Duration.ofSeconds(5), 16 * 1024);
+            Duration.ofSeconds(5), 16 * 1024, Duration.ofSeconds(5), 16 * 1024, false);
 
     private final CannedHttpClient http = new CannedHttpClient();
 
@@ -38,7 +38,10 @@ class OnvifClientFuzzTest {
         http.answer(STATUSES[(input[1] & 0xFF) % STATUSES.length],
                 Arrays.copyOfRange(input, challengeEnd, input.length),
                 new String(input, 3, challengeEnd - 3, StandardCharsets.ISO_8859_1)); // header bytes are Latin-1
-        SoapTransport transport = new SoapTransport(http, new OnvifCredentials("admin", "12345"), OPTIONS);
+        // the first byte's quotient by CALLS picks whether Basic over plain http is allowed: both paths get fuzzed
+        boolean allowBasic = ((input[0] & 0xFF) / CALLS) % 2 == 1;
+        SoapTransport transport = new SoapTransport(http, new OnvifCredentials("admin", "12345"),
+                OPTIONS.withAllowBasicOverHttp(allowBasic));
         try {
             call((input[0] & 0xFF) % CALLS, transport);
         } catch (OnvifException expected) {
