@@ -45,18 +45,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class HostileMqttInputTest {
     private static final int TWO_MIB = 2 * 1024 * 1024;
+    private EventLoopWatch watch;
     private Vertx vertx;
 
     @BeforeEach
     void setUp() {
         RequiredTools.require("mosquitto", MosquittoBroker.available());
         RequiredTools.require("victoria-metrics", VictoriaMetricsServer.available());
-        vertx = Vertx.vertx();
+        // a blocked event loop (any task over 200 ms once the gateway runs) fails these tests too
+        watch = new EventLoopWatch();
+        vertx = watch.vertx();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        try {
+            watch.assertNoneBlocked();
+        } finally {
+            watch.close();
+        }
     }
 
     @Test
@@ -65,6 +72,7 @@ class HostileMqttInputTest {
     void oversizedMessageWithheldFromMqtt5Gateway(@TempDir Path dir) throws Exception {
         try (MosquittoBroker broker = new MosquittoBroker(dir.resolve("broker"), false).start();
              HostileRig rig = new HostileRig(vertx, broker, "5", dir)) {
+            watch.startWatching();
             // GIVEN a running gateway, and a broker with no size limit of its own
             String device = rig.gasAlarms().get(0);
             // WHEN a 2 MiB message is published on that gas alarm's topic, on the connection its alarm then uses
@@ -88,6 +96,7 @@ class HostileMqttInputTest {
         assertFalse(limits.isEmpty(), "the shipped mosquitto.conf limits the message size");
         try (MosquittoBroker broker = new MosquittoBroker(dir.resolve("broker"), false).withConfig(String.join("\n", limits)).start();
              HostileRig rig = new HostileRig(vertx, broker, "3.1.1", dir)) {
+            watch.startWatching();
             String device = rig.gasAlarms().get(0);
             // WHEN another client publishes 2 MiB, and then 200 KB, on that gas alarm's topic
             MqttClient big = rig.hostileClient("hostile-big");
@@ -117,6 +126,7 @@ class HostileMqttInputTest {
     void longTopicsLeaveBoundedDeadLetters(@TempDir Path dir) throws Exception {
         try (MosquittoBroker broker = new MosquittoBroker(dir.resolve("broker"), false).start();
              HostileRig rig = new HostileRig(vertx, broker, "5", dir)) {
+            watch.startWatching();
             // GIVEN a running gateway
             String device = rig.gasAlarms().get(0);
             DeviceConfig config = rig.site.devices().stream().filter(d -> d.id().equals(device)).findFirst().orElseThrow();
