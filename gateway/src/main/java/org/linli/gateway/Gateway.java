@@ -304,6 +304,7 @@ public final class Gateway extends AbstractVerticle {
                 .put("serial", serial.status())
                 .put("pipeline", pipeline.stats().toJson())
                 .put("decodeFailures", new JsonObject(new java.util.TreeMap<>(deadLetters.countsByReason())))
+                .put("deadLettersUnwritten", deadLetters.unwritten())
                 .put("alertStore", new JsonObject().put("writeFailures", alertStore.writeFailures()))
                 .put("rules", new JsonObject().put("failures", rules.failures()))
                 .put("influx", new JsonObject().put("url", Redaction.url(config.influx().url())))

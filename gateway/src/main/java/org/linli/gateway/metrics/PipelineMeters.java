@@ -33,6 +33,9 @@ public final class PipelineMeters implements MeterSet {
                 .description("Readings decoded (one per quantity and time)").register(registry);
         FunctionCounter.builder("linli.decoded.events", stats, PipelineStats::events)
                 .description("Device events decoded (alarms, faults, heartbeats, ...)").register(registry);
+        FunctionCounter.builder("linli.dead.letters.unwritten", deadLetters, DeadLetters::unwritten)
+                .description("Dead letters kept in memory only: more were waiting for the disk than it keeps up with")
+                .register(registry);
     }
 
     @Override

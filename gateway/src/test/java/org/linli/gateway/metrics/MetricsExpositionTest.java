@@ -77,6 +77,8 @@ class MetricsExpositionTest {
         // AND decode failures are device input only
         assertEquals(1, e.value("linli_decode_failures_total{reason=\"malformed_json\",source=\"mqtt\"}"));
         assertFalse(e.text.contains("server_rejected_400"), e.text);
+        // AND letters the disk could not take in time are exposed (none here: the letters have no directory)
+        assertEquals(0, e.value("linli_dead_letters_unwritten_total"));
     }
 
     @Test
