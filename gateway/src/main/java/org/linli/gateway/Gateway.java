@@ -5,7 +5,6 @@ import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
-import org.linli.gateway.alert.AlertPublisher;
 import org.linli.gateway.alert.AlertService;
 import org.linli.gateway.camera.Cameras;
 import org.linli.gateway.auth.ConsoleAuth;
@@ -31,6 +30,7 @@ import org.linli.gateway.metrics.NotifyMeters;
 import org.linli.gateway.metrics.PipelineMeters;
 import org.linli.gateway.metrics.QueueMeters;
 import org.linli.gateway.metrics.SerialMeters;
+import org.linli.gateway.notify.AlertsTopicFeed;
 import org.linli.gateway.notify.Notifier;
 import org.linli.gateway.notify.NotifierFactory;
 import org.linli.gateway.notify.NotifyTiming;
@@ -175,9 +175,7 @@ public final class Gateway extends AbstractVerticle {
                     alertsTopic(), NotifyTiming.standard());
             alerts.addListener(notifier);
         }
-        if (notifier == null || !notifier.feedsAlertsTopic()) {
-            alerts.addListener(new AlertPublisher(mqtt, alertsTopic()));
-        }
+        alerts.addListener(new AlertsTopicFeed(mqtt::publish, alertsTopic()));   // every version, notify or not
         // RS-485 buses: blocking port I/O on one thread per bus, results hop back onto this context
         serial = SerialSources.create(config, site, pipeline, alerts, deadLetters, clock,
                 task -> context.runOnContext(v -> task.run()));

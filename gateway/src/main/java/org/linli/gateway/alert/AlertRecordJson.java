@@ -41,15 +41,21 @@ public final class AlertRecordJson {
                     t.getString("note")));
         });
         JsonObject device = j.getJsonObject("device");
-        return new Alert(j.getString("id"), j.getLong("version"), AlertType.valueOf(j.getString("type")),
-                Severity.valueOf(j.getString("severity")), AlertState.valueOf(j.getString("state")),
-                device == null ? null : device.getString("id"), device == null ? null : device.getString("type"),
-                loc.getString("compound"), text == null ? null : Location.parse(text), care, contacts,
-                j.getString("grid"), person(j.getJsonObject("gridWorker")), person(j.getJsonObject("gridLeader")),
-                Instant.parse(j.getString("raisedAt")), Instant.parse(j.getString("lastSeenAt")), j.getInteger("count"),
-                j.getString("detail"), evidence, person(j.getJsonObject("assignee")), j.getInteger("escalationLevel", 0),
-                person(j.getJsonObject("escalatedTo")), outcome(j.getString("outcome")),
-                j.getString("acceptBy") == null ? null : Instant.parse(j.getString("acceptBy")), history);
+        return Alert.builder().id(j.getString("id")).version(j.getLong("version"))
+                .type(AlertType.valueOf(j.getString("type"))).severity(Severity.valueOf(j.getString("severity")))
+                .state(AlertState.valueOf(j.getString("state")))
+                .device(device == null ? null : device.getString("id"), device == null ? null : device.getString("type"))
+                .compound(loc.getString("compound")).location(text == null ? null : Location.parse(text))
+                .care(care).contacts(contacts)
+                .grid(j.getString("grid"), person(j.getJsonObject("gridWorker")), person(j.getJsonObject("gridLeader")))
+                .raisedAt(Instant.parse(j.getString("raisedAt"))).lastSeenAt(Instant.parse(j.getString("lastSeenAt")))
+                .count(j.getInteger("count")).detail(j.getString("detail")).evidence(evidence)
+                .assignee(person(j.getJsonObject("assignee")))
+                .escalation(j.getInteger("escalationLevel", 0), person(j.getJsonObject("escalatedTo")))
+                .outcome(outcome(j.getString("outcome")))
+                .acceptBy(j.getString("acceptBy") == null ? null : Instant.parse(j.getString("acceptBy")))
+                .history(history)
+                .build();
     }
 
     private static Person person(JsonObject p) {

@@ -1,8 +1,5 @@
 package org.linli.gateway.alert;
 
-import org.linli.drivers.model.DeviceEvent;
-import org.linli.gateway.pipeline.DeviceEventListener;
-import org.linli.gateway.rules.LifeSafetyAlarmRule;
 import org.linli.gateway.site.Device;
 import org.linli.gateway.site.Household;
 import org.linli.gateway.site.Person;
@@ -32,7 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * to the listeners and to the {@link AlertStore}. Event-loop confined; {@link #checkEscalations()} is called by a
  * periodic timer in the gateway and directly by tests.
  */
-public final class AlertService implements DeviceEventListener {
+public final class AlertService {
     private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
 
     private final SiteDirectory site;
@@ -40,11 +37,10 @@ public final class AlertService implements DeviceEventListener {
     private final EscalationPolicy policy;
     private final AlertStore store;
     private final Map<String, Alert> byId = new LinkedHashMap<>();
-    private final Map<String, String> openByKey = new HashMap<>();
-    private final Map<String, String> keyById = new HashMap<>();
+    private final Map<AlertKey, String> openByKey = new HashMap<>();
+    private final Map<String, AlertKey> keyById = new HashMap<>();
     private final PendingAcceptances pending = new PendingAcceptances();
     private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
-    private final LifeSafetyAlarmRule compatibilityRule;
     private long sequence;
 
     public AlertService(SiteDirectory site, Clock clock) {
@@ -56,21 +52,30 @@ public final class AlertService implements DeviceEventListener {
         this.clock = clock;
         this.policy = policy;
         this.store = store;
-        this.compatibilityRule = new LifeSafetyAlarmRule(site, this);
     }
 
     public void addListener(AlertListener listener) {
         listeners.add(listener);
     }
 
-    /** Puts back what the store held: alerts, which of them hold their key, and pending escalation deadlines. */
+    /**
+     * Puts back what the store held: alerts, which of them hold their key, and pending escalation deadlines. A row
+     * whose key cannot be read ({@link AlertKey#parse}) is logged and left out.
+     */
     public void restore(List<AlertStore.Stored> stored) {
         for (AlertStore.Stored s : stored) {
             Alert a = s.alert();
+            AlertKey key;
+            try {
+                key = AlertKey.parse(s.key());
+            } catch (IllegalArgumentException e) {
+                LOG.error("stored alert {} left out: {}", a.id(), e.getMessage());
+                continue;
+            }
             byId.put(a.id(), a);
-            keyById.put(a.id(), s.key());
+            keyById.put(a.id(), key);
             if (s.keyOpen()) {
-                openByKey.put(s.key(), a.id());
+                openByKey.put(key, a.id());
             }
             if (a.acceptBy() != null && a.state().awaitingAcceptance()) {
                 pending.await(a.id(), a.acceptBy());
@@ -81,8 +86,8 @@ public final class AlertService implements DeviceEventListener {
     }
 
     /** Keys held by an alert whose condition is still on (not DEVICE_CLEARED): what the rules resume after a restart. */
-    public Set<String> activeKeys() {
-        Set<String> out = new java.util.HashSet<>();
+    public Set<AlertKey> activeKeys() {
+        Set<AlertKey> out = new java.util.HashSet<>();
         openByKey.forEach((key, id) -> {
             Alert a = byId.get(id);
             if (a != null && a.state() != AlertState.DEVICE_CLEARED) {
@@ -90,15 +95,6 @@ public final class AlertService implements DeviceEventListener {
             }
         });
         return out;
-    }
-
-    /**
-     * The gas and smoke alarm rule as it was before the rule engine; kept so callers wiring the service directly as a
-     * {@link DeviceEventListener} keep working. The gateway wires {@code org.linli.gateway.rules.RuleEngine} instead.
-     */
-    @Override
-    public void onEvent(Device device, DeviceEvent event) {
-        compatibilityRule.onEvent(device, event);
     }
 
     /**
@@ -127,12 +123,15 @@ public final class AlertService implements DeviceEventListener {
             history.add(new AlertTransition(now, AlertAction.DISPATCHED, AlertState.OPEN, AlertState.OPEN,
                     AlertTransition.SYSTEM, null, "to " + assignee.name() + " (" + assignee.id() + ")"));
         }
-        Alert alert = new Alert(newId(), 1, r.type(), r.severity(),
-                AlertState.OPEN, device == null ? null : device.id(), device == null ? null : device.type().id(),
-                site.compound(), r.location(), household.map(Household::care).orElse(Set.of()),
-                household.map(Household::contacts).orElse(List.of()), grid == null ? null : grid.id(), worker, leader,
-                now, now, 1, r.detail(), List.of(), assignee, 0, null, null,
-                policy.firstDeadline(r.severity(), assignee, leader, now), history);
+        Alert alert = Alert.builder().id(newId()).type(r.type()).severity(r.severity())
+                .device(device == null ? null : device.id(), device == null ? null : device.type().id())
+                .compound(site.compound()).location(r.location())
+                .care(household.map(Household::care).orElse(Set.of()))
+                .contacts(household.map(Household::contacts).orElse(List.of()))
+                .grid(grid == null ? null : grid.id(), worker, leader)
+                .raisedAt(now).detail(r.detail()).assignee(assignee)
+                .acceptBy(policy.firstDeadline(r.severity(), assignee, leader, now)).history(history)
+                .build();
         pending.await(alert.id(), alert.acceptBy());
         keyById.put(alert.id(), r.key());
         openByKey.put(r.key(), alert.id());
@@ -161,7 +160,7 @@ public final class AlertService implements DeviceEventListener {
      * waiting for acceptance becomes DEVICE_CLEARED; a life-safety one keeps its escalation deadline (someone must
      * still check the flat), any other stops escalating.
      */
-    public Optional<Alert> clear(String key) {
+    public Optional<Alert> clear(AlertKey key) {
         String openId = openByKey.remove(key);
         if (openId == null) {
             return Optional.empty();
@@ -181,7 +180,7 @@ public final class AlertService implements DeviceEventListener {
     }
 
     /** The open alert with this key, if there is one. */
-    public Optional<Alert> open(String key) {
+    public Optional<Alert> open(AlertKey key) {
         return Optional.ofNullable(openByKey.get(key)).map(byId::get);
     }
 
@@ -244,8 +243,8 @@ public final class AlertService implements DeviceEventListener {
 
     private void put(Alert alert, boolean isNew) {
         byId.put(alert.id(), alert);
-        String key = keyById.get(alert.id());
-        store.save(alert, key, alert.id().equals(openByKey.get(key)));
+        AlertKey key = keyById.get(alert.id());
+        store.save(alert, key.value(), alert.id().equals(openByKey.get(key)));
         for (AlertListener l : listeners) {
             try {
                 l.onAlert(alert, isNew);

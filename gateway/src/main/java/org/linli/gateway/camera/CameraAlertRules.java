@@ -3,6 +3,7 @@ package org.linli.gateway.camera;
 import org.linli.drivers.model.DeviceEvent;
 import org.linli.drivers.model.DeviceType;
 import org.linli.drivers.model.EventType;
+import org.linli.gateway.alert.AlertKey;
 import org.linli.gateway.alert.AlertRequest;
 import org.linli.gateway.alert.AlertService;
 import org.linli.gateway.alert.AlertType;
@@ -47,7 +48,7 @@ public final class CameraAlertRules implements DeviceEventListener {
     }
 
     private void raise(Device device, AlertType type, Severity severity, DeviceEvent event) {
-        alerts.raise(new AlertRequest("camera:" + device.id() + "/" + type, type, severity, device.location(), device,
+        alerts.raise(new AlertRequest(AlertKey.camera(device.id(), type), type, severity, device.location(), device,
                 event.detail()));
     }
 }

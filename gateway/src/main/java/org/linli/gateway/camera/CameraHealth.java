@@ -1,6 +1,7 @@
 package org.linli.gateway.camera;
 
 import io.vertx.core.json.JsonObject;
+import org.linli.gateway.alert.AlertKey;
 import org.linli.gateway.alert.AlertRequest;
 import org.linli.gateway.alert.AlertService;
 import org.linli.gateway.alert.AlertType;
@@ -113,8 +114,8 @@ public final class CameraHealth {
         alerts.raise(new AlertRequest(key(type), type, Severity.MAJOR, location, null, "camera " + cameraId + " " + detail));
     }
 
-    private String key(AlertType type) {
-        return "camera:" + cameraId + "/" + type;
+    private AlertKey key(AlertType type) {
+        return AlertKey.camera(cameraId, type);
     }
 
     public CameraStatus status() {

@@ -1,5 +1,6 @@
 package org.linli.gateway.mqtt;
 
+import org.linli.gateway.alert.AlertKey;
 import org.linli.gateway.alert.AlertRequest;
 import org.linli.gateway.alert.AlertService;
 import org.linli.gateway.alert.AlertType;
@@ -19,7 +20,7 @@ import java.util.function.Supplier;
  * office. Event-loop confined; {@link #check()} runs on a timer.
  */
 public final class BrokerConnectionAlert {
-    public static final String KEY = "mqtt:broker";
+    public static final AlertKey KEY = AlertKey.broker();
     /** Long enough for a broker restart and our back-off to reconnect; short next to any heartbeat interval. */
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(BrokerConnectionAlert.class);

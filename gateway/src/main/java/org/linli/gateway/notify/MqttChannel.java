@@ -2,18 +2,17 @@ package org.linli.gateway.notify;
 
 import io.vertx.core.Future;
 import org.linli.gateway.alert.Alert;
-import org.linli.gateway.alert.AlertJson;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The MQTT alerts topic as a channel: every alert version as its alert JSON, at QoS 1 (alerts are events), for an
- * upstream platform. A machine feed: the notifier sends it every version, never a digest.
+ * A notify channel of type {@code mqtt}: every alert version its filters take (grids, minimum severity), as its alert
+ * JSON at QoS 1 ({@link AlertsTopicFeed#publish}), on a topic other than the alerts topic, with the dispatcher's
+ * retries and the delivery log. A machine feed: the notifier sends it every version, never a digest. The alerts topic
+ * itself is fed by {@link AlertsTopicFeed}, so {@link NotifierFactory} builds no channel on it.
  */
 final class MqttChannel implements Channel {
-    static final int QOS = 1;
 
     private final String id;
     private final TopicPublisher publisher;
@@ -44,7 +43,7 @@ final class MqttChannel implements Channel {
     public Future<DeliveryResult> send(Notice notice) {
         List<Future<Void>> sent = new ArrayList<>();
         for (Alert a : notice.alerts()) {
-            sent.add(publisher.publish(topic, AlertJson.toJson(a).encode().getBytes(StandardCharsets.UTF_8), QOS, false));
+            sent.add(AlertsTopicFeed.publish(publisher, topic, a));
         }
         return Future.all(sent).map(x -> DeliveryResult.delivered(0))
                 .otherwise(e -> DeliveryResult.retry(0, null, "not published: " + e.getMessage()));

@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * Sends alerts to people and systems (docs/NOTIFY.md). Listens to every alert version; the repeat policy decides
  * which versions reach people, each channel's filter (grids, minimum severity) decides where, and each channel's
- * dispatcher paces, digests, retries and falls back. Machine feeds (MQTT) get every version. Event-loop confined.
+ * dispatcher paces, digests, retries and falls back. Machine feeds (an MQTT channel on its own topic) get every version
+its filters take; the alerts topic itself is {@link AlertsTopicFeed}'s. Event-loop confined.
  */
 public final class Notifier implements AlertListener {
     /** A channel with the alerts it takes. */
@@ -71,11 +72,6 @@ public final class Notifier implements AlertListener {
                 }
             }
         }
-    }
-
-    /** Whether a channel publishes on the MQTT alerts topic (then the gateway needs no separate publisher). */
-    public boolean feedsAlertsTopic() {
-        return routes.stream().anyMatch(Route::machineFeed);
     }
 
     /** Every attempt about this alert, oldest first (empty if none). */

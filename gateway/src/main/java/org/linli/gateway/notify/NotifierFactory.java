@@ -22,13 +22,15 @@ import java.util.function.Function;
  * secrets read from the environment. Must run on the event-loop context the notifier will live on.
  */
 public final class NotifierFactory {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NotifierFactory.class);
     private NotifierFactory() {
     }
 
     /**
      * @param publicBase the gateway's public URL for links ({@code http.publicUrl}, or its listen address)
      * @param mqtt       publishes on the broker connection, for channels of type mqtt
-     * @param alertsTopic the default topic for mqtt channels ({@code mqtt.alertsTopic})
+     * @param alertsTopic {@code mqtt.alertsTopic}: fed by {@link AlertsTopicFeed}, so an mqtt channel on it (its
+     *                    default topic) is left out with a warning
      */
     public static Notifier create(Vertx vertx, NotifyOptions options, Function<String, String> env, Clock clock,
                                   String publicBase, TopicPublisher mqtt, String alertsTopic, NotifyTiming timing) {
@@ -41,6 +43,11 @@ public final class NotifierFactory {
         Redaction secrets = Redaction.of(options.channels().stream()
                 .flatMap(c -> c.secretEnvNames().stream()).map(env).toList());
         for (NotifyChannelOptions c : options.channels()) {
+            if (onAlertsTopic(c, alertsTopic)) {
+                LOG.warn("notify channel {} (type mqtt) is left out: the alerts topic {} already gets every alert "
+                        + "version from the gateway; give the channel another topic to publish elsewhere", c.id(), alertsTopic);
+                continue;
+            }
             Channel channel = new SecretScrubbingChannel(channel(c, http, messages, env, clock, mqtt, alertsTopic), secrets);
             boolean machineFeed = "mqtt".equals(c.type());
             DispatchPolicy policy = new DispatchPolicy(c.ratePerMinute(), timing.rateWindow(), c.maxAttempts(),
@@ -52,11 +59,17 @@ public final class NotifierFactory {
                     c.fallbackOnly()));
         }
         for (NotifyChannelOptions c : options.channels()) {
-            if (c.fallback() != null) {
-                byId.get(c.id()).fallback(byId.get(c.fallback()));
+            ChannelDispatcher fallback = c.fallback() == null ? null : byId.get(c.fallback());
+            if (fallback != null && byId.containsKey(c.id())) {
+                byId.get(c.id()).fallback(fallback);
             }
         }
         return new Notifier(routes, new RepeatPolicy(Duration.ofMinutes(options.repeatQuietMinutes())), log);
+    }
+
+    /** An mqtt channel on the alerts topic would publish every version a second time (see {@link AlertsTopicFeed}). */
+    private static boolean onAlertsTopic(NotifyChannelOptions c, String alertsTopic) {
+        return "mqtt".equals(c.type()) && (c.topic() == null || c.topic().equals(alertsTopic));
     }
 
     private static Channel channel(NotifyChannelOptions c, HttpPoster http, AlertMessages messages,
@@ -67,7 +80,7 @@ public final class NotifierFactory {
                     c.secretEnv() == null ? null : env.apply(c.secretEnv()), messages, clock, c.timeoutMs());
             case "webhook" -> new WebhookChannel(c.id(), http, env.apply(c.urlEnv()),
                     c.secretEnv() == null ? null : env.apply(c.secretEnv()), clock, c.timeoutMs());
-            case "mqtt" -> new MqttChannel(c.id(), mqtt, c.topic() != null ? c.topic() : alertsTopic);
+            case "mqtt" -> new MqttChannel(c.id(), mqtt, c.topic());
             default -> throw new IllegalArgumentException("unknown channel type " + c.type() + " (the validator checks this)");
         };
     }

@@ -3,6 +3,7 @@ package org.linli.gateway.rules;
 import org.linli.drivers.model.DeviceEvent;
 import org.linli.drivers.model.DeviceType;
 import org.linli.drivers.model.EventType;
+import org.linli.gateway.alert.AlertKey;
 import org.linli.gateway.alert.AlertRequest;
 import org.linli.gateway.alert.AlertService;
 import org.linli.gateway.alert.AlertType;
@@ -42,7 +43,7 @@ public final class DeviceHealthRule implements Rule {
             return;
         }
         if (event.type() == EventType.FAULT_CLEARED) {
-            alerts.clear(device.id() + "/" + AlertType.DEVICE_FAULT);
+            alerts.clear(AlertKey.device(device.id(), AlertType.DEVICE_FAULT));
             return;
         }
         Mapping m = TABLE.get(event.type());
@@ -51,6 +52,6 @@ public final class DeviceHealthRule implements Rule {
         }
         Severity severity = device.type().isLifeSafety() ? m.lifeSafetyDevice() : m.meter();
         String detail = event.detail().isEmpty() ? event.type().id() : event.type().id() + ": " + event.detail();
-        alerts.raise(new AlertRequest(device.id() + "/" + m.type(), m.type(), severity, device.location(), device, detail));
+        alerts.raise(new AlertRequest(AlertKey.device(device.id(), m.type()), m.type(), severity, device.location(), device, detail));
     }
 }

@@ -3,6 +3,7 @@ package org.linli.gateway.rules;
 import org.linli.drivers.model.DeviceType;
 import org.linli.drivers.model.Quantity;
 import org.linli.drivers.model.Reading;
+import org.linli.gateway.alert.AlertKey;
 import org.linli.gateway.alert.AlertRequest;
 import org.linli.gateway.alert.AlertService;
 import org.linli.gateway.alert.AlertType;
@@ -36,7 +37,7 @@ public final class GasConcentrationRule implements Rule {
             return;
         }
         RuleThresholds.Gas t = thresholds.gas(device);
-        String key = LifeSafetyAlarmRule.key(device, AlertType.GAS_LEAK);
+        AlertKey key = LifeSafetyAlarmRule.key(device, AlertType.GAS_LEAK);
         if (reading.value() >= t.alarmLel() && above.add(device.id())) {
             alerts.raise(new AlertRequest(key, AlertType.GAS_LEAK, LifeSafetyAlarmRule.lifeSafetySeverity(site, device),
                     device.location(), device, String.format(Locale.ROOT, "燃气浓度 %.1f %%LEL（报警阈值 %.1f）",

@@ -1,5 +1,6 @@
 package org.linli.gateway.rules;
 
+import org.linli.gateway.alert.AlertKey;
 import org.linli.gateway.alert.AlertRequest;
 import org.linli.gateway.alert.AlertService;
 import org.linli.gateway.alert.AlertType;
@@ -45,8 +46,8 @@ public final class HeartbeatRule implements Rule {
     }
 
     @Override
-    public void resume(Set<String> activeKeys) {
-        site.devices().stream().filter(d -> activeKeys.contains(d.id() + "/" + AlertType.DEVICE_OFFLINE))
+    public void resume(Set<AlertKey> activeKeys) {
+        site.devices().stream().filter(d -> activeKeys.contains(AlertKey.device(d.id(), AlertType.DEVICE_OFFLINE)))
                 .forEach(d -> {
                     offline.add(d.id());
                     resumed.add(d.id());
@@ -66,7 +67,7 @@ public final class HeartbeatRule implements Rule {
             }
             Instant since = latest(startedAt, lastSeen.apply(d.id()).orElse(null), parentBackAt.get(d.id()));
             boolean silent = Duration.between(since, now).compareTo(limit.get()) > 0;
-            String key = d.id() + "/" + AlertType.DEVICE_OFFLINE;
+            AlertKey key = AlertKey.device(d.id(), AlertType.DEVICE_OFFLINE);
             if (silent && offline.add(d.id())) {
                 Severity severity = d.type().isLifeSafety() ? Severity.MAJOR : Severity.MINOR;
                 alerts.raise(new AlertRequest(key, AlertType.DEVICE_OFFLINE, severity, d.location(), d,

@@ -3,6 +3,7 @@ package org.linli.gateway.rules;
 import org.linli.drivers.model.DeviceEvent;
 import org.linli.drivers.model.DeviceType;
 import org.linli.drivers.model.EventType;
+import org.linli.gateway.alert.AlertKey;
 import org.linli.gateway.alert.AlertRequest;
 import org.linli.gateway.alert.AlertService;
 import org.linli.gateway.alert.AlertType;
@@ -41,8 +42,8 @@ public final class LifeSafetyAlarmRule implements Rule {
         return alone ? Severity.CRITICAL_VULNERABLE : Severity.CRITICAL;
     }
 
-    static String key(Device device, AlertType type) {
-        return device.id() + "/" + type;
+    static AlertKey key(Device device, AlertType type) {
+        return AlertKey.device(device.id(), type);
     }
 
     @Override

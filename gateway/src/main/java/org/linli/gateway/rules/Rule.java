@@ -2,6 +2,7 @@ package org.linli.gateway.rules;
 
 import org.linli.drivers.model.DeviceEvent;
 import org.linli.drivers.model.Reading;
+import org.linli.gateway.alert.AlertKey;
 import org.linli.gateway.site.Device;
 
 import java.time.Instant;
@@ -25,6 +26,6 @@ public interface Rule {
      * After a restart: {@code activeKeys} are the keys of restored alerts whose condition was still on (not cleared).
      * A rule that remembers what it raised takes its own back, so that it can clear them when the condition ends.
      */
-    default void resume(Set<String> activeKeys) {
+    default void resume(Set<AlertKey> activeKeys) {
     }
 }

@@ -2,6 +2,7 @@ package org.linli.gateway.rules;
 
 import org.linli.drivers.model.DeviceEvent;
 import org.linli.drivers.model.Reading;
+import org.linli.gateway.alert.AlertKey;
 import org.linli.gateway.alert.AlertService;
 import org.linli.gateway.alert.AlertStore;
 import org.linli.gateway.config.RulesOptions;
@@ -48,7 +49,7 @@ public final class RuleEngine implements DeviceEventListener {
                 new HeartbeatRule(site, alerts, thresholds, lastSeen, parents, clock.instant()),
                 water,
                 inactivity));
-        Set<String> active = alerts.activeKeys();
+        Set<AlertKey> active = alerts.activeKeys();
         rules.forEach(r -> r.resume(active));
     }
 

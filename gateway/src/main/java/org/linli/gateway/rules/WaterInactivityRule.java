@@ -1,6 +1,7 @@
 package org.linli.gateway.rules;
 
 import org.linli.drivers.model.DeviceType;
+import org.linli.gateway.alert.AlertKey;
 import org.linli.gateway.alert.AlertRequest;
 import org.linli.gateway.alert.AlertService;
 import org.linli.gateway.alert.AlertType;
@@ -39,7 +40,8 @@ public final class WaterInactivityRule implements Rule {
     private final Map<String, WaterHistory> histories;
     private final HouseholdAway away;
     private final Map<String, List<Device>> metersByHousehold = new LinkedHashMap<>();
-    private final Set<String> raised = new HashSet<>();
+    /** The keys of the alerts this rule has raised and not yet cleared. */
+    private final Set<AlertKey> raised = new HashSet<>();
 
     WaterInactivityRule(SiteDirectory site, AlertService alerts, RuleThresholds thresholds,
                         Map<String, WaterHistory> histories, HouseholdAway away) {
@@ -63,11 +65,11 @@ public final class WaterInactivityRule implements Rule {
     }
 
     @Override
-    public void resume(Set<String> activeKeys) {
+    public void resume(Set<AlertKey> activeKeys) {
         for (String household : metersByHousehold.keySet()) {
             for (Tier tier : List.of(WARN, ALARM)) {
                 if (activeKeys.contains(key(household, tier))) {
-                    raised.add(household + "/" + tier.name());
+                    raised.add(key(household, tier));
                 }
             }
         }
@@ -95,7 +97,7 @@ public final class WaterInactivityRule implements Rule {
         if (use.isEmpty() || use.get() >= o.inactivityM3() || away.awayAfter(household, now.minus(window))) {
             return;
         }
-        if (raised.add(household + "/" + tier.name())) {
+        if (raised.add(key(household, tier))) {
             Device meter = meters.get(0);
             alerts.raise(new AlertRequest(key(household, tier), tier.type(), tier.severity(), meter.location(), meter,
                     String.format(Locale.ROOT, "%d小时用水 %.3f m³（阈值 %.3f m³）", window.toHours(), use.get(),
@@ -104,13 +106,13 @@ public final class WaterInactivityRule implements Rule {
     }
 
     private void clear(String household, Device meter, Tier tier) {
-        if (raised.remove(household + "/" + tier.name())) {
+        if (raised.remove(key(household, tier))) {
             alerts.clear(key(household, tier));
         }
     }
 
-    private static String key(String household, Tier tier) {
-        return "household:" + household + "/" + tier.type();
+    private static AlertKey key(String household, Tier tier) {
+        return AlertKey.household(household, tier.type());
     }
 
     /** A lower bound of the water used by all meters since {@code from}, from whatever history there is. */

@@ -3,6 +3,7 @@ package org.linli.gateway.rules;
 import org.linli.drivers.model.DeviceType;
 import org.linli.drivers.model.Quantity;
 import org.linli.drivers.model.Reading;
+import org.linli.gateway.alert.AlertKey;
 import org.linli.gateway.alert.AlertRequest;
 import org.linli.gateway.alert.AlertService;
 import org.linli.gateway.alert.AlertType;
@@ -45,12 +46,15 @@ public final class WaterUsageRule implements Rule {
     }
 
     @Override
-    public void resume(Set<String> activeKeys) {
-        for (String key : activeKeys) {
-            if (key.endsWith("/" + AlertType.WATER_CONTINUOUS_FLOW)) {
-                continuous.add(key.substring(0, key.lastIndexOf('/')));
-            } else if (key.endsWith("/" + AlertType.WATER_HIGH_USE)) {
-                high.add(key.substring(0, key.lastIndexOf('/')));
+    public void resume(Set<AlertKey> activeKeys) {
+        for (AlertKey key : activeKeys) {
+            if (key.kind() != AlertKey.Kind.DEVICE) {
+                continue;
+            }
+            if (key.type() == AlertType.WATER_CONTINUOUS_FLOW) {
+                continuous.add(key.subject());
+            } else if (key.type() == AlertType.WATER_HIGH_USE) {
+                high.add(key.subject());
             }
         }
     }
@@ -65,7 +69,7 @@ public final class WaterUsageRule implements Rule {
         WaterRuleOptions o = thresholds.water(device.location().householdKey().orElse(null));
         checkContinuous(device, h, WaterHistory.slotOf(reading.time()), o.slotUseM3());
         double day = h.usedAtLeastSince(reading.time().minus(java.time.Duration.ofHours(24)));
-        String key = device.id() + "/" + AlertType.WATER_HIGH_USE;
+        AlertKey key = AlertKey.device(device.id(), AlertType.WATER_HIGH_USE);
         if (day > o.dailyLimitM3() && high.add(device.id())) {
             alerts.raise(new AlertRequest(key, AlertType.WATER_HIGH_USE, Severity.MINOR, device.location(), device,
                     String.format(Locale.ROOT, "24小时用水 %.3f m³（阈值 %.3f m³）", day, o.dailyLimitM3())));
@@ -79,7 +83,7 @@ public final class WaterUsageRule implements Rule {
         for (long s = currentSlot - SLOTS_PER_DAY; s < currentSlot && everySlot; s++) {
             everySlot = h.slotUse(s) >= slotUse;
         }
-        String key = device.id() + "/" + AlertType.WATER_CONTINUOUS_FLOW;
+        AlertKey key = AlertKey.device(device.id(), AlertType.WATER_CONTINUOUS_FLOW);
         if (everySlot && continuous.add(device.id())) {
             alerts.raise(new AlertRequest(key, AlertType.WATER_CONTINUOUS_FLOW, Severity.MAJOR, device.location(), device,
                     "过去24小时每个半小时段均有用水"));

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import org.linli.drivers.serial.Hex;
 import org.linli.drivers.serial.link.DevicePoll;
 import org.linli.drivers.serial.link.PollOutcome;
+import org.linli.gateway.alert.AlertKey;
 import org.linli.gateway.alert.AlertRequest;
 import org.linli.gateway.alert.AlertService;
 import org.linli.gateway.alert.AlertType;
@@ -53,8 +54,8 @@ final class BusSupervisor implements BusListener {
         devices.put(health.device.id(), health);
     }
 
-    String busAlertKey() {
-        return "bus:" + bus.name();
+    AlertKey busAlertKey() {
+        return AlertKey.bus(bus.name());
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.linli.gateway.serial;
 
 import io.vertx.core.json.JsonObject;
+import org.linli.gateway.alert.AlertKey;
+import org.linli.gateway.alert.AlertType;
 import org.linli.gateway.site.Device;
 
 import java.time.Instant;
@@ -27,8 +29,8 @@ final class DeviceHealth {
      * The same condition key as the heartbeat rule's, so that the poller (which sees each failed poll) and the rule
      * (which sees the silence) converge on one offline alert for the device, never two.
      */
-    String alertKey() {
-        return device.id() + "/" + org.linli.gateway.alert.AlertType.DEVICE_OFFLINE;
+    AlertKey alertKey() {
+        return AlertKey.device(device.id(), AlertType.DEVICE_OFFLINE);
     }
 
     JsonObject toJson() {
