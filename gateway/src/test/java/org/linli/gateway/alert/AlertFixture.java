@@ -28,9 +28,9 @@ final class AlertFixture {
                 acceptDeadlineSeconds: {CRITICAL_VULNERABLE: 90, CRITICAL: 240, MAJOR: 0}
                 dutyOffice: {id: duty, name: 社区值班室, phone: "02000000000"}
             """;
-    static final String GAS_KEY = "gas-3-2-501/GAS_LEAK";
-    static final String FIRE_KEY = "smoke-7-1-101/FIRE";
-    static final String BUS_KEY = "bus:/dev/ttyUSB0";
+    static final AlertKey GAS_KEY = AlertKey.device("gas-3-2-501", AlertType.GAS_LEAK);
+    static final AlertKey FIRE_KEY = AlertKey.device("smoke-7-1-101", AlertType.FIRE);
+    static final AlertKey BUS_KEY = AlertKey.bus("/dev/ttyUSB0");
 
     final MutableClock clock = new MutableClock(T0);
     final SiteConfig config = parse(TestSites.smallYaml() + ESCALATION);

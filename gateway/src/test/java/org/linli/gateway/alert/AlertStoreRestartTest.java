@@ -79,7 +79,7 @@ class AlertStoreRestartTest {
         Alert fire = service.raise(f.fire());
         f.clock.advance(Duration.ofSeconds(240));
         assertEquals(1, service.checkEscalations().size());
-        Alert bus = service.raise(new AlertRequest("bus:/dev/ttyUSB9", AlertType.BUS_OFFLINE, Severity.MAJOR, null,
+        Alert bus = service.raise(new AlertRequest(AlertKey.bus("/dev/ttyUSB9"), AlertType.BUS_OFFLINE, Severity.MAJOR, null,
                 null, "no building"));
         Map<String, Alert> before = byId(service.list());
 
@@ -88,7 +88,7 @@ class AlertStoreRestartTest {
 
         // THEN the store held all three, in raise order, each with its key and whether it still holds it
         assertEquals(List.of(gas.id(), fire.id(), bus.id()), snapshot.alerts().stream().map(s -> s.alert().id()).toList());
-        assertEquals(List.of(AlertFixture.GAS_KEY, AlertFixture.FIRE_KEY, "bus:/dev/ttyUSB9"),
+        assertEquals(List.of(AlertFixture.GAS_KEY.value(), AlertFixture.FIRE_KEY.value(), "bus:/dev/ttyUSB9"),
                 snapshot.alerts().stream().map(AlertStore.Stored::key).toList());
         assertEquals(List.of(false, true, true), snapshot.alerts().stream().map(AlertStore.Stored::keyOpen).toList());
         // AND the restored service has every alert exactly as it was (every field of the record)

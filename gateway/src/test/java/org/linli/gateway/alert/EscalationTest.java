@@ -96,7 +96,7 @@ class EscalationTest {
         // GIVEN two gas alarms: 3-2-501 (elderly, 90 s) and a second one in 3-2-502 raised as CRITICAL_VULNERABLE too
         Alert early = service.raise(f.gasLeak());
         Device other = f.site.device("gas-3-2-502").orElseThrow();
-        Alert late = service.raise(new AlertRequest("gas-3-2-502/GAS_LEAK", AlertType.GAS_LEAK,
+        Alert late = service.raise(new AlertRequest(AlertKey.device("gas-3-2-502", AlertType.GAS_LEAK), AlertType.GAS_LEAK,
                 Severity.CRITICAL_VULNERABLE, other.location(), other, ""));
         // WHEN the first is accepted at 60 s, and the second only after escalating to the leader
         f.clock.advance(Duration.ofSeconds(60));
@@ -127,7 +127,7 @@ class EscalationTest {
         Alert fire = service.raise(f.fire());
         Alert bus = service.raise(f.busOffline());
         Device smoke = f.site.device("smoke-7-1-101").orElseThrow();
-        Alert battery = service.raise(new AlertRequest("smoke-7-1-101/LOW_BATTERY", AlertType.LOW_BATTERY,
+        Alert battery = service.raise(new AlertRequest(AlertKey.device("smoke-7-1-101", AlertType.LOW_BATTERY), AlertType.LOW_BATTERY,
                 Severity.MINOR, smoke.location(), smoke, "battery 5%"));
         // THEN their deadlines are the configured ones
         assertEquals(T0.plusSeconds(240), fire.acceptBy());
@@ -176,11 +176,11 @@ class EscalationTest {
         // GIVEN a gas alarm and a low battery warning, both cleared by their devices before anyone accepted them
         Alert gas = service.raise(f.gasLeak());
         Device smoke = f.site.device("smoke-7-1-101").orElseThrow();
-        Alert battery = service.raise(new AlertRequest("smoke-7-1-101/LOW_BATTERY", AlertType.LOW_BATTERY,
+        Alert battery = service.raise(new AlertRequest(AlertKey.device("smoke-7-1-101", AlertType.LOW_BATTERY), AlertType.LOW_BATTERY,
                 Severity.MINOR, smoke.location(), smoke, ""));
         f.clock.advance(Duration.ofSeconds(20));
         service.clear(AlertFixture.GAS_KEY);
-        service.clear("smoke-7-1-101/LOW_BATTERY");
+        service.clear(AlertKey.device("smoke-7-1-101", AlertType.LOW_BATTERY));
         // WHEN the deadlines pass
         f.clock.advance(Duration.ofHours(5));
         List<Alert> escalated = service.checkEscalations();

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.linli.gateway.MutableClock;
 import org.linli.gateway.TestSites;
+import org.linli.gateway.alert.AlertKey;
 import org.linli.gateway.alert.Alert;
 import org.linli.gateway.alert.AlertService;
 import org.linli.gateway.alert.AlertState;
@@ -63,7 +64,7 @@ class CameraHealthTest {
         // THEN one open alert
         assertEquals(1, of(AlertType.CAMERA_OFFLINE).size());
         assertEquals(AlertState.OPEN, of(AlertType.CAMERA_OFFLINE).get(0).state());
-        assertTrue(alerts.open("camera:cam-7/CAMERA_OFFLINE").isPresent());
+        assertTrue(alerts.open(AlertKey.camera("cam-7", AlertType.CAMERA_OFFLINE)).isPresent());
         // WHEN it connects THEN the alert is cleared
         health.connected();
         assertEquals(AlertState.DEVICE_CLEARED, of(AlertType.CAMERA_OFFLINE).get(0).state());

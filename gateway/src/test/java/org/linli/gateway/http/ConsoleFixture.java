@@ -8,6 +8,7 @@ import org.linli.drivers.model.DecodeException;
 import org.linli.drivers.model.DecodeFailure;
 import org.linli.gateway.TestSites;
 import org.linli.gateway.alert.Alert;
+import org.linli.gateway.alert.AlertKey;
 import org.linli.gateway.alert.AlertRequest;
 import org.linli.gateway.alert.AlertService;
 import org.linli.gateway.alert.AlertStore;
@@ -67,7 +68,7 @@ final class ConsoleFixture implements AutoCloseable {
             alerts = new AlertService(site, Clock.systemUTC());
             Pipeline pipeline = new Pipeline(site, (p, d, b, t) -> {
                 throw new DecodeException(DecodeFailure.MALFORMED_JSON, "no decoding in this test");
-            }, lines -> Future.succeededFuture(), List.of(alerts), DeadLetters.inMemory(Clock.systemUTC()));
+            }, lines -> Future.succeededFuture(), List.of(), DeadLetters.inMemory(Clock.systemUTC()));
             api = new HttpApi(vertx, alerts, pipeline, site, JsonObject::new,
                     new ConsoleAuth(vertx, config.users(), Clock.systemUTC(), secureCookie))
                     .mount(new AlertWorkflowRoutes(alerts, new HouseholdAway(AlertStore.NONE, java.util.Map.of()), site)::mount)
@@ -85,7 +86,7 @@ final class ConsoleFixture implements AutoCloseable {
     /** Raises a gas alarm at {@code location} (e.g. "3-2-501") on the API's event loop. */
     Alert raise(String location) throws Exception {
         CompletableFuture<Alert> raised = new CompletableFuture<>();
-        context.runOnContext(v -> raised.complete(alerts.raise(new AlertRequest("test:" + location, AlertType.GAS_LEAK,
+        context.runOnContext(v -> raised.complete(alerts.raise(new AlertRequest(AlertKey.household(location, AlertType.GAS_LEAK), AlertType.GAS_LEAK,
                 Severity.CRITICAL, Location.parse(location), null, ""))));
         return raised.get(10, TimeUnit.SECONDS);
     }

@@ -28,9 +28,8 @@ class RepeatPolicyTest {
         assertTrue(p.shouldNotify(late, false));
         assertFalse(p.shouldNotify(TestAlerts.repeatedAt(a, TestAlerts.T0.plus(Duration.ofMinutes(40)), 53), false));
         // AND an evidence version or a device-cleared version does not notify
-        Alert cleared = new Alert(a.id(), 9, a.type(), a.severity(), AlertState.DEVICE_CLEARED, a.deviceId(), a.deviceType(),
-                a.compound(), a.location(), a.care(), a.contacts(), a.gridId(), a.gridWorker(), a.gridLeader(),
-                a.raisedAt(), TestAlerts.T0.plus(Duration.ofHours(2)), 53, "", List.of());
+        Alert cleared = a.toBuilder().version(9).state(AlertState.DEVICE_CLEARED)
+                .lastSeenAt(TestAlerts.T0.plus(Duration.ofHours(2))).count(53).build();
         assertFalse(p.shouldNotify(cleared, false));
         assertFalse(p.shouldNotify(TestAlerts.withDetail(a, "snapshot"), false), "count 1, not a repeat");
     }
@@ -54,10 +53,8 @@ class RepeatPolicyTest {
         restarted.notified(toDuty, TestAlerts.T0.plus(Duration.ofMinutes(20)));
         assertFalse(restarted.shouldNotify(toDuty, false));
         // AND an accepted alert never counts as escalated
-        Alert accepted = new Alert(toLeader.id(), 9, a.type(), a.severity(), AlertState.ACCEPTED, a.deviceId(),
-                a.deviceType(), a.compound(), a.location(), a.care(), a.contacts(), a.gridId(), a.gridWorker(),
-                a.gridLeader(), a.raisedAt(), a.lastSeenAt(), 1, "", List.of(), a.gridWorker(), 3, TestAlerts.DUTY, null,
-                null, List.of());
+        Alert accepted = a.toBuilder().version(9).state(AlertState.ACCEPTED).assignee(a.gridWorker())
+                .escalation(3, TestAlerts.DUTY).build();
         assertFalse(p.shouldNotify(accepted, false));
     }
 

@@ -78,8 +78,6 @@ class RestartReminderTest {
     }
 
     private static Alert inState(Alert a, AlertState state) {
-        return new Alert(a.id(), a.version(), a.type(), a.severity(), state, a.deviceId(), a.deviceType(), a.compound(),
-                a.location(), a.care(), a.contacts(), a.gridId(), a.gridWorker(), a.gridLeader(), a.raisedAt(),
-                a.lastSeenAt(), a.count(), a.detail(), a.evidence());
+        return a.toBuilder().state(state).build();
     }
 }

@@ -1,7 +1,7 @@
 package org.linli.gateway.notify;
 
 import org.linli.gateway.alert.Alert;
-import org.linli.gateway.alert.AlertState;
+import org.linli.gateway.alert.AlertBuilder;
 import org.linli.gateway.alert.AlertType;
 import org.linli.gateway.alert.Severity;
 import org.linli.gateway.site.CareFlag;
@@ -24,43 +24,42 @@ final class TestAlerts {
 
     /** A gas alarm in the elderly-living-alone flat 3-2-501 with the daughter as contact. */
     static Alert gasElderlyAlone(String id) {
-        return new Alert(id, 1, AlertType.GAS_LEAK, Severity.CRITICAL_VULNERABLE, AlertState.OPEN, "gas-3-2-501",
-                "gas_alarm", "幸福里", Location.parse("3-2-501"), Set.of(CareFlag.ELDERLY_LIVING_ALONE),
-                List.of(new Household.Contact("王芳", "女儿", "13800000001")), "g1", WORKER, LEADER, T0, T0, 1, "",
-                List.of());
+        return inFlat(id, AlertType.GAS_LEAK, Severity.CRITICAL_VULNERABLE, "gas-3-2-501", "gas_alarm", "3-2-501")
+                .care(Set.of(CareFlag.ELDERLY_LIVING_ALONE))
+                .contacts(List.of(new Household.Contact("王芳", "女儿", "13800000001")))
+                .build();
     }
 
     static Alert lifeSafety(String id, String location) {
-        return new Alert(id, 1, AlertType.FIRE, Severity.CRITICAL, AlertState.OPEN, "smoke-" + location,
-                "smoke_detector", "幸福里", Location.parse(location), Set.of(), List.of(), "g1", WORKER, LEADER, T0, T0, 1,
-                "", List.of());
+        return inFlat(id, AlertType.FIRE, Severity.CRITICAL, "smoke-" + location, "smoke_detector", location).build();
     }
 
     static Alert minor(String id, String location, Severity severity) {
-        return new Alert(id, 1, AlertType.DEVICE_OFFLINE, severity, AlertState.OPEN, "water-" + location,
-                "water_meter", "幸福里", Location.parse(location), Set.of(), List.of(), "g1", WORKER, LEADER, T0, T0, 1,
-                "", List.of());
+        return inFlat(id, AlertType.DEVICE_OFFLINE, severity, "water-" + location, "water_meter", location).build();
     }
 
+    /** A new alert (version 1, OPEN, seen once at T0) on a device in a flat of grid g1. */
+    private static AlertBuilder inFlat(String id, AlertType type, Severity severity, String deviceId,
+                                       String deviceType, String location) {
+        return Alert.builder().id(id).type(type).severity(severity).device(deviceId, deviceType).compound("幸福里")
+                .location(Location.parse(location)).grid("g1", WORKER, LEADER).raisedAt(T0);
+    }
+
+    /** {@code a} with another detail and a snapshot link (an evidence version: same count). */
     static Alert withDetail(Alert a, String detail) {
-        return new Alert(a.id(), a.version(), a.type(), a.severity(), a.state(), a.deviceId(), a.deviceType(),
-                a.compound(), a.location(), a.care(), a.contacts(), a.gridId(), a.gridWorker(), a.gridLeader(),
-                a.raisedAt(), a.lastSeenAt(), a.count(), detail, List.of("/api/snapshots/s1"));
+        return a.toBuilder().detail(detail).evidence(List.of("/api/snapshots/s1")).build();
     }
 
     static final Person DUTY = new Person("duty", "社区值班室", "02100000000");
 
     /** {@code a} not accepted in time and handed up to {@code to} (level 1 the grid leader, 2 the duty office). */
     static Alert escalatedTo(Alert a, int level, Person to) {
-        return new Alert(a.id(), a.version() + level, a.type(), a.severity(), a.state(), a.deviceId(), a.deviceType(),
-                a.compound(), a.location(), a.care(), a.contacts(), a.gridId(), a.gridWorker(), a.gridLeader(),
-                a.raisedAt(), a.lastSeenAt(), a.count(), a.detail(), a.evidence(), a.gridWorker(), level, to, null,
-                a.raisedAt().plus(java.time.Duration.ofMinutes(5L * (level + 1))), List.of());
+        return a.toBuilder().version(a.version() + level).assignee(a.gridWorker()).escalation(level, to)
+                .acceptBy(a.raisedAt().plus(java.time.Duration.ofMinutes(5L * (level + 1)))).build();
     }
 
+    /** {@code a} seen again at {@code at}, the {@code count}th time. */
     static Alert repeatedAt(Alert a, Instant at, int count) {
-        return new Alert(a.id(), a.version() + 1, a.type(), a.severity(), a.state(), a.deviceId(), a.deviceType(),
-                a.compound(), a.location(), a.care(), a.contacts(), a.gridId(), a.gridWorker(), a.gridLeader(),
-                a.raisedAt(), at, count, a.detail(), a.evidence());
+        return a.toBuilder().version(a.version() + 1).lastSeenAt(at).count(count).build();
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.linli.gateway.TestSites;
+import org.linli.gateway.alert.AlertKey;
 import org.linli.gateway.alert.Alert;
 import org.linli.gateway.alert.AlertRequest;
 import org.linli.gateway.alert.AlertService;
@@ -84,7 +85,7 @@ class WebhookAndApiTest {
         });
         await(fx.call(() -> api.listen("127.0.0.1", 0)), Duration.ofSeconds(5));
         // WHEN a gas alarm is raised and delivered
-        Alert a = fx.call(() -> alerts.raise(new AlertRequest("gas-3-2-501/GAS_LEAK", AlertType.GAS_LEAK,
+        Alert a = fx.call(() -> alerts.raise(new AlertRequest(AlertKey.device("gas-3-2-501", AlertType.GAS_LEAK), AlertType.GAS_LEAK,
                 Severity.CRITICAL_VULNERABLE, Location.parse("3-2-501"), site.device("gas-3-2-501").orElseThrow(), "")));
         fx.until(() -> fx.notifier.idle() && robot.requests().size() == 1, Duration.ofSeconds(10), "delivered");
         // THEN the endpoint shows the delivery with channel, attempt, outcome and HTTP status

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.linli.drivers.mqtt.VendorProfiles;
 import org.linli.gateway.Gateway;
 import org.linli.gateway.alert.Alert;
+import org.linli.gateway.alert.AlertKey;
 import org.linli.gateway.alert.AlertRequest;
 import org.linli.gateway.alert.AlertType;
 import org.linli.gateway.alert.Severity;
@@ -175,8 +176,8 @@ class ConsoleBrowserTest {
     /** Raises a gas alarm at a flat on the gateway's event loop, as the rules do. */
     private static Alert raise(Gateway gateway, String location) throws Exception {
         CompletableFuture<Alert> raised = new CompletableFuture<>();
-        gateway.eventLoop().runOnContext(v -> raised.complete(gateway.alerts().raise(new AlertRequest("test:" + location,
-                AlertType.GAS_LEAK, Severity.CRITICAL_VULNERABLE, Location.parse(location),
+        gateway.eventLoop().runOnContext(v -> raised.complete(gateway.alerts().raise(new AlertRequest(
+                AlertKey.device(CompoundGenerator.deviceId("gas", location), AlertType.GAS_LEAK), AlertType.GAS_LEAK, Severity.CRITICAL_VULNERABLE, Location.parse(location),
                 gateway.site().device(CompoundGenerator.deviceId("gas", location)).orElse(null), ""))));
         return raised.get(10, TimeUnit.SECONDS);
     }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.drivers.model.EventType;
 import org.linli.gateway.Gateway;
-import org.linli.gateway.alert.AlertPublisher;
 import org.linli.gateway.config.SiteConfig;
+import org.linli.gateway.notify.AlertsTopicFeed;
 import org.linli.sim.compound.CompoundSimulator;
 import org.linli.sim.mqtt.DevicePublisher;
 import org.linli.sim.servers.MosquittoBroker;
@@ -88,7 +88,7 @@ class CompoundEndToEndTest {
                 // and on the MQTT alerts topic, at QoS 1
                 MqttMessage m = upstream.poll(10, TimeUnit.SECONDS);
                 assertNotNull(m, "alert on the MQTT alerts topic");
-                assertEquals(AlertPublisher.QOS, m.getQos());
+                assertEquals(AlertsTopicFeed.QOS, m.getQos());
                 assertEquals("gas-3-2-501", new JsonObject(new String(m.getPayload(), StandardCharsets.UTF_8))
                         .getJsonObject("device").getString("id"));
 
