@@ -1,6 +1,6 @@
 package org.linli.gateway.alert;
 
-/** Told about every new alert and every new version of one (MQTT publisher, SSE hub, notifiers). */
+/** Told about every new alert and every new version of one (the alerts topic feed, SSE hub, notifiers, metrics). */
 @FunctionalInterface
 public interface AlertListener {
     void onAlert(Alert alert, boolean isNew);

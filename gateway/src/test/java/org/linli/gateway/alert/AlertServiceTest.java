@@ -43,4 +43,23 @@ class AlertServiceTest {
         assertEquals(null, noPlace.gridWorker(), "a bus outside any building reaches no grid worker");
         assertEquals(5, published.size(), "raise, repeat, evidence, clear, second bus: one publication each");
     }
+
+    @Test
+    @DisplayName("restore reads each stored key back as an AlertKey: a repeat after the restart updates the same alert; a row with an unreadable key is left out, not a failed start")
+    void restoreParsesStoredKeys() {
+        // GIVEN a store holding a bus alert under its string key and one alert under a key no version ever wrote
+        Alert bus = service.raise(new AlertRequest(AlertKey.bus("meters-7"), AlertType.BUS_OFFLINE, Severity.MAJOR, null,
+                null, ""));
+        Alert odd = bus.toBuilder().id("A9-x").build();
+        AlertService restarted = new AlertService(site, clock);
+        // WHEN the service is restored from it
+        restarted.restore(List.of(new AlertStore.Stored(bus, "bus:meters-7", true),
+                new AlertStore.Stored(odd, "test:3-2-501", true)));
+        // THEN the bus alert holds its typed key again, and the unreadable row is left out
+        assertEquals(bus, restarted.open(AlertKey.bus("meters-7")).orElseThrow());
+        assertEquals(java.util.Set.of(AlertKey.bus("meters-7")), restarted.activeKeys());
+        assertEquals(List.of(bus.id()), restarted.list().stream().map(Alert::id).toList());
+        assertEquals(2, restarted.raise(new AlertRequest(AlertKey.bus("meters-7"), AlertType.BUS_OFFLINE,
+                Severity.MAJOR, null, null, "")).count(), "a repeat of the restored alert");
+    }
 }
