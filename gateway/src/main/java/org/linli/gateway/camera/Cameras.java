@@ -98,7 +98,12 @@ public final class Cameras {
                 new OnvifCredentials(c.username(), env.apply(c.passwordEnv())),
                 OnvifTopicProfile.load(c.model().toLowerCase(Locale.ROOT)),
                 Duration.ofSeconds(c.pollTimeoutSeconds()), Duration.ofSeconds(c.subscriptionSeconds()),
-                RECONNECT_MIN, Duration.ofSeconds(options.reconnectMaxSeconds()), TIMEOUTS_BEFORE_RECREATE, client);
+                RECONNECT_MIN,
+                maxOf(RECONNECT_MIN, Duration.ofSeconds(options.reconnectMaxSeconds())), TIMEOUTS_BEFORE_RECREATE, client);
+    }
+
+    private static Duration maxOf(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     public void mountRoutes(Router router) {
