@@ -201,8 +201,7 @@ public final class MqttIngest {
         if (changed != SubscriptionWatchdog.State.STALE || state != State.CONNECTED) {
             return;
         }
-        staleResubscribes++;
-        LOG.warn("MQTT subscription {} ({}) silent: subscribing to it again", s.topic().filter(), s.profile());
+        staleResubscribes++; // the watchdog has logged the silence: one line per state change
         client.subscribe(List.of(s.topic().filter()), List.of(s.qos())).whenComplete((ok, error) -> context.runOnContext(v -> {
             if (error != null && state == State.CONNECTED) {
                 subscribeFailures++;
