@@ -18,7 +18,6 @@ import org.linli.gateway.rules.ParentStatuses;
 import org.linli.gateway.rules.RuleEngine;
 import org.linli.gateway.config.InfluxOptions;
 import org.linli.gateway.config.SiteConfig;
-import org.linli.gateway.config.SubscriptionOptions;
 import org.linli.gateway.health.Readiness;
 import org.linli.gateway.http.HttpApi;
 import org.linli.gateway.metrics.AlertMeters;
@@ -38,7 +37,6 @@ import org.linli.gateway.notify.NotifyTiming;
 import org.linli.gateway.mqtt.MqttIngest;
 import org.linli.gateway.mqtt.MqttSource;
 import org.linli.gateway.mqtt.Subscription;
-import org.linli.drivers.mqtt.TopicTemplate;
 import org.linli.gateway.pipeline.DeadLetters;
 import org.linli.gateway.pipeline.Pipeline;
 import org.linli.gateway.pipeline.ProfileCatalog;
@@ -51,7 +49,6 @@ import org.linli.gateway.serial.SerialSources;
 import org.linli.gateway.source.SourceContext;
 import org.linli.gateway.source.SourceFactory;
 import org.linli.gateway.source.Sources;
-import org.linli.gateway.site.Device;
 import org.linli.gateway.site.SiteDirectory;
 import org.linli.gateway.startup.StartupException;
 import org.linli.gateway.config.QueueOptions;
@@ -63,9 +60,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -175,7 +170,7 @@ public final class Gateway extends AbstractVerticle {
         cameras = new Cameras(vertx, config.cameras(), site, alerts, clock, Path.of(config.storage().dataDir()), env);
         pipeline = new Pipeline(site, profiles, store.queue(), List.of(rules, cameras.alertRules()), deadLetters);
 
-        List<Subscription> subscriptions = subscriptions();
+        List<Subscription> subscriptions = Subscription.forSite(site, config.mqtt(), profiles);
         String password = config.mqtt().passwordEnv() == null ? null : env.apply(config.mqtt().passwordEnv());
         javax.net.ssl.SSLSocketFactory tls;
         try {
@@ -204,7 +199,7 @@ public final class Gateway extends AbstractVerticle {
         try {
             addedSources.forEach(f -> sources.add(f.create(sourceContext)));
         } catch (RuntimeException e) {
-            return failed("source", e);
+            return failed("a source added with withSource", e);
         }
         return Future.succeededFuture();
     }
@@ -275,20 +270,6 @@ public final class Gateway extends AbstractVerticle {
 
     private QueueOptions queueOptions() {
         return config.queue() == null ? QueueOptions.defaults() : config.queue();
-    }
-
-    /** One subscription per vendor profile used by an MQTT device, with the config's overrides applied. */
-    private List<Subscription> subscriptions() {
-        Map<String, SubscriptionOptions> overrides = new LinkedHashMap<>();
-        config.mqtt().subscriptions().forEach(s -> overrides.put(s.profile(), s));
-        List<Subscription> out = new ArrayList<>();
-        site.devices().stream().filter(d -> "mqtt".equals(d.transport())).map(Device::profile).distinct().forEach(p -> {
-            SubscriptionOptions o = overrides.getOrDefault(p, SubscriptionOptions.forProfile(p));
-            String template = o.topic() != null ? o.topic() : profiles.topicTemplate(p).orElseThrow();
-            out.add(new Subscription(p, TopicTemplate.parse(template), o.qos(),
-                    Duration.ofSeconds(o.expectedIntervalSeconds()), o.missedIntervals()));
-        });
-        return out;
     }
 
     /** The base of links in messages: the configured public URL, else the listen address. */
