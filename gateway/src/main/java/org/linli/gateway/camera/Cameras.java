@@ -30,10 +30,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The cameras of one gateway, wired in a few calls from {@code Gateway.start()}: alert rules for camera events
- * (before the pipeline is built, since they listen to it), then one supervisor per camera, snapshot evidence, the
- * staleness timer and the HTTP routes. With no {@code cameras:} section only discovery and the (empty) snapshot
- * store are there.
+ * The cameras of one gateway: alert rules for camera events (built with the gateway, before the pipeline, since
+ * they listen to it); then, started through {@link CameraSource} with the other sources, one supervisor per camera,
+ * snapshot evidence and the staleness timer; and the HTTP routes. With no {@code cameras:} section only discovery and
+ * the (empty) snapshot store are there.
  */
 public final class Cameras {
     private static final Duration RECONNECT_MIN = Duration.ofSeconds(1);
