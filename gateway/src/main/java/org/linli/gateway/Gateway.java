@@ -6,18 +6,17 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import org.linli.gateway.alert.AlertService;
+import org.linli.gateway.camera.CameraSource;
 import org.linli.gateway.camera.Cameras;
 import org.linli.gateway.auth.ConsoleAuth;
 import org.linli.gateway.alert.EscalationPolicy;
 import org.linli.gateway.alert.SqliteAlertStore;
 import org.linli.gateway.http.AlertWorkflowRoutes;
 import org.linli.gateway.rules.HouseholdAway;
-import org.linli.gateway.rules.MqttParentStatus;
 import org.linli.gateway.rules.ParentStatuses;
 import org.linli.gateway.rules.RuleEngine;
 import org.linli.gateway.config.InfluxOptions;
 import org.linli.gateway.config.SiteConfig;
-import org.linli.gateway.config.SubscriptionOptions;
 import org.linli.gateway.health.Readiness;
 import org.linli.gateway.http.HttpApi;
 import org.linli.gateway.metrics.AlertMeters;
@@ -30,15 +29,14 @@ import org.linli.gateway.metrics.NotifyMeters;
 import org.linli.gateway.metrics.PipelineMeters;
 import org.linli.gateway.metrics.QueueMeters;
 import org.linli.gateway.metrics.SerialMeters;
+import org.linli.gateway.metrics.SourceMeters;
 import org.linli.gateway.notify.AlertsTopicFeed;
 import org.linli.gateway.notify.Notifier;
 import org.linli.gateway.notify.NotifierFactory;
 import org.linli.gateway.notify.NotifyTiming;
-import org.linli.gateway.mqtt.BrokerConnectionAlert;
 import org.linli.gateway.mqtt.MqttIngest;
+import org.linli.gateway.mqtt.MqttSource;
 import org.linli.gateway.mqtt.Subscription;
-import org.linli.gateway.mqtt.SubscriptionWatchdog;
-import org.linli.drivers.mqtt.TopicTemplate;
 import org.linli.gateway.pipeline.DeadLetters;
 import org.linli.gateway.pipeline.Pipeline;
 import org.linli.gateway.pipeline.ProfileCatalog;
@@ -46,8 +44,11 @@ import org.linli.gateway.security.HttpsOptions;
 import org.linli.gateway.security.MqttTls;
 import org.linli.gateway.security.Redaction;
 import org.linli.gateway.security.SecretValues;
+import org.linli.gateway.serial.SerialSource;
 import org.linli.gateway.serial.SerialSources;
-import org.linli.gateway.site.Device;
+import org.linli.gateway.source.SourceContext;
+import org.linli.gateway.source.SourceFactory;
+import org.linli.gateway.source.Sources;
 import org.linli.gateway.site.SiteDirectory;
 import org.linli.gateway.startup.StartupException;
 import org.linli.gateway.config.QueueOptions;
@@ -59,9 +60,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -90,7 +89,10 @@ public final class Gateway extends AbstractVerticle {
     private RuleEngine rules;
     private GatewayMetrics metrics;
     private EventLoopLag lag;
-    private final ParentStatuses parents = new ParentStatuses();
+    /** MQTT, the serial buses, the cameras and any added with {@link #withSource}: started, stopped and read as one. */
+    private final Sources sources = new Sources();
+    private final List<SourceFactory> addedSources = new ArrayList<>();
+    private final ParentStatuses parents = new ParentStatuses(sources);
     private final List<Long> timers = new ArrayList<>();
 
     public Gateway(SiteConfig config, ProfileCatalog profiles, Function<String, String> env, Clock clock) {
@@ -98,6 +100,16 @@ public final class Gateway extends AbstractVerticle {
         this.profiles = profiles;
         this.env = env;
         this.clock = clock;
+    }
+
+    /**
+     * Adds a source of device data beside MQTT, the buses and the cameras (docs/ARCHITECTURE.md, "Sources"): built
+     * once the pipeline exists, started with the others, and reported in /api/status, /metrics and /health/ready
+     * under its name. Call before deploying.
+     */
+    public Gateway withSource(SourceFactory factory) {
+        addedSources.add(factory);
+        return this;
     }
 
     /**
@@ -158,8 +170,7 @@ public final class Gateway extends AbstractVerticle {
         cameras = new Cameras(vertx, config.cameras(), site, alerts, clock, Path.of(config.storage().dataDir()), env);
         pipeline = new Pipeline(site, profiles, store.queue(), List.of(rules, cameras.alertRules()), deadLetters);
 
-        List<Subscription> subscriptions = subscriptions();
-        SubscriptionWatchdog watchdog = new SubscriptionWatchdog(clock, subscriptions, (s, st) -> { });
+        List<Subscription> subscriptions = Subscription.forSite(site, config.mqtt(), profiles);
         String password = config.mqtt().passwordEnv() == null ? null : env.apply(config.mqtt().passwordEnv());
         javax.net.ssl.SSLSocketFactory tls;
         try {
@@ -168,8 +179,7 @@ public final class Gateway extends AbstractVerticle {
             return failed("mqtt.tls", e);
         }
         mqtt = new MqttIngest(vertx, config.mqtt(), password == null ? null : password.toCharArray(), tls,
-                subscriptions, pipeline, clock, watchdog);
-        parents.register("mqtt", MqttParentStatus.of(mqtt));
+                subscriptions, pipeline, clock);
         if (config.notifications() != null) {
             notifier = NotifierFactory.create(vertx, config.notifications(), env, clock, publicUrl(), mqtt::publish,
                     alertsTopic(), NotifyTiming.standard());
@@ -179,14 +189,23 @@ public final class Gateway extends AbstractVerticle {
         // RS-485 buses: blocking port I/O on one thread per bus, results hop back onto this context
         serial = SerialSources.create(config, site, pipeline, alerts, deadLetters, clock,
                 task -> context.runOnContext(v -> task.run()));
-        registerSerialParents();
+        sources.add(new MqttSource(mqtt, vertx, alerts, clock))
+                .add(new SerialSource(serial, vertx, clock))
+                .add(new CameraSource(cameras, context, pipeline, clock));
+        SourceContext sourceContext = new SourceContext(vertx, context, config, site, pipeline, alerts, deadLetters,
+                clock, env);
+        try {
+            addedSources.forEach(f -> sources.add(f.create(sourceContext)));
+        } catch (RuntimeException e) {
+            return failed("a source added with withSource", e);
+        }
         return Future.succeededFuture();
     }
 
     /** Binds the console and API: the last local resource, so a taken port fails before anything connects out. */
     private Future<Void> listen() {
         Redaction secrets = SecretValues.redaction(config, env);
-        Readiness readiness = new Readiness(mqtt, store.stats(), serial, cameras, clock,
+        Readiness readiness = new Readiness(sources, store.stats(), clock,
                 Duration.ofSeconds(queueOptions().readyMaxAgeSeconds()));
         registerMeters();
         http = new HttpApi(vertx, alerts, pipeline, site, this::status, new ConsoleAuth(vertx, config.users(), clock,
@@ -205,20 +224,18 @@ public final class Gateway extends AbstractVerticle {
                         : failed("HTTP server on " + where, e));
     }
 
-    /** Everything that talks to the outside; each retries on its own, so an absent peer does not fail the start. */
+    /**
+     * Everything that talks to the outside; each source retries its peer on its own, so an absent peer does not fail
+     * the start, and a source that cannot run at all reports DOWN without stopping the others.
+     */
     private Future<Void> connectOutward() {
-        cameras.start(context, pipeline);
         if (notifier != null) {
             notifier.remindAfterRestart(alerts.list(), clock.instant());
         }
-        mqtt.start();
-        BrokerConnectionAlert brokerAlert = new BrokerConnectionAlert(mqtt::state, alerts, clock,
-                BrokerConnectionAlert.DEFAULT_GRACE);
-        timers.add(vertx.setPeriodic(5000, id -> brokerAlert.check()));
         timers.add(vertx.setPeriodic(rules.checkInterval().toMillis(), id -> rules.check()));
         timers.add(vertx.setPeriodic(1000, id -> alerts.checkEscalations()));
-        serial.start();
-        return Future.succeededFuture();
+        timers.add(vertx.setPeriodic(1000, id -> sources.watch()));
+        return sources.startAll();
     }
 
     private static <T> Future<T> failed(String step, Throwable e) {
@@ -243,6 +260,7 @@ public final class Gateway extends AbstractVerticle {
         FunctionCounter.builder("linli.rules.failures", rules, RuleEngine::failures)
                 .description("Rule evaluations that failed with an error (logged; the other rules go on)")
                 .register(metrics.registry());
+        SourceMeters.register(metrics.registry(), sources);
         MqttMeters.register(metrics.registry(), mqtt);
         CameraMeters.register(metrics.registry(), cameras);
         lag = new EventLoopLag(vertx, Duration.ofSeconds(1), metrics.registry()).start();
@@ -250,31 +268,6 @@ public final class Gateway extends AbstractVerticle {
 
     private QueueOptions queueOptions() {
         return config.queue() == null ? QueueOptions.defaults() : config.queue();
-    }
-
-    /** A polled device's parent is its bus: while the bus is offline, its meters' silence raises no alert of its own. */
-    private void registerSerialParents() {
-        Map<String, String> busOf = new java.util.HashMap<>();
-        config.devices().stream().filter(d -> "serial".equals(d.transport()) && d.bus() != null)
-                .forEach(d -> busOf.put(d.id(), d.bus()));
-        parents.register("serial", device -> {
-            String bus = busOf.get(device.id());
-            return bus == null || serial.busState(bus) != org.linli.gateway.serial.LinkState.OFFLINE;
-        });
-    }
-
-    /** One subscription per vendor profile used by an MQTT device, with the config's overrides applied. */
-    private List<Subscription> subscriptions() {
-        Map<String, SubscriptionOptions> overrides = new LinkedHashMap<>();
-        config.mqtt().subscriptions().forEach(s -> overrides.put(s.profile(), s));
-        List<Subscription> out = new ArrayList<>();
-        site.devices().stream().filter(d -> "mqtt".equals(d.transport())).map(Device::profile).distinct().forEach(p -> {
-            SubscriptionOptions o = overrides.getOrDefault(p, SubscriptionOptions.forProfile(p));
-            String template = o.topic() != null ? o.topic() : profiles.topicTemplate(p).orElseThrow();
-            out.add(new Subscription(p, TopicTemplate.parse(template), o.qos(),
-                    Duration.ofSeconds(o.expectedIntervalSeconds()), o.missedIntervals()));
-        });
-        return out;
     }
 
     /** The base of links in messages: the configured public URL, else the listen address. */
@@ -293,13 +286,15 @@ public final class Gateway extends AbstractVerticle {
     }
 
     private JsonObject rawStatus() {
-        return new JsonObject()
+        JsonObject out = new JsonObject()
                 .put("compound", site.compound())
                 .put("devices", site.devices().size())
                 .put("households", site.householdCount())
                 .put("devicesHeardFrom", pipeline.activity().heardFrom())
-                .put("mqtt", mqtt.status())
-                .put("serial", serial.status())
+                .put("sources", sources.statusJson());
+        // each source's own block under its name: mqtt, serial, cameras, and any added with withSource
+        sources.all().forEach(s -> out.put(s.name(), s.details()));
+        return out
                 .put("pipeline", pipeline.stats().toJson())
                 .put("decodeFailures", new JsonObject(new java.util.TreeMap<>(deadLetters.countsByReason())))
                 .put("deadLettersUnwritten", deadLetters.unwritten())
@@ -308,7 +303,6 @@ public final class Gateway extends AbstractVerticle {
                 .put("influx", new JsonObject().put("url", Redaction.url(config.influx().url())))
                 .put("queue", store.stats().toJson(clock.millis()))
                 .put("notify", notifier == null ? null : notifier.status())
-                .put("cameras", cameras.statusJson())
                 .put("snapshots", cameras.evidenceJson());
     }
 
@@ -323,13 +317,7 @@ public final class Gateway extends AbstractVerticle {
         if (lag != null) {
             lag.stop();
         }
-        Future<Void> serialStopped = serial == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
-            serial.stop();
-            return null;
-        });
-        Future<Void> mqttStopped = serialStopped.transform(ar -> mqtt == null ? Future.succeededFuture() : mqtt.stop());
-        Future<Void> camerasStopped = cameras == null ? Future.succeededFuture() : cameras.stop();
-        return Future.all(mqttStopped, camerasStopped)
+        return sources.stopAll()
                 .eventually(() -> store == null ? Future.succeededFuture() : store.close())
                 .eventually(() -> http == null ? Future.succeededFuture() : http.close())
                 .eventually(() -> vertx.executeBlocking(() -> {
@@ -366,7 +354,10 @@ public final class Gateway extends AbstractVerticle {
         return rules;
     }
 
-    /** Where the serial and camera supervisors register whether their connections are up. */
+    /**
+     * Whether each device's parent connection is up, as the heartbeat rule asks it: read from the sources (an MQTT
+     * device's parent is the broker connection, a polled meter's its bus; cameras are parents of no device).
+     */
     public ParentStatuses parents() {
         return parents;
     }
@@ -398,6 +389,11 @@ public final class Gateway extends AbstractVerticle {
 
     public SerialSources serial() {
         return serial;
+    }
+
+    /** Every source of device data, in registration order (MQTT, serial, cameras, then those added). */
+    public Sources sources() {
+        return sources;
     }
 
     public SiteDirectory site() {

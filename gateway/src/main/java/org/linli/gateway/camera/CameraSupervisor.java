@@ -3,6 +3,7 @@ package org.linli.gateway.camera;
 import org.linli.drivers.onvif.OnvifCamera;
 import org.linli.drivers.onvif.OnvifErrorKind;
 import org.linli.drivers.onvif.OnvifException;
+import org.linli.gateway.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * the thread for up to a minute, so it never runs on the event loop or the shared worker pool).
  * <p>
  * Connect (clock, services, profiles, snapshot URI) → {@link PullPointLoop} → when the session is lost, reconnect
- * at once, then with a doubling back-off while the camera stays unreachable. Refused credentials are reported as
+ * at once, then with the gateway's {@link Backoff} (doubling from {@code reconnectMin} to {@code reconnectMax}, with
+ * jitter, so cameras that lost the same switch do not all knock at once) while the camera stays unreachable. Refused credentials are reported as
  * such and retried only at the longest back-off: a wrong password must not become a login storm that locks the
  * camera's account. So is a camera asking for HTTP Basic over plain http without the opt-in (INSECURE_AUTH): that
  * is a configuration matter too, and nothing is sent to it.
@@ -30,11 +32,13 @@ public final class CameraSupervisor implements AutoCloseable {
     private volatile boolean running;
     private volatile OnvifCamera camera;
     private volatile PullPointLoop loop;
-    private int failures;
+    /** Used on this supervisor's thread only. */
+    private final Backoff backoff;
 
     public CameraSupervisor(SupervisorSettings settings, CameraObserver observer) {
         this.settings = settings;
         this.observer = observer;
+        this.backoff = new Backoff(settings.reconnectMin(), settings.reconnectMax());
         this.thread = new Thread(this::run, "camera-" + settings.cameraId());
         thread.setDaemon(true);
     }
@@ -88,16 +92,16 @@ public final class CameraSupervisor implements AutoCloseable {
             PullPointLoop session = new PullPointLoop(settings, cam, observer, counters, () -> running);
             loop = session;
             try {
-                session.run(() -> failures = 0);
+                session.run(backoff::reset);
             } catch (OnvifException e) {
                 if (running) {
                     counters.countRefusal(e);
                     observer.onSessionLost(e);
                     // a session that failed before its first good pull backs off; a long-lived one retries at once
-                    if (failures > 0) {
+                    if (backoff.failures() > 0) {
                         sleep(nextBackoff());
                     } else {
-                        failures++;
+                        backoff.next(); // counted, not waited: the next failure in a row backs off
                     }
                 }
             } catch (RuntimeException e) {
@@ -115,10 +119,7 @@ public final class CameraSupervisor implements AutoCloseable {
     }
 
     private Duration nextBackoff() {
-        long factor = 1L << Math.min(failures, 16);
-        failures++;
-        Duration d = settings.reconnectMin().multipliedBy(factor);
-        return d.compareTo(settings.reconnectMax()) > 0 ? settings.reconnectMax() : d;
+        return backoff.next();
     }
 
     private void sleep(Duration d) {

@@ -30,10 +30,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The cameras of one gateway, wired in a few calls from {@code Gateway.start()}: alert rules for camera events
- * (before the pipeline is built, since they listen to it), then one supervisor per camera, snapshot evidence, the
- * staleness timer and the HTTP routes. With no {@code cameras:} section only discovery and the (empty) snapshot
- * store are there.
+ * The cameras of one gateway: alert rules for camera events (built with the gateway, before the pipeline, since
+ * they listen to it); then, started through {@link CameraSource} with the other sources, one supervisor per camera,
+ * snapshot evidence and the staleness timer; and the HTTP routes. With no {@code cameras:} section only discovery and
+ * the (empty) snapshot store are there.
  */
 public final class Cameras {
     private static final Duration RECONNECT_MIN = Duration.ofSeconds(1);
@@ -98,7 +98,12 @@ public final class Cameras {
                 new OnvifCredentials(c.username(), env.apply(c.passwordEnv())),
                 OnvifTopicProfile.load(c.model().toLowerCase(Locale.ROOT)),
                 Duration.ofSeconds(c.pollTimeoutSeconds()), Duration.ofSeconds(c.subscriptionSeconds()),
-                RECONNECT_MIN, Duration.ofSeconds(options.reconnectMaxSeconds()), TIMEOUTS_BEFORE_RECREATE, client);
+                RECONNECT_MIN,
+                maxOf(RECONNECT_MIN, Duration.ofSeconds(options.reconnectMaxSeconds())), TIMEOUTS_BEFORE_RECREATE, client);
+    }
+
+    private static Duration maxOf(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     public void mountRoutes(Router router) {

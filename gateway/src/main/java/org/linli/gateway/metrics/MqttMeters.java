@@ -6,7 +6,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.linli.gateway.mqtt.MqttIngest;
 import org.linli.gateway.mqtt.SubscriptionWatchdog;
 
-/** The broker connection: connected or not, reconnections, subscribe failures, the alert outbox, silent subscriptions. */
+/**
+ * The broker connection: connected or not, reconnections, subscribe failures, the alert outbox, silent subscriptions
+ * and their resubscriptions.
+ */
 public final class MqttMeters {
     private MqttMeters() {
     }
@@ -23,6 +26,8 @@ public final class MqttMeters {
                 .description("Alert messages waiting for the broker").register(registry);
         FunctionCounter.builder("linli.mqtt.outbox.dropped", mqtt, MqttIngest::outboxDropped)
                 .description("Alert messages dropped because too many waited for the broker").register(registry);
+        FunctionCounter.builder("linli.mqtt.stale.resubscribes", mqtt, MqttIngest::staleResubscribes)
+                .description("Subscriptions subscribed again because the watchdog found them silent").register(registry);
         for (String profile : mqtt.subscriptionProfiles()) {
             Gauge.builder("linli.mqtt.subscription.stale", mqtt,
                             m -> m.watchdog().state(profile) == SubscriptionWatchdog.State.STALE ? 1 : 0)

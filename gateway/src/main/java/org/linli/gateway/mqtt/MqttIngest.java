@@ -8,11 +8,13 @@ import io.vertx.core.json.JsonObject;
 import org.linli.gateway.config.MqttOptions;
 import org.linli.gateway.pipeline.IncomingMessage;
 import org.linli.gateway.pipeline.Pipeline;
+import org.linli.gateway.retry.Backoff;
 import org.linli.gateway.security.Redaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -27,10 +29,15 @@ import java.util.Optional;
  *       our session must not leave us connected and deaf.</li>
  *   <li>QoS 1 messages are acknowledged only after the pipeline has taken them, so a crash before that makes the
  *       broker redeliver (fixed client id + persistent session keep them while we are away).</li>
- *   <li>Every (re)connection is made here, with back-off from {@code reconnectMinDelayMs} doubling to
- *       {@code reconnectMaxDelayMs}: Paho's automatic reconnect covers only connections that once succeeded, and in
- *       the v5 client it was seen not to fire at all after a broker restart that lost our session.</li>
+ *   <li>Every (re)connection is made here, with the gateway's {@link Backoff} from {@code reconnectMinDelayMs}
+ *       doubling to {@code reconnectMaxDelayMs}, with jitter: Paho's automatic reconnect covers only connections that
+ *       once succeeded, and in the v5 client it was seen not to fire at all after a broker restart that lost our
+ *       session.</li>
+ *   <li>A subscription the {@link SubscriptionWatchdog} finds STALE (silent for its missed intervals) is subscribed
+ *       again, once per silent spell: a broker that silently lost it starts delivering again; quiet devices cost
+ *       one SUBSCRIBE. Counted in {@code staleResubscribes}.</li>
  * </ul>
+ * Event-loop confined, apart from the Paho callbacks, which only hop onto the loop.
  */
 public final class MqttIngest {
     private static final Logger LOG = LoggerFactory.getLogger(MqttIngest.class);
@@ -57,7 +64,8 @@ public final class MqttIngest {
     private long subscribeFailures;
     private long outboxDropped;
     private String lastError = "";
-    private long retryDelayMs;
+    private final Backoff backoff;
+    private long staleResubscribes;
     private boolean connecting;
     private long connectAttempts;
     private long watchdogTimer = -1;
@@ -66,8 +74,7 @@ public final class MqttIngest {
     }
 
     public MqttIngest(Vertx vertx, MqttOptions options, char[] password, javax.net.SocketFactory socketFactory,
-                      List<Subscription> subscriptions, Pipeline pipeline, Clock clock,
-                      SubscriptionWatchdog watchdog) {
+                      List<Subscription> subscriptions, Pipeline pipeline, Clock clock) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.options = options;
@@ -77,8 +84,9 @@ public final class MqttIngest {
         this.subscriptions = List.copyOf(subscriptions);
         this.pipeline = pipeline;
         this.clock = clock;
-        this.watchdog = watchdog;
-        this.retryDelayMs = options.reconnectMinDelayMs();
+        this.watchdog = new SubscriptionWatchdog(clock, this.subscriptions, this::onSubscriptionChange);
+        this.backoff = new Backoff(Duration.ofMillis(options.reconnectMinDelayMs()),
+                Duration.ofMillis(Math.max(options.reconnectMinDelayMs(), options.reconnectMaxDelayMs())));
     }
 
     /** Starts connecting; never fails (a broker that is down now is retried). {@link #firstConnect()} tells when it worked. */
@@ -118,15 +126,17 @@ public final class MqttIngest {
             connecting = false;
             if (error != null && state != State.STOPPED) {
                 lastError = ConnectFailure.describe(error);
-                LOG.warn("MQTT broker {} not reachable ({}); retrying in {} ms", shownUrl, lastError, retryDelayMs);
-                retryLater();
+                long delay = retryLater();
+                LOG.warn("MQTT broker {} not reachable ({}); retrying in {} ms", shownUrl, lastError, delay);
             }
         }));
     }
 
-    private void retryLater() {
-        vertx.setTimer(retryDelayMs, id -> tryConnect());
-        retryDelayMs = Math.min(options.reconnectMaxDelayMs(), retryDelayMs * 2);
+    /** Schedules the next connect attempt after the next back-off delay; returns that delay in ms. */
+    private long retryLater() {
+        long delay = backoff.next().toMillis();
+        vertx.setTimer(delay, id -> tryConnect());
+        return delay;
     }
 
     /** Paho-thread callbacks: hop to the event loop, do nothing else. */
@@ -154,7 +164,7 @@ public final class MqttIngest {
         }
         connects++;
         state = State.CONNECTED;
-        retryDelayMs = options.reconnectMinDelayMs();
+        backoff.reset();
         LOG.info("MQTT {} to {}; subscribing to {} topics", connects > 1 ? "reconnected" : "connected", shownUrl,
                 subscriptions.size());
         watchdog.restartClocks();
@@ -179,6 +189,24 @@ public final class MqttIngest {
                         resubscribe();
                     }
                 });
+            }
+        }));
+    }
+
+    /**
+     * The watchdog's listener (on the event loop, from its periodic check): a subscription gone STALE is subscribed
+     * again through the client adapter, once per silent spell; the watchdog's own log line says it went stale.
+     */
+    private void onSubscriptionChange(Subscription s, SubscriptionWatchdog.State changed) {
+        if (changed != SubscriptionWatchdog.State.STALE || state != State.CONNECTED) {
+            return;
+        }
+        staleResubscribes++; // the watchdog has logged the silence: one line per state change
+        client.subscribe(List.of(s.topic().filter()), List.of(s.qos())).whenComplete((ok, error) -> context.runOnContext(v -> {
+            if (error != null && state == State.CONNECTED) {
+                subscribeFailures++;
+                lastError = "resubscribe to " + s.topic().filter() + " failed: " + error.getMessage();
+                LOG.error("MQTT resubscribe to {} failed ({})", s.topic().filter(), error.toString());
             }
         }));
     }
@@ -269,6 +297,21 @@ public final class MqttIngest {
         return subscribeFailures;
     }
 
+    /** Subscriptions subscribed again because the watchdog found them STALE. */
+    public long staleResubscribes() {
+        return staleResubscribes;
+    }
+
+    /** Why the last connect, subscribe or connection failed ("" before any failure). */
+    public String lastError() {
+        return lastError;
+    }
+
+    /** The broker URL as logs and status show it (no password). */
+    public String shownUrl() {
+        return shownUrl;
+    }
+
     /** Alerts waiting to be published while the broker is unreachable, and those dropped because too many waited. */
     public int outboxSize() {
         return outbox.size();
@@ -292,6 +335,7 @@ public final class MqttIngest {
                 .put("state", state.name())
                 .put("connects", connects)
                 .put("subscribeFailures", subscribeFailures)
+                .put("staleResubscribes", staleResubscribes)
                 .put("outbox", outbox.size())
                 .put("outboxDropped", outboxDropped)
                 .put("lastError", lastError)

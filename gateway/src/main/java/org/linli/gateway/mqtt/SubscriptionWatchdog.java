@@ -16,7 +16,8 @@ import java.util.function.BiConsumer;
 /**
  * Watches each subscription for "no data for N expected intervals" (FIELD-NOTES §3): a subscription that a broker
  * silently stopped delivering looks exactly like quiet devices, unless someone counts the silence. One log line
- * and one listener call per state change. Event-loop confined; {@link #check()} is called periodically.
+ * and one listener call per state change: {@link MqttIngest}'s listener subscribes a STALE subscription again.
+ * Event-loop confined; {@link #check()} is called periodically.
  */
 public final class SubscriptionWatchdog {
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionWatchdog.class);

@@ -1,25 +1,22 @@
 package org.linli.gateway.rules;
 
 import org.linli.gateway.site.Device;
-
-import java.util.HashMap;
-import java.util.Map;
+import org.linli.gateway.source.Sources;
 
 /**
- * Routes "is this device's parent online?" by the device's transport: the gateway registers the MQTT connection
- * under {@code mqtt}; the serial and camera supervisors register theirs ({@code serial}, {@code onvif}). A transport
- * nobody registered counts as online. Event-loop confined.
+ * "Is this device's parent connection up?" answered by the gateway's sources ({@link Sources#isParentUp}): an MQTT
+ * device's parent is the broker connection, a polled meter's is its RS-485 bus; a device no source claims (a camera,
+ * which is its own connection) counts as having its parent up. Event-loop confined.
  */
 public final class ParentStatuses implements ParentStatus {
-    private final Map<String, ParentStatus> byTransport = new HashMap<>();
+    private final Sources sources;
 
-    public ParentStatuses register(String transport, ParentStatus status) {
-        byTransport.put(transport, status);
-        return this;
+    public ParentStatuses(Sources sources) {
+        this.sources = sources;
     }
 
     @Override
     public boolean isParentOnline(Device device) {
-        return byTransport.getOrDefault(device.transport(), ALWAYS_ONLINE).isParentOnline(device);
+        return sources.isParentUp(device);
     }
 }

@@ -6,10 +6,12 @@ import org.linli.drivers.serial.link.PollOutcome;
 import org.linli.drivers.serial.link.SerialLink;
 import org.linli.drivers.serial.link.SerialLinkException;
 import org.linli.gateway.config.SerialBusConfig;
+import org.linli.gateway.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,12 +20,15 @@ import java.util.function.Consumer;
 /**
  * Polls every device of one bus, one after the other, on the bus's own thread: jssc I/O blocks, and RS-485 is
  * half duplex anyway. Each device gets up to 1 + retries attempts with the inter-frame gap between frames. A port
- * that is missing, fails to open or fails I/O is closed and reopened about once a second (USB adapters get
- * re-plugged). Results go to a {@link BusListener} through {@code onLoop}, which runs them on the gateway's context.
+ * that is missing, fails to open or fails I/O is closed and reopened with the gateway's {@link Backoff}: after 1 s,
+ * doubling to at most 5 s (or the poll interval, if shorter), with jitter, so a re-plugged USB adapter is found
+ * within seconds and four buses on one hub do not retry in step. Results go to a {@link BusListener} through
+ * {@code onLoop}, which runs them on the gateway's context.
  */
 final class BusPoller {
     private static final Logger LOG = LoggerFactory.getLogger(BusPoller.class);
-    private static final long REOPEN_MS = 1000;
+    private static final Duration REOPEN_FIRST = Duration.ofSeconds(1);
+    private static final Duration REOPEN_MAX = Duration.ofSeconds(5);
 
     private final SerialBusConfig bus;
     private final LineSettings settings;
@@ -32,6 +37,8 @@ final class BusPoller {
     private final Consumer<Runnable> onLoop;
     private final Clock clock;
     private final CountDownLatch stop = new CountDownLatch(1);
+    /** Used on the bus thread only. */
+    private final Backoff reopen;
     private Thread thread;
     private SerialLink link;
 
@@ -42,6 +49,9 @@ final class BusPoller {
         this.listener = listener;
         this.onLoop = onLoop;
         this.clock = clock;
+        Duration interval = Duration.ofSeconds(bus.pollIntervalSeconds());
+        Duration cap = interval.compareTo(REOPEN_MAX) < 0 ? interval : REOPEN_MAX;
+        this.reopen = new Backoff(REOPEN_FIRST, cap.compareTo(REOPEN_FIRST) < 0 ? REOPEN_FIRST : cap);
     }
 
     void start() {
@@ -70,8 +80,11 @@ final class BusPoller {
             if (ensureOpen()) {
                 pollCycle();
                 waitMs = intervalMs - (System.nanoTime() - started) / 1_000_000;
+                if (link != null) {
+                    reopen.reset(); // a whole cycle on an open port: the next failure starts from 1 s again
+                }
             } else {
-                waitMs = Math.min(intervalMs, REOPEN_MS);
+                waitMs = reopen.next().toMillis();
             }
             try {
                 if (waitMs > 0 && stop.await(waitMs, TimeUnit.MILLISECONDS)) {

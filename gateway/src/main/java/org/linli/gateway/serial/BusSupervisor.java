@@ -167,6 +167,11 @@ final class BusSupervisor implements BusListener {
         return state;
     }
 
+    /** Why the bus is in its state ("polling", "not opened yet", the port error, "no device on the bus answers"). */
+    String detail() {
+        return detail;
+    }
+
     Map<String, DeviceHealth> devices() {
         return devices;
     }

@@ -115,6 +115,17 @@ public final class SerialSources {
         return supervisors.get(bus).state();
     }
 
+    /** The bus polling a device, empty for a device on no bus of this gateway. */
+    public java.util.Optional<String> busOf(String deviceId) {
+        return supervisors.entrySet().stream().filter(e -> e.getValue().devices().containsKey(deviceId))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    /** Why a bus is in its state ("polling", "not opened yet", the port error ...). */
+    public String busDetail(String bus) {
+        return supervisors.get(bus).detail();
+    }
+
     public LinkState deviceState(String bus, String deviceId) {
         return supervisors.get(bus).devices().get(deviceId).state;
     }

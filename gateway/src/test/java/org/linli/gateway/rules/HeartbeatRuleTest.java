@@ -7,7 +7,6 @@ import org.linli.gateway.alert.Alert;
 import org.linli.gateway.alert.AlertState;
 import org.linli.gateway.alert.AlertType;
 import org.linli.gateway.alert.Severity;
-import org.linli.gateway.mqtt.MqttIngest;
 
 import java.time.Duration;
 import java.util.Set;
@@ -90,7 +89,7 @@ class HeartbeatRuleTest {
     void mqttDownSuppressesPerDeviceOffline() {
         // GIVEN every device reported, then the broker connection drops
         allReport();
-        f.mqtt = MqttIngest.State.RECONNECTING;
+        f.mqttUp = false;
         // WHEN five hours pass with checks every minute, while the serial meter keeps reporting
         for (int i = 0; i < 300; i++) {
             f.clock.advance(Duration.ofMinutes(1));
@@ -100,7 +99,7 @@ class HeartbeatRuleTest {
         // THEN no per-device offline alert at all
         assertEquals(0, f.raised(AlertType.DEVICE_OFFLINE));
         // WHEN the connection is back and the devices get 29 minutes THEN still none (silence counts from the return)
-        f.mqtt = MqttIngest.State.CONNECTED;
+        f.mqttUp = true;
         f.clock.advance(Duration.ofMinutes(29));
         f.event("water-7-1-102", EventType.HEARTBEAT);
         f.engine.check();

@@ -15,10 +15,10 @@ import org.linli.gateway.alert.EscalationPolicy;
 import org.linli.gateway.config.ConfigException;
 import org.linli.gateway.config.ConfigLoader;
 import org.linli.gateway.config.SiteConfig;
-import org.linli.gateway.mqtt.MqttIngest;
 import org.linli.gateway.pipeline.DeviceActivity;
 import org.linli.gateway.site.Device;
 import org.linli.gateway.site.SiteDirectory;
+import org.linli.gateway.source.Sources;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,11 +48,11 @@ final class RuleFixture {
     final HouseholdAway away = new HouseholdAway(AlertStore.NONE, Map.of());
     final List<Alert> published = new ArrayList<>();
     final List<Boolean> publishedNew = new ArrayList<>();
-    volatile MqttIngest.State mqtt = MqttIngest.State.CONNECTED;
+    volatile boolean mqttUp = true;
     boolean serialBusUp = true;
-    final ParentStatuses parents = new ParentStatuses()
-            .register("mqtt", new MqttParentStatus(() -> mqtt))
-            .register("serial", d -> serialBusUp);
+    final ParentStatuses parents = new ParentStatuses(new Sources()
+            .add(new ParentSource("mqtt", () -> mqttUp))
+            .add(new ParentSource("serial", () -> serialBusUp)));
     final RuleEngine engine = new RuleEngine(site, alerts, config.rules(), clock, activity::lastSeen, parents, away);
 
     RuleFixture() {
