@@ -85,7 +85,7 @@ public final class Pipeline {
         activity.seen(device.id(), msg.receivedAt());
         Future<Void> stored = decoded.readings().isEmpty() && decoded.events().isEmpty()
                 ? Future.succeededFuture()
-                : sink.offer(points.lines(device, decoded));
+                : sink.offer(points.points(device, decoded));
         if (!decoded.readings().isEmpty()) {
             for (DeviceEventListener l : listeners) {
                 l.onReadings(device, decoded.readings());
