@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import org.linli.gateway.retry.Backoff;
 import org.linli.gateway.timeseries.Lane;
 import org.linli.gateway.timeseries.PointBatch;
 import org.linli.gateway.timeseries.TelemetrySink;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -48,13 +50,11 @@ public final class DiskQueue implements TelemetrySink {
     private volatile long inFlightTo = -1;
     private volatile Lane inFlightLane;
     private boolean overQuotaWarned;
-    /** Back-off of the write being retried after a disk error (0: the disk is fine). */
-    private long diskRetryMs;
+    /** Back-off of the write being retried after a disk error; {@code failures() == 0}: the disk is fine. */
+    private final Backoff diskRetry = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(10));
 
     /** Points held in memory while the disk refuses writes; past this, offers fail at once (and are counted). */
     static final int MAX_HELD_POINTS = 20_000;
-    private static final long DISK_RETRY_MIN_MS = 250;
-    private static final long DISK_RETRY_MAX_MS = 10_000;
 
     private record Offer(PointBatch points, Promise<Void> done) {
     }
@@ -89,7 +89,7 @@ public final class DiskQueue implements TelemetrySink {
         if (closed) {
             return Future.failedFuture("queue closed");
         }
-        if (diskRetryMs > 0 && points(collecting) + points.size() > MAX_HELD_POINTS) {
+        if (diskRetry.failures() > 0 && points(collecting) + points.size() > MAX_HELD_POINTS) {
             stats.refusedPoints.add(points.size());
             return Future.failedFuture("queue: the disk refuses writes (" + stats.lastDiskError + "); "
                     + MAX_HELD_POINTS + " points already wait in memory");
@@ -151,9 +151,9 @@ public final class DiskQueue implements TelemetrySink {
                 retryAfterDiskError(batch, ar.cause());
                 return;
             }
-            if (ar.succeeded() && diskRetryMs > 0) {
+            if (ar.succeeded() && diskRetry.failures() > 0) {
                 LOG.info("queue: the disk takes writes again");
-                diskRetryMs = 0;
+                diskRetry.reset();
             }
             for (Offer o : batch) {
                 if (ar.succeeded()) {
@@ -178,10 +178,10 @@ public final class DiskQueue implements TelemetrySink {
     private void retryAfterDiskError(List<Offer> batch, Throwable cause) {
         stats.diskErrors.increment();
         stats.lastDiskError = cause.toString();
-        diskRetryMs = diskRetryMs == 0 ? DISK_RETRY_MIN_MS : Math.min(diskRetryMs * 2, DISK_RETRY_MAX_MS);
+        long delayMs = diskRetry.next().toMillis();
         LOG.error("queue: could not make {} point(s) durable ({}); they wait in memory, unacknowledged, and are "
-                + "written again in {} ms", points(batch), cause.toString(), diskRetryMs);
-        vertx.setTimer(diskRetryMs, id -> {
+                + "written again in {} ms", points(batch), cause.toString(), delayMs);
+        vertx.setTimer(delayMs, id -> {
             // offers that came meanwhile join the retried batch: one write, one fsync, order kept
             List<Offer> again = new ArrayList<>(batch);
             again.addAll(collecting);
