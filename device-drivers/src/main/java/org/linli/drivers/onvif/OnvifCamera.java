@@ -68,14 +68,6 @@ public final class OnvifCamera {
         return description;
     }
 
-    public OnvifDeviceClient device() {
-        return device;
-    }
-
-    public OnvifMediaClient media() {
-        return media;
-    }
-
     /** A new pull-point subscription (see OnvifEventsClient); ACTION_NOT_SUPPORTED if there is no events service. */
     public PullPointSubscription subscribe(Duration initialTermination) throws OnvifException {
         if (events == null) {
@@ -89,10 +81,5 @@ public final class OnvifCamera {
         URI uri = description.snapshotUri().orElseThrow(() -> new OnvifException(
                 OnvifErrorKind.ACTION_NOT_SUPPORTED, "camera does not offer snapshots"));
         return new SnapshotFetcher(transport).fetch(uri);
-    }
-
-    /** Re-measures the camera clock offset (cameras without NTP drift; call on NOT_AUTHORIZED before giving up). */
-    public Duration resynchronizeClock() throws OnvifException {
-        return device.synchronizeClock();
     }
 }

@@ -19,11 +19,6 @@ public record PointBatch(List<String> telemetry, List<String> events) {
         return new PointBatch(lines, List.of());
     }
 
-    /** Device events only. */
-    public static PointBatch events(List<String> lines) {
-        return new PointBatch(List.of(), lines);
-    }
-
     public List<String> lines(Lane lane) {
         return switch (lane) {
             case EVENTS -> events;
@@ -33,9 +28,5 @@ public record PointBatch(List<String> telemetry, List<String> events) {
 
     public int size() {
         return telemetry.size() + events.size();
-    }
-
-    public boolean isEmpty() {
-        return telemetry.isEmpty() && events.isEmpty();
     }
 }
