@@ -12,16 +12,11 @@ import java.util.Optional;
  */
 public final class OnvifCamera {
     private final SoapTransport transport;
-    private final OnvifDeviceClient device;
-    private final OnvifMediaClient media;
     private final OnvifEventsClient events;
     private final CameraDescription description;
 
-    private OnvifCamera(SoapTransport transport, OnvifDeviceClient device, OnvifMediaClient media,
-            OnvifEventsClient events, CameraDescription description) {
+    private OnvifCamera(SoapTransport transport, OnvifEventsClient events, CameraDescription description) {
         this.transport = transport;
-        this.device = device;
-        this.media = media;
         this.events = events;
         this.description = description;
     }
@@ -49,7 +44,7 @@ public final class OnvifCamera {
         Optional<URI> snapshot = optionalSnapshotUri(media, main);
         URI stream = media.getStreamUri(main);
         OnvifEventsClient events = services.events().map(e -> new OnvifEventsClient(transport, e)).orElse(null);
-        return new OnvifCamera(transport, device, media, events,
+        return new OnvifCamera(transport, events,
                 new CameraDescription(info, services, profiles, sources, snapshot, stream, offset));
     }
 
