@@ -10,15 +10,6 @@ import java.time.Instant;
 public final class CameraClock {
     private volatile Duration offset = Duration.ZERO;
 
-    /** Camera time = local time + offset. */
-    public Duration offset() {
-        return offset;
-    }
-
-    public void setOffset(Duration offset) {
-        this.offset = offset;
-    }
-
     /**
      * Sets the offset from one GetSystemDateAndTime exchange, taking the camera's answer as the midpoint of the
      * round trip (camera clocks have one-second resolution, so this is good to about a second).

@@ -12,16 +12,11 @@ import java.util.Optional;
  */
 public final class OnvifCamera {
     private final SoapTransport transport;
-    private final OnvifDeviceClient device;
-    private final OnvifMediaClient media;
     private final OnvifEventsClient events;
     private final CameraDescription description;
 
-    private OnvifCamera(SoapTransport transport, OnvifDeviceClient device, OnvifMediaClient media,
-            OnvifEventsClient events, CameraDescription description) {
+    private OnvifCamera(SoapTransport transport, OnvifEventsClient events, CameraDescription description) {
         this.transport = transport;
-        this.device = device;
-        this.media = media;
         this.events = events;
         this.description = description;
     }
@@ -49,7 +44,7 @@ public final class OnvifCamera {
         Optional<URI> snapshot = optionalSnapshotUri(media, main);
         URI stream = media.getStreamUri(main);
         OnvifEventsClient events = services.events().map(e -> new OnvifEventsClient(transport, e)).orElse(null);
-        return new OnvifCamera(transport, device, media, events,
+        return new OnvifCamera(transport, events,
                 new CameraDescription(info, services, profiles, sources, snapshot, stream, offset));
     }
 
@@ -68,14 +63,6 @@ public final class OnvifCamera {
         return description;
     }
 
-    public OnvifDeviceClient device() {
-        return device;
-    }
-
-    public OnvifMediaClient media() {
-        return media;
-    }
-
     /** A new pull-point subscription (see OnvifEventsClient); ACTION_NOT_SUPPORTED if there is no events service. */
     public PullPointSubscription subscribe(Duration initialTermination) throws OnvifException {
         if (events == null) {
@@ -89,10 +76,5 @@ public final class OnvifCamera {
         URI uri = description.snapshotUri().orElseThrow(() -> new OnvifException(
                 OnvifErrorKind.ACTION_NOT_SUPPORTED, "camera does not offer snapshots"));
         return new SnapshotFetcher(transport).fetch(uri);
-    }
-
-    /** Re-measures the camera clock offset (cameras without NTP drift; call on NOT_AUTHORIZED before giving up). */
-    public Duration resynchronizeClock() throws OnvifException {
-        return device.synchronizeClock();
     }
 }

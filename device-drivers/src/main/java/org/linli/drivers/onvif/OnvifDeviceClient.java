@@ -23,10 +23,6 @@ public final class OnvifDeviceClient {
         this.xaddr = deviceXAddr;
     }
 
-    public URI xaddr() {
-        return xaddr;
-    }
-
     /** The camera's UTC clock. Sent without credentials: a camera must answer it before we can authenticate. */
     public Instant getSystemDateAndTime() throws OnvifException {
         Element r = transport.call(xaddr, DEVICE + "/GetSystemDateAndTime",

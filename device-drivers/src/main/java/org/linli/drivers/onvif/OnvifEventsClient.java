@@ -31,12 +31,11 @@ public final class OnvifEventsClient {
         if (address.isEmpty()) {
             throw new OnvifException(OnvifErrorKind.BAD_RESPONSE, "CreatePullPointSubscription: no address");
         }
-        Instant current = timeOrNull(Dom.pathText(r, "CurrentTime"));
         Instant termination = timeOrNull(Dom.pathText(r, "TerminationTime"));
         if (termination == null) {
             termination = transport.clock().now().plus(initialTermination);
         }
-        return new PullPointSubscription(transport, xaddr.resolve(OnvifDeviceClient.uri(address)), current, termination);
+        return new PullPointSubscription(transport, xaddr.resolve(OnvifDeviceClient.uri(address)), termination);
     }
 
     private static Instant timeOrNull(String text) throws OnvifException {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.linli.drivers.model.EventType;
@@ -21,6 +20,7 @@ public final class OnvifTopicProfile {
     public record TopicRule(String topic, String item, EventType onTrue, EventType onFalse) {
     }
 
+    /** {@code model} names the camera model for the reader of the file; the code looks topics up only. */
     private record ProfileFile(String model, List<TopicRule> topics) {
     }
 
@@ -28,22 +28,14 @@ public final class OnvifTopicProfile {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private final String model;
     private final Map<String, TopicRule> byTopic;
 
-    private OnvifTopicProfile(String model, Map<String, TopicRule> byTopic) {
-        this.model = model;
+    private OnvifTopicProfile(Map<String, TopicRule> byTopic) {
         this.byTopic = byTopic;
     }
 
     public static OnvifTopicProfile generic() {
         return load(GENERIC);
-    }
-
-    /** The profile for a camera model (file name = model in lower case), or the generic one if there is none. */
-    public static OnvifTopicProfile forModel(String model) {
-        String name = model == null ? "" : model.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "_");
-        return resource(name) != null ? load(name) : generic();
     }
 
     /** Loads profiles/onvif/<name>.yaml from the classpath; fails with the file name and the fix on bad content. */
@@ -75,15 +67,11 @@ public final class OnvifTopicProfile {
                 throw new IllegalArgumentException(path + ": topic " + key + " listed twice");
             }
         }
-        return new OnvifTopicProfile(file.model() == null ? path : file.model(), Map.copyOf(rules));
+        return new OnvifTopicProfile(Map.copyOf(rules));
     }
 
     private static InputStream resource(String name) {
         return OnvifTopicProfile.class.getClassLoader().getResourceAsStream("profiles/onvif/" + name + ".yaml");
-    }
-
-    public String model() {
-        return model;
     }
 
     /** The rule for a normalised topic (as in NotificationMessage.topic()). */

@@ -19,13 +19,11 @@ public final class PullPointSubscription {
 
     private final SoapTransport transport;
     private final URI address;
-    private final Instant createdCameraTime;
     private volatile Instant terminationTime;
 
-    PullPointSubscription(SoapTransport transport, URI address, Instant createdCameraTime, Instant terminationTime) {
+    PullPointSubscription(SoapTransport transport, URI address, Instant terminationTime) {
         this.transport = transport;
         this.address = address;
-        this.createdCameraTime = createdCameraTime;
         this.terminationTime = terminationTime;
     }
 
@@ -36,11 +34,6 @@ public final class PullPointSubscription {
     /** When the camera will drop this subscription unless renewed (camera clock). */
     public Instant terminationTime() {
         return terminationTime;
-    }
-
-    /** The camera's CurrentTime when the subscription was created, or null if it did not say. */
-    public Instant createdCameraTime() {
-        return createdCameraTime;
     }
 
     /**

@@ -31,10 +31,6 @@ public final class WsDiscoveryProbe {
         this.target = target;
     }
 
-    public WsDiscoveryProbe() {
-        this(MULTICAST);
-    }
-
     /** Devices that answered within wait, one per endpoint reference. Unparseable answers are skipped. */
     public List<ProbeMatch> probe(Duration wait) throws IOException {
         String messageId = "urn:uuid:" + UUID.randomUUID();

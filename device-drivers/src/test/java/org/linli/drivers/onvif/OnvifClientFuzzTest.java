@@ -52,7 +52,7 @@ class OnvifClientFuzzTest {
     private static void call(int call, SoapTransport transport) throws OnvifException {
         OnvifDeviceClient device = new OnvifDeviceClient(transport, CAMERA);
         OnvifMediaClient media = new OnvifMediaClient(transport, CAMERA);
-        PullPointSubscription subscription = new PullPointSubscription(transport, CAMERA, null, Instant.EPOCH);
+        PullPointSubscription subscription = new PullPointSubscription(transport, CAMERA, Instant.EPOCH);
         switch (call) {
             case 0 -> device.getSystemDateAndTime();
             case 1 -> device.getServices();

@@ -67,7 +67,7 @@ class SoapFaultsTest {
     void http404() {
         server.answer("/onvif/Events/gone", 404, new byte[0]);
         server.answer("/onvif/nothing", 404, new byte[0]);
-        PullPointSubscription gone = new PullPointSubscription(transport, server.uri("/onvif/Events/gone"), null,
+        PullPointSubscription gone = new PullPointSubscription(transport, server.uri("/onvif/Events/gone"),
                 java.time.Instant.now());
         assertEquals(OnvifErrorKind.RESOURCE_UNKNOWN,
                 assertThrows(OnvifException.class, () -> gone.renew(Duration.ofSeconds(60))).kind());
@@ -87,7 +87,7 @@ class SoapFaultsTest {
     @DisplayName("A PullMessages long poll is not cut off by the ordinary request timeout")
     void longPollOutlastsRequestTimeout() throws Exception {
         server.answerLate("PullMessages", 1500); // longer than the 800 ms request timeout, shorter than the poll
-        PullPointSubscription s = new PullPointSubscription(transport, server.uri("/onvif/Events/s1"), null,
+        PullPointSubscription s = new PullPointSubscription(transport, server.uri("/onvif/Events/s1"),
                 java.time.Instant.now());
         assertEquals(5, s.pullMessages(Duration.ofSeconds(2), 10).messages().size());
     }

@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.linli.gateway.config.UserConfig;
-import org.linli.gateway.http.RequestBodies;
+import org.linli.gateway.web.RequestBodies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

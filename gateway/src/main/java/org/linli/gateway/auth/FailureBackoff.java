@@ -1,5 +1,7 @@
 package org.linli.gateway.auth;
 
+import org.linli.gateway.retry.Backoff;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,14 +13,14 @@ import java.util.Optional;
  * Failed logins counted per key (a user name, an address, or both), with a back-off that is a delay, never a lock:
  * the first {@code free} failures cost nothing; after that each attempt must wait {@code first × 2^(n − free)}
  * after the last failure, at most {@code max}. A key is forgotten {@code forgetAfter} after its last failure, and at
- * most {@code maxKeys} keys are held (the longest unused goes first), so guessing cannot grow memory.
- * Event-loop confined.
+ * most {@code maxKeys} keys are held (the longest unused goes first), so guessing cannot grow memory. The schedule is
+ * {@link Backoff#ceiling}, without jitter: this is a penalty recomputed on every attempt, not a retry that many
+ * clients could synchronise on, and an attacker gains nothing from a predictable one. Event-loop confined.
  */
 final class FailureBackoff {
     private final Clock clock;
     private final int free;
-    private final Duration first;
-    private final Duration max;
+    private final Backoff schedule;
     private final Duration forgetAfter;
     private final Map<String, Failures> byKey;
 
@@ -30,8 +32,7 @@ final class FailureBackoff {
     FailureBackoff(Clock clock, int free, Duration first, Duration max, Duration forgetAfter, int maxKeys) {
         this.clock = clock;
         this.free = free;
-        this.first = first;
-        this.max = max;
+        this.schedule = new Backoff(first, max);
         this.forgetAfter = forgetAfter;
         this.byKey = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -93,8 +94,6 @@ final class FailureBackoff {
     }
 
     private Duration delay(int count) {
-        int doublings = Math.min(count - free, 30);
-        Duration d = first.multipliedBy(1L << doublings);
-        return d.compareTo(max) > 0 ? max : d;
+        return schedule.ceiling(count - free + 1);
     }
 }

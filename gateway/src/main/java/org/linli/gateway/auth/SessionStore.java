@@ -72,10 +72,6 @@ public final class SessionStore {
         return removed;
     }
 
-    public int size() {
-        return sessions.size();
-    }
-
     public Duration idle() {
         return idle;
     }

@@ -12,6 +12,7 @@ import org.linli.gateway.alert.InvalidTransitionException;
 import org.linli.gateway.alert.Outcome;
 import org.linli.gateway.rules.HouseholdAway;
 import org.linli.gateway.site.SiteDirectory;
+import org.linli.gateway.web.RequestBodies;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

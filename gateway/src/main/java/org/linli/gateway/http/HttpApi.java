@@ -21,6 +21,7 @@ import org.linli.gateway.pipeline.DeadLetter;
 import org.linli.gateway.pipeline.Pipeline;
 import org.linli.gateway.site.Device;
 import org.linli.gateway.site.SiteDirectory;
+import org.linli.gateway.web.RequestBodies;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -40,7 +40,7 @@ public final class PipelineMeters implements MeterSet {
 
     @Override
     public void refresh() {
-        received = flatten(stats.receivedByChannel());
+        received = flatten(stats.receivedByFeed());
         Map<String, Map<String, Long>> letters = deadLetters.countsBySourceAndReason();
         letters.remove(QueueForwarder.DEAD_LETTER_SOURCE);
         failures = flatten(letters);

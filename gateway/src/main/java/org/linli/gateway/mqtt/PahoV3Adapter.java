@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * MQTT 3.1.1 through Paho's mqttv3 client: persistent session (clean session off), manual acks, automatic reconnect.
+ * MQTT 3.1.1 through Paho's mqttv3 client: persistent session (clean session off), manual acks, Paho's automatic
+ * reconnect off: each {@link #connect} discards the previous client instance and connects a fresh one, and
+ * {@code MqttIngest} decides when to call it.
  * MQTT 3.1.1 cannot announce a maximum packet size, and Paho v3 allocates whatever length a packet declares (up to
  * 256 MB): the broker's message size limit (docker/mosquitto/mosquitto.conf: max_packet_size) is the only bound here.
  */

@@ -15,7 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** MQTT 5 through Paho's mqttv5 client: clean start off, a session expiry, manual acks, automatic reconnect. */
+/**
+ * MQTT 5 through Paho's mqttv5 client: clean start off, a session expiry, manual acks, Paho's automatic reconnect off:
+ * each {@link #connect} discards the previous client instance and connects a fresh one, and {@code MqttIngest}
+ * decides when to call it.
+ */
 final class PahoV5Adapter implements MqttClientAdapter {
     private final MqttConnectSettings settings;
     private volatile MqttAsyncClient client;

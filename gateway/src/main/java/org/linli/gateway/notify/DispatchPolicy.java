@@ -1,10 +1,13 @@
 package org.linli.gateway.notify;
 
+import org.linli.gateway.retry.Backoff;
+
 import java.time.Duration;
 
 /**
  * How one channel paces itself: {@code limit} requests per sliding {@code window}; {@code maxAttempts} per message
- * with back-off from {@code retryInitial} doubling up to {@code retryMax}; minor alerts collected for
+ * with the gateway's {@link Backoff} from {@code retryInitial} doubling up to {@code retryMax}, with jitter so that
+ * channels failing together do not retry together; minor alerts collected for
  * {@code digestWindow} and sent as one digest when {@code digests} (a machine feed such as MQTT sends each alone).
  */
 record DispatchPolicy(int limit, Duration window, int maxAttempts, Duration retryInitial, Duration retryMax,
@@ -15,8 +18,8 @@ record DispatchPolicy(int limit, Duration window, int maxAttempts, Duration retr
         return limit / 4;
     }
 
+    /** The wait after failed attempt number {@code attempt} (1 = the first): between half and all of the schedule. */
     Duration backoff(int attempt) {
-        Duration d = retryInitial.multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 20));
-        return d.compareTo(retryMax) > 0 ? retryMax : d;
+        return new Backoff(retryInitial, retryMax).delay(attempt);
     }
 }

@@ -26,10 +26,6 @@ final class SlidingWindowLimiter {
         this.window = window;
     }
 
-    int limit() {
-        return limit;
-    }
-
     /** Free slots now. */
     int free(Instant now) {
         evict(now);

@@ -21,8 +21,8 @@ import java.util.List;
  * A rejected message completes it too: it is safely in the dead letters, and redelivery would not change it.
  */
 public final class Pipeline {
-    /** The channel of an MQTT message that matched no subscription's topic pattern. */
-    public static final String NO_CHANNEL = "none";
+    /** The feed of an MQTT message that matched no subscription's topic pattern. */
+    public static final String NO_FEED = "none";
 
     private final SiteDirectory site;
     private final PayloadDecoders decoders;
@@ -44,7 +44,7 @@ public final class Pipeline {
     }
 
     public Future<Void> accept(IncomingMessage msg) {
-        stats.received(msg.source(), msg.profile() == null ? NO_CHANNEL : msg.profile());
+        stats.received(msg.source(), msg.profile() == null ? NO_FEED : msg.profile());
         if (msg.deviceId() == null || msg.deviceId().isBlank()) {
             return reject(msg, DecodeFailure.NO_DEVICE_ID, "the topic does not name a device");
         }
@@ -69,12 +69,12 @@ public final class Pipeline {
     }
 
     /**
-     * Takes already-decoded content (serial pollers and cameras decode in their own drivers); {@code channel} is what
+     * Takes already-decoded content (serial pollers and cameras decode in their own drivers); {@code feed} is what
      * it came through within the source (the bus name, the camera id), for the counters.
      */
-    public Future<Void> acceptDecoded(String source, String channel, Device device, Decoded decoded,
+    public Future<Void> acceptDecoded(String source, String feed, Device device, Decoded decoded,
                                       java.time.Instant receivedAt) {
-        stats.received(source, channel);
+        stats.received(source, feed);
         return deliver(device, decoded, new IncomingMessage(source, device.id(), new byte[0], device.id(), null, receivedAt));
     }
 
@@ -85,7 +85,7 @@ public final class Pipeline {
         activity.seen(device.id(), msg.receivedAt());
         Future<Void> stored = decoded.readings().isEmpty() && decoded.events().isEmpty()
                 ? Future.succeededFuture()
-                : sink.offer(points.lines(device, decoded));
+                : sink.offer(points.points(device, decoded));
         if (!decoded.readings().isEmpty()) {
             for (DeviceEventListener l : listeners) {
                 l.onReadings(device, decoded.readings());

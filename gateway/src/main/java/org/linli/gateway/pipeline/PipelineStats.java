@@ -6,19 +6,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Counters of what went through the pipeline, by source and by channel within a source (the MQTT subscription's
- * profile, the serial bus, the camera). Event-loop confined.
+ * Counters of what went through the pipeline, by source and by feed within a source (the MQTT subscription's vendor
+ * profile, the serial bus, the camera). ("Channel" is kept for a notification delivery target.) Event-loop confined.
  */
 public final class PipelineStats {
-    /** Source → channel → messages; the counts by source are summed from it. */
-    private final Map<String, Map<String, Long>> receivedByChannel = new TreeMap<>();
+    /** Source → feed → messages; the counts by source are summed from it. */
+    private final Map<String, Map<String, Long>> receivedByFeed = new TreeMap<>();
     long decodedMessages;
     long readings;
     long events;
     long rejected;
 
-    void received(String source, String channel) {
-        receivedByChannel.computeIfAbsent(source, k -> new TreeMap<>()).merge(channel, 1L, Long::sum);
+    void received(String source, String feed) {
+        receivedByFeed.computeIfAbsent(source, k -> new TreeMap<>()).merge(feed, 1L, Long::sum);
     }
 
     public long received() {
@@ -27,15 +27,15 @@ public final class PipelineStats {
 
     public Map<String, Long> receivedBySource() {
         Map<String, Long> out = new TreeMap<>();
-        receivedByChannel.forEach((source, channels) -> out.put(source,
-                channels.values().stream().mapToLong(Long::longValue).sum()));
+        receivedByFeed.forEach((source, feeds) -> out.put(source,
+                feeds.values().stream().mapToLong(Long::longValue).sum()));
         return out;
     }
 
-    /** Source → channel → messages received (a copy). */
-    public Map<String, Map<String, Long>> receivedByChannel() {
+    /** Source → feed → messages received (a copy). */
+    public Map<String, Map<String, Long>> receivedByFeed() {
         Map<String, Map<String, Long>> out = new TreeMap<>();
-        receivedByChannel.forEach((source, channels) -> out.put(source, new TreeMap<>(channels)));
+        receivedByFeed.forEach((source, feeds) -> out.put(source, new TreeMap<>(feeds)));
         return out;
     }
 
@@ -58,7 +58,7 @@ public final class PipelineStats {
     public JsonObject toJson() {
         return new JsonObject()
                 .put("receivedBySource", new JsonObject(new TreeMap<>(receivedBySource())))
-                .put("receivedByChannel", new JsonObject(new TreeMap<>(receivedByChannel())))
+                .put("receivedByFeed", new JsonObject(new TreeMap<>(receivedByFeed())))
                 .put("decodedMessages", decodedMessages)
                 .put("readings", readings)
                 .put("events", events)

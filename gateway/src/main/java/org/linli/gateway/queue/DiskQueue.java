@@ -4,12 +4,16 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import org.linli.gateway.retry.Backoff;
+import org.linli.gateway.timeseries.Lane;
+import org.linli.gateway.timeseries.PointBatch;
 import org.linli.gateway.timeseries.TelemetrySink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -46,15 +50,13 @@ public final class DiskQueue implements TelemetrySink {
     private volatile long inFlightTo = -1;
     private volatile Lane inFlightLane;
     private boolean overQuotaWarned;
-    /** Back-off of the write being retried after a disk error (0: the disk is fine). */
-    private long diskRetryMs;
+    /** Back-off of the write being retried after a disk error; {@code failures() == 0}: the disk is fine. */
+    private final Backoff diskRetry = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(10));
 
     /** Points held in memory while the disk refuses writes; past this, offers fail at once (and are counted). */
     static final int MAX_HELD_POINTS = 20_000;
-    private static final long DISK_RETRY_MIN_MS = 250;
-    private static final long DISK_RETRY_MAX_MS = 10_000;
 
-    private record Offer(List<String> lines, Promise<Void> done) {
+    private record Offer(PointBatch points, Promise<Void> done) {
     }
 
     private DiskQueue(Vertx vertx, QueueSettings settings, Clock clock) {
@@ -74,7 +76,7 @@ public final class DiskQueue implements TelemetrySink {
         DiskQueue q = new DiskQueue(vertx, settings, clock);
         return q.onIo(() -> {
             for (Lane lane : Lane.values()) {
-                q.lanes.put(lane, SegmentLog.open(lane, settings.dir().resolve(lane.dir()), settings.segmentBytes()));
+                q.lanes.put(lane, SegmentLog.open(lane, settings.dir().resolve(SegmentLog.dirName(lane)), settings.segmentBytes()));
             }
             q.enforceQuota();
             q.publishDepth();
@@ -83,17 +85,17 @@ public final class DiskQueue implements TelemetrySink {
     }
 
     @Override
-    public Future<Void> offer(List<String> lines) {
+    public Future<Void> offer(PointBatch points) {
         if (closed) {
             return Future.failedFuture("queue closed");
         }
-        if (diskRetryMs > 0 && points(collecting) + lines.size() > MAX_HELD_POINTS) {
-            stats.refusedPoints.add(lines.size());
+        if (diskRetry.failures() > 0 && points(collecting) + points.size() > MAX_HELD_POINTS) {
+            stats.refusedPoints.add(points.size());
             return Future.failedFuture("queue: the disk refuses writes (" + stats.lastDiskError + "); "
                     + MAX_HELD_POINTS + " points already wait in memory");
         }
         Promise<Void> done = Promise.promise();
-        collecting.add(new Offer(lines, done));
+        collecting.add(new Offer(points, done));
         if (!commitPending) {
             commitPending = true;
             vertx.setTimer(Math.max(1, settings.fsyncEveryMs()), id -> commit());
@@ -125,9 +127,12 @@ public final class DiskQueue implements TelemetrySink {
             Map<Lane, List<String>> byLane = new EnumMap<>(Lane.class);
             int points = 0;
             for (Offer o : batch) {
-                for (String line : o.lines()) {
-                    byLane.computeIfAbsent(Lane.of(line), l -> new ArrayList<>()).add(line);
-                    points++;
+                for (Lane lane : Lane.values()) {
+                    List<String> lines = o.points().lines(lane);
+                    if (!lines.isEmpty()) {
+                        byLane.computeIfAbsent(lane, l -> new ArrayList<>()).addAll(lines);
+                        points += lines.size();
+                    }
                 }
             }
             for (Map.Entry<Lane, List<String>> e : byLane.entrySet()) {
@@ -146,9 +151,9 @@ public final class DiskQueue implements TelemetrySink {
                 retryAfterDiskError(batch, ar.cause());
                 return;
             }
-            if (ar.succeeded() && diskRetryMs > 0) {
+            if (ar.succeeded() && diskRetry.failures() > 0) {
                 LOG.info("queue: the disk takes writes again");
-                diskRetryMs = 0;
+                diskRetry.reset();
             }
             for (Offer o : batch) {
                 if (ar.succeeded()) {
@@ -173,10 +178,10 @@ public final class DiskQueue implements TelemetrySink {
     private void retryAfterDiskError(List<Offer> batch, Throwable cause) {
         stats.diskErrors.increment();
         stats.lastDiskError = cause.toString();
-        diskRetryMs = diskRetryMs == 0 ? DISK_RETRY_MIN_MS : Math.min(diskRetryMs * 2, DISK_RETRY_MAX_MS);
+        long delayMs = diskRetry.next().toMillis();
         LOG.error("queue: could not make {} point(s) durable ({}); they wait in memory, unacknowledged, and are "
-                + "written again in {} ms", points(batch), cause.toString(), diskRetryMs);
-        vertx.setTimer(diskRetryMs, id -> {
+                + "written again in {} ms", points(batch), cause.toString(), delayMs);
+        vertx.setTimer(delayMs, id -> {
             // offers that came meanwhile join the retried batch: one write, one fsync, order kept
             List<Offer> again = new ArrayList<>(batch);
             again.addAll(collecting);
@@ -186,7 +191,7 @@ public final class DiskQueue implements TelemetrySink {
     }
 
     private static long points(List<Offer> offers) {
-        return offers.stream().mapToLong(o -> o.lines().size()).sum();
+        return offers.stream().mapToLong(o -> o.points().size()).sum();
     }
 
     /**

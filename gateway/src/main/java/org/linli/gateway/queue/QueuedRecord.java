@@ -1,5 +1,7 @@
 package org.linli.gateway.queue;
 
+import org.linli.gateway.timeseries.Lane;
+
 /**
  * One line-protocol point read back from the queue: its lane, where its record ends (acknowledging it moves the
  * lane's acknowledged position there) and when it was appended.

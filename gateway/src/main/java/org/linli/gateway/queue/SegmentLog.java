@@ -1,5 +1,6 @@
 package org.linli.gateway.queue;
 
+import org.linli.gateway.timeseries.Lane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,14 @@ final class SegmentLog {
         this.ackFile = new AckFile(dir);
     }
 
+    /** The lane's directory under the queue directory: part of the on-disk format (docs/QUEUE.md). */
+    static String dirName(Lane lane) {
+        return switch (lane) {
+            case EVENTS -> "events";
+            case TELEMETRY -> "telemetry";
+        };
+    }
+
     static SegmentLog open(Lane lane, Path dir, long segmentBytes) throws IOException {
         Files.createDirectories(dir);
         Files.deleteIfExists(dir.resolve(AckFile.NAME + ".tmp"));
@@ -69,7 +78,7 @@ final class SegmentLog {
             }
             if (scan.torn()) {
                 LOG.warn("queue {}: segment {} ends in an incomplete or corrupt record at byte {} of {}; truncating there{}",
-                        lane.dir(), s.path.getFileName(), s.size, scan.fileSize(),
+                        dirName(lane), s.path.getFileName(), s.size, scan.fileSize(),
                         newest ? "" : " (not the newest segment: the records after it are lost)");
             }
             if (newest) {
@@ -93,7 +102,7 @@ final class SegmentLog {
                 ? new Position(segments.firstKey(), RecordCodec.FILE_HEADER)
                 : new Position(stored.segment(), Math.min(stored.offset(), segments.get(stored.segment()).size));
         recount();
-        LOG.info("queue {}: recovered {} segment(s), {} unacknowledged point(s), {} bytes", lane.dir(), segments.size(),
+        LOG.info("queue {}: recovered {} segment(s), {} unacknowledged point(s), {} bytes", dirName(lane), segments.size(),
                 unacked, bytes);
     }
 
@@ -179,7 +188,7 @@ final class SegmentLog {
                     }
                 }
                 if (pos < s.size && out.size() < maxRecords) {
-                    throw new IOException("queue " + lane.dir() + ": unreadable record in " + s.path + " at " + pos);
+                    throw new IOException("queue " + dirName(lane) + ": unreadable record in " + s.path + " at " + pos);
                 }
             }
             e = segments.higherEntry(s.id);

@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Turns decoded readings and events into InfluxDB line protocol following docs/SCHEMA.md: one point per device and
  * instant (all its readings as fields of the device type's measurement), one {@code device_event} point per event.
- * Location tags run from street down to household so that any level can be grouped on.
+ * Location tags run from street down to household so that any level can be grouped on. Readings go to the
+ * {@link Lane#TELEMETRY} lane, events to {@link Lane#EVENTS}: the lane is decided here, where the kind is known.
  */
 public final class PointFactory {
     public static final String EVENT_MEASUREMENT = "device_event";
@@ -29,8 +30,9 @@ public final class PointFactory {
         this.site = site;
     }
 
-    public List<String> lines(Device device, Decoded decoded) {
-        List<String> lines = new ArrayList<>(decoded.readings().size() + decoded.events().size());
+    public PointBatch points(Device device, Decoded decoded) {
+        List<String> telemetry = new ArrayList<>(decoded.readings().size());
+        List<String> events = new ArrayList<>(decoded.events().size());
         Map<Instant, Point> byInstant = new LinkedHashMap<>();
         for (Reading r : decoded.readings()) {
             Point p = byInstant.computeIfAbsent(r.time(), t -> tagged(Point.measurement(device.type().id()), device)
@@ -41,16 +43,16 @@ public final class PointFactory {
                 case BOOLEAN -> p.addField(r.quantity().field(), r.value() != 0);
             }
         }
-        byInstant.values().forEach(p -> lines.add(p.toLineProtocol()));
+        byInstant.values().forEach(p -> telemetry.add(p.toLineProtocol()));
         for (DeviceEvent e : decoded.events()) {
             Point p = tagged(Point.measurement(EVENT_MEASUREMENT), device)
                     .addTag("device_type", device.type().id())
                     .addTag("event", e.type().id())
                     .addField("count", 1L)
                     .time(e.time().toEpochMilli(), WritePrecision.MS);
-            lines.add(p.toLineProtocol());
+            events.add(p.toLineProtocol());
         }
-        return lines;
+        return new PointBatch(telemetry, events);
     }
 
     private Point tagged(Point p, Device device) {

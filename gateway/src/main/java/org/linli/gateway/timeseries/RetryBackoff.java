@@ -1,46 +1,39 @@
 package org.linli.gateway.timeseries;
 
+import org.linli.gateway.retry.Backoff;
+
 import java.time.Duration;
 
 /**
- * The delay before retrying a batch: an increasing delay capped at {@code maxDelay}, or the server's Retry-After
- * (capped at {@code maxServerDelay}) when that is longer. Reset by the first accepted write.
+ * The delay before retrying a batch: the gateway's {@link Backoff} (doubling with jitter, capped), or the server's
+ * Retry-After (capped at {@code maxServerDelay}) when that is longer: a server that says when to come back is obeyed,
+ * but never for more than the cap. Reset by the first accepted write. Confined to the forwarder's event loop.
  */
 public final class RetryBackoff {
-    private final Duration initial;
-    private final Duration maxDelay;
+    private final Backoff own;
     private final Duration maxServerDelay;
-    private int failures;
 
-    public RetryBackoff(Duration initial, Duration maxDelay, Duration maxServerDelay) {
-        this.initial = initial;
-        this.maxDelay = maxDelay;
+    public RetryBackoff(Backoff own, Duration maxServerDelay) {
+        this.own = own;
         this.maxServerDelay = maxServerDelay;
     }
 
+    /** 0.5 s doubling to 60 s (with jitter); a Retry-After up to 10 minutes. */
     public static RetryBackoff standard() {
-        return new RetryBackoff(Duration.ofMillis(500), Duration.ofSeconds(60), Duration.ofMinutes(10));
+        return new RetryBackoff(new Backoff(Duration.ofMillis(500), Duration.ofSeconds(60)), Duration.ofMinutes(10));
     }
 
+    /** Counts one more failure; {@code serverDelay} is the server's Retry-After, or null when it gave none. */
     public Duration next(Duration serverDelay) {
-        long factor = 1L << Math.min(failures, 20);
-        failures++;
-        Duration own = initial.multipliedBy(factor);
-        if (own.compareTo(maxDelay) > 0) {
-            own = maxDelay;
-        }
+        Duration delay = own.next();
         if (serverDelay == null) {
-            return own;
+            return delay;
         }
         Duration server = serverDelay.compareTo(maxServerDelay) > 0 ? maxServerDelay : serverDelay;
-        return server.compareTo(own) > 0 ? server : own;
+        return server.compareTo(delay) > 0 ? server : delay;
     }
 
     public void reset() {
-        failures = 0;
-    }
-
-    int failures() {
-        return failures;
+        own.reset();
     }
 }

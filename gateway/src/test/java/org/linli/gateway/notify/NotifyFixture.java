@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import org.awaitility.Awaitility;
 import org.linli.gateway.alert.Alert;
 import org.linli.gateway.config.NotifyChannelOptions;
 import org.linli.gateway.config.NotifyOptions;
@@ -91,23 +92,17 @@ final class NotifyFixture {
 
     /** Waits until {@code condition} (checked on the notifier's context every 20 ms) holds, or fails after {@code max}. */
     void until(BooleanSupplier condition, Duration max, String what) {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (!call(condition::getAsBoolean)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + max + " waiting for: " + what);
-            }
-            sleep(20);
-        }
+        Awaitility.await(what).atMost(max).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .until(() -> call(condition::getAsBoolean));
     }
 
-    /** Lets real time pass (used before asserting that something did NOT happen). */
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+    /**
+     * Checks that {@code condition} (on the notifier's context) stays true for all of {@code period}: how a test says
+     * that something did NOT happen, such as no message sent once a timer that would send it has had time to fire.
+     */
+    void holds(BooleanSupplier condition, Duration period, String what) {
+        Awaitility.await(what).during(period).atMost(period.plusSeconds(5)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20)).until(() -> call(condition::getAsBoolean));
     }
 
     static <T> T await(Future<T> f, Duration max) {

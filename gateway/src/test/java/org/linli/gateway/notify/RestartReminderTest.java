@@ -65,7 +65,7 @@ class RestartReminderTest {
 
         // WHEN the same alarm repeats a minute later (inside the 30-minute quiet period)
         fx.raise(TestAlerts.repeatedAt(waiting, restartedAt.plus(Duration.ofMinutes(1)), 2), false);
-        NotifyFixture.sleep(500);
+        fx.holds(() -> robot.requests().size() == 1, Duration.ofMillis(500), "no message for the repeat");
         fx.until(() -> fx.notifier.idle(), Duration.ofSeconds(10), "nothing pending");
         // THEN people are not told again so soon
         assertEquals(1, robot.requests().size());

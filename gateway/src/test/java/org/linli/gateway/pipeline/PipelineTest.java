@@ -12,6 +12,7 @@ import org.linli.drivers.model.Quantity;
 import org.linli.drivers.model.Reading;
 import org.linli.gateway.TestSites;
 import org.linli.gateway.site.SiteDirectory;
+import org.linli.gateway.timeseries.Lane;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -25,7 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PipelineTest {
     private static final Instant T = Instant.parse("2026-11-22T03:00:00Z");
 
+    /** What reached the sink, by lane: the telemetry lane and the events lane. */
     private final List<String> written = new ArrayList<>();
+    private final List<String> writtenEvents = new ArrayList<>();
     private final List<DeviceEvent> events = new ArrayList<>();
     private final DeadLetters deadLetters = DeadLetters.inMemory(Clock.systemUTC());
 
@@ -43,8 +46,9 @@ class PipelineTest {
 
     private Pipeline pipeline() {
         SiteDirectory site = SiteDirectory.from(TestSites.small());
-        return new Pipeline(site, PipelineTest::decode, lines -> {
-            written.addAll(lines);
+        return new Pipeline(site, PipelineTest::decode, points -> {
+            written.addAll(points.lines(Lane.TELEMETRY));
+            writtenEvents.addAll(points.lines(Lane.EVENTS));
             return Future.succeededFuture();
         }, List.of((d, e) -> events.add(e)), deadLetters);
     }
@@ -58,20 +62,23 @@ class PipelineTest {
     void readingToLine() {
         Pipeline p = pipeline();
         assertTrue(p.accept(msg("gas-3-2-501", "test-gas", "gas=12.5")).succeeded());
+        assertEquals(List.of(), writtenEvents, "a reading never travels in the events lane");
         assertEquals(List.of("gas_alarm,building=3,community=幸福社区,compound=幸福里,device=gas-3-2-501,grid=g1,"
                 + "household=3-2-501,street=南湖街道,unit=2 gas_lel=12.5 " + T.toEpochMilli()), written);
     }
 
     @Test
-    @DisplayName("an event is written to device_event and handed to the listeners")
+    @DisplayName("an event is written to device_event in the events lane and handed to the listeners")
     void eventToListenersAndLine() {
         Pipeline p = pipeline();
         p.accept(msg("smoke-7-boiler", "test-smoke", "alarm"));
         assertEquals(1, events.size());
-        assertEquals(1, written.size());
-        assertTrue(written.get(0).startsWith("device_event,area=boiler-room,building=7,"), written.get(0));
-        assertTrue(written.get(0).contains("device_type=smoke_detector,event=alarm"), written.get(0));
-        assertTrue(written.get(0).contains(" count=1i "), written.get(0));
+        assertEquals(List.of(), written, "an event never travels in the telemetry lane");
+        assertEquals(1, writtenEvents.size());
+        String line = writtenEvents.get(0);
+        assertTrue(line.startsWith("device_event,area=boiler-room,building=7,"), line);
+        assertTrue(line.contains("device_type=smoke_detector,event=alarm"), line);
+        assertTrue(line.contains(" count=1i "), line);
     }
 
     @Test
@@ -83,6 +90,7 @@ class PipelineTest {
         p.accept(msg("gas-3-2-501", "test-smoke", "gas=1"));
         p.accept(msg("gas-3-2-501", "test-gas", "{garbage"));
         assertEquals(List.of(), written);
+        assertEquals(List.of(), writtenEvents);
         assertEquals(4, p.stats().rejected());
         assertEquals(1L, deadLetters.countsByReason().get("unknown_device"));
         assertEquals(1L, deadLetters.countsByReason().get("no_device_id"));
@@ -99,7 +107,7 @@ class PipelineTest {
         SiteDirectory site = SiteDirectory.from(TestSites.small());
         Pipeline p = new Pipeline(site, (pr, d, b, t) -> {
             throw new IllegalStateException("bug");
-        }, lines -> Future.succeededFuture(), List.of(), deadLetters);
+        }, points -> Future.succeededFuture(), List.of(), deadLetters);
         assertTrue(p.accept(msg("gas-3-2-501", "test-gas", "gas=1")).succeeded());
         assertEquals(1, deadLetters.total());
     }

@@ -6,6 +6,8 @@ import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import org.linli.gateway.metrics.GatewayMetrics;
 import org.linli.gateway.metrics.QueueMeters;
+import org.linli.gateway.timeseries.Lane;
+import org.linli.gateway.timeseries.PointBatch;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -50,12 +51,11 @@ class DiskQueueQuotaTest {
         int alarms = 40;
         for (int i = 0; i < telemetry; i++) {
             int n = i;
-            List<String> offer = new ArrayList<>();
-            offer.add("water_meter,device=w" + (n % 7) + " total_m3=" + n + "i " + (1_000_000L + n));
-            if (n % 50 == 0) {
-                offer.add("device_event,device=g" + (n / 50) + ",event=alarm count=1i " + (1_000_000L + n));
-            }
-            onLoop(vertx, () -> queue.offer(offer));
+            List<String> readings = List.of("water_meter,device=w" + (n % 7) + " total_m3=" + n + "i " + (1_000_000L + n));
+            List<String> events = n % 50 == 0
+                    ? List.of("device_event,device=g" + (n / 50) + ",event=alarm count=1i " + (1_000_000L + n))
+                    : List.of();
+            onLoop(vertx, () -> queue.offer(new PointBatch(readings, events)));
         }
 
         // THEN the alarms are all still queued, the telemetry that fits is the newest, and every drop is counted

@@ -3,6 +3,7 @@ package org.linli.gateway.queue;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.linli.gateway.timeseries.Lane;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -179,13 +180,5 @@ class SegmentLogTest {
 
         assertEquals(lines(0, 10), readAll(reopened));
         reopened.close();
-    }
-
-    @Test
-    @DisplayName("device_event points go to the events lane, everything else to telemetry")
-    void laneOfLine() {
-        assertEquals(Lane.EVENTS, Lane.of("device_event,device=g1,event=alarm count=1i 1"));
-        assertEquals(Lane.TELEMETRY, Lane.of("gas_alarm,device=g1 gas_lel=3 1"));
-        assertEquals(Lane.TELEMETRY, Lane.of("device_events_x,device=g1 v=1 1"));
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WriteOutcomeClassifierTest {
 
@@ -56,18 +57,27 @@ class WriteOutcomeClassifierTest {
     }
 
     @Test
-    @DisplayName("back-off grows, is capped, takes a longer Retry-After (capped at 10 min) and resets")
+    @DisplayName("back-off grows within its jitter bounds, is capped, takes a longer Retry-After (capped at 10 min) and resets")
     void backoff() {
+        // GIVEN the forwarder's standard back-off (0.5 s doubling to 60 s, each delay scaled by a random [0.5, 1])
         RetryBackoff b = RetryBackoff.standard();
-        assertEquals(Duration.ofMillis(500), b.next(null));
-        assertEquals(Duration.ofMillis(1000), b.next(null));
+        // WHEN writes fail THEN each delay lies between half and all of the schedule
+        assertBetween(Duration.ofMillis(250), Duration.ofMillis(500), b.next(null));
+        assertBetween(Duration.ofMillis(500), Duration.ofMillis(1000), b.next(null));
+        // AND a longer Retry-After wins over the third delay (at most 2 s)
         assertEquals(Duration.ofSeconds(30), b.next(Duration.ofSeconds(30)));
         for (int i = 0; i < 30; i++) {
             b.next(null);
         }
-        assertEquals(Duration.ofSeconds(60), b.next(null));
-        assertEquals(Duration.ofMinutes(10), b.next(Duration.ofHours(5)));
+        assertBetween(Duration.ofSeconds(30), Duration.ofSeconds(60), b.next(null));
+        assertEquals(Duration.ofMinutes(10), b.next(Duration.ofHours(5)), "a Retry-After is obeyed up to 10 minutes");
+        // AND after a success the schedule starts again
         b.reset();
-        assertEquals(Duration.ofMillis(500), b.next(null));
+        assertBetween(Duration.ofMillis(250), Duration.ofMillis(500), b.next(null));
+    }
+
+    private static void assertBetween(Duration low, Duration high, Duration actual) {
+        assertTrue(actual.compareTo(low) >= 0 && actual.compareTo(high) <= 0,
+                actual + " not in [" + low + ", " + high + "]");
     }
 }

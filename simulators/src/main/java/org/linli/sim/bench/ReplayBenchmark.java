@@ -7,6 +7,7 @@ import org.linli.gateway.config.QueueOptions;
 import org.linli.gateway.pipeline.DeadLetters;
 import org.linli.gateway.queue.StoreAndForward;
 import org.linli.gateway.timeseries.InfluxLineWriter;
+import org.linli.gateway.timeseries.PointBatch;
 import org.linli.sim.servers.FreePort;
 import org.linli.sim.servers.QuestDbServer;
 
@@ -52,7 +53,7 @@ public final class ReplayBenchmark {
                     offer.add("water_meter,street=s,community=c,compound=x,building=" + (k % 12) + ",unit=1,household=1-"
                             + (k % 300) + ",device=water-" + (k % 300) + " total_m3=" + k + "," + "flow_m3h=0.25 " + (ts + k));
                 }
-                pending.add(on(vertx, () -> Future.succeededFuture(down.queue().offer(offer))));
+                pending.add(on(vertx, () -> Future.succeededFuture(down.queue().offer(PointBatch.telemetry(offer)))));
                 if (pending.size() >= 1000) {
                     on(vertx, () -> Future.all(pending)); // at most 10k points waiting for their fsync, like MQTT in-flight
                     pending.clear();

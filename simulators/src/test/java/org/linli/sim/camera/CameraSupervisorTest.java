@@ -1,5 +1,7 @@
 package org.linli.sim.camera;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -56,15 +58,14 @@ class CameraSupervisorTest {
         return sup;
     }
 
+    /** Waits (Awaitility, checking every 50 ms on the test thread) until {@code condition} holds, or fails. */
     static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(50);
+        try {
+            Awaitility.await(what).atMost(timeout).pollInSameThread().pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            fail("timed out after " + timeout + " waiting for " + what);
         }
-        fail("timed out after " + timeout + " waiting for " + what);
     }
 
     private static long count(RecordingObserver o, EventType type) {

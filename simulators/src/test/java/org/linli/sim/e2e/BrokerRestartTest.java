@@ -72,7 +72,8 @@ class BrokerRestartTest {
                         () -> onLoop(gateway, () -> gateway.mqtt().state() == MqttIngest.State.CONNECTED
                                 && gateway.mqtt().status().getLong("connects") >= 2));
                 E2eHarness.await("simulator reconnected", Duration.ofSeconds(30), publisher::isConnected);
-                Thread.sleep(500); // the SUBACK: subscriptions are sent right after CONNACK
+                // AND its subscriptions are back on the broker (sent after the CONNACK; a probe gets through)
+                E2eHarness.awaitSubscribed(gateway, publisher, Duration.ofSeconds(30));
 
                 // THEN a new round reaches the gateway, which is only possible if it subscribed again
                 sim.publishRound().get(30, TimeUnit.SECONDS);

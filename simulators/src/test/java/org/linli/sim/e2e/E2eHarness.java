@@ -3,6 +3,8 @@ package org.linli.sim.e2e;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.linli.drivers.model.FieldType;
 import org.linli.drivers.model.Quantity;
 import org.linli.drivers.mqtt.VendorProfiles;
@@ -16,6 +18,7 @@ import org.linli.gateway.pipeline.VendorProfileCatalog;
 import org.linli.sim.compound.CompoundGenerator;
 import org.linli.sim.compound.CompoundSpec;
 import org.linli.sim.demo.ProfileChoice;
+import org.linli.sim.mqtt.DevicePublisher;
 import org.linli.sim.mqtt.SentLedger;
 import org.linli.sim.servers.QuestDbServer;
 
@@ -23,16 +26,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -73,17 +81,51 @@ final class E2eHarness {
         await(what, timeout, condition, () -> "");
     }
 
-    /** Polls {@code condition}; on time-out fails with {@code state} describing what was seen instead. */
+    /**
+     * Waits (Awaitility, checking every 100 ms on the test thread) until {@code condition} holds; on time-out fails with
+     * {@code state} describing what was seen instead.
+     */
     static void await(String what, Duration timeout, BooleanSupplier condition, java.util.function.Supplier<String> state)
             throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(100);
+        try {
+            Awaitility.await(what).atMost(timeout).pollInSameThread().pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            fail("timed out after " + timeout + " waiting for " + what + " " + state.get());
         }
-        fail("timed out after " + timeout + " waiting for " + what + " " + state.get());
+    }
+
+    /**
+     * Waits until the gateway's MQTT subscriptions are in place on the broker, which its CONNACK does not say (the
+     * SUBACK comes later, and a broker that lost the session drops what is published before it): publishes a probe
+     * (QoS 1, a device the site does not know, on the first subscription's topic) every 200 ms until the pipeline
+     * counts one as rejected. Each probe costs one dead letter.
+     */
+    static void awaitSubscribed(Gateway gateway, DevicePublisher publisher, Duration timeout) throws Exception {
+        String filter = onLoop(gateway, () -> gateway.mqtt().status().getJsonArray("subscriptions")
+                .getJsonObject(0).getString("filter"));
+        String probeTopic = Arrays.stream(filter.split("/", -1))
+                .map(level -> level.equals("+") || level.equals("#") ? "linli-probe" : level)
+                .collect(Collectors.joining("/"));
+        long rejectedBefore = onLoop(gateway, () -> gateway.pipeline().stats().rejected());
+        Awaitility.await("the gateway's subscriptions on the broker").atMost(timeout).pollInSameThread()
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).until(() -> {
+                    publisher.publish(probeTopic, "{}".getBytes(StandardCharsets.UTF_8), 1);
+                    return onLoop(gateway, () -> gateway.pipeline().stats().rejected()) > rejectedBefore;
+                });
+    }
+
+    /** Reads gateway state on its own event loop (its components are confined to it). */
+    static <T> T onLoop(Gateway gateway, Supplier<T> read) throws Exception {
+        CompletableFuture<T> out = new CompletableFuture<>();
+        gateway.eventLoop().runOnContext(v -> {
+            try {
+                out.complete(read.get());
+            } catch (RuntimeException e) {
+                out.completeExceptionally(e);
+            }
+        });
+        return out.get(5, TimeUnit.SECONDS);
     }
 
     /** The measurement a quantity of a device is stored in, from the device id's prefix. */

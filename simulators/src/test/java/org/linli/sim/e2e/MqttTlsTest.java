@@ -2,6 +2,7 @@ package org.linli.sim.e2e;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -114,7 +115,7 @@ class MqttTlsTest {
                 o.setSocketFactory(deviceTls);
             });
                  CompoundSimulator sim = new CompoundSimulator(site, E2eHarness.PROFILES, publisher, Clock.systemUTC(), 1, 5)) {
-                Thread.sleep(300); // the SUBACK follows the CONNACK
+                E2eHarness.awaitSubscribed(gateway, publisher, Duration.ofSeconds(30)); // the SUBACK follows the CONNACK
                 sim.publishRound().get(30, TimeUnit.SECONDS);
                 // THEN every device's report reached the pipeline
                 E2eHarness.await("every device heard over TLS", Duration.ofSeconds(30),
@@ -138,10 +139,13 @@ class MqttTlsTest {
             // THEN it reports a certificate failure and never connects
             E2eHarness.await("a certificate error in the status", Duration.ofSeconds(30),
                     () -> lastError(gateway).contains("TLS handshake failed"), () -> lastError(gateway));
-            Thread.sleep(1500); // a few more attempts with back-off
+            // AND over a few more attempts with back-off it stays unconnected
+            Awaitility.await("the ingest stays unconnected").during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(10))
+                    .pollInSameThread().until(() -> {
+                        JsonObject s = onLoop(gateway, () -> gateway.mqtt().status());
+                        return !"CONNECTED".equals(s.getString("state")) && s.getLong("connects") == 0L;
+                    });
             JsonObject status = onLoop(gateway, () -> gateway.mqtt().status());
-            assertNotEquals("CONNECTED", status.getString("state"));
-            assertEquals(0L, status.getLong("connects"));
             assertTrue(status.getString("lastError").contains("certification path"), status.getString("lastError"));
         }
     }

@@ -140,14 +140,14 @@ class SecretsNotExposedTest {
                 o.setSocketFactory(deviceTls);
             });
                  CompoundSimulator sim = new CompoundSimulator(site, E2eHarness.PROFILES, publisher, Clock.systemUTC(), 1, 9)) {
-                Thread.sleep(300);
+                E2eHarness.awaitSubscribed(gateway, publisher, Duration.ofSeconds(30));
                 sim.publishRound().get(30, TimeUnit.SECONDS);
                 sim.gasLeak("3-2-501").get(30, TimeUnit.SECONDS);
                 String gasTopic = site.devices().stream().filter(d -> d.location().equals("3-2-501") && d.type().equals("gas_alarm"))
                         .map(d -> E2eHarness.PROFILES.find(d.profile()).orElseThrow().topicFor(d.id())).findFirst().orElseThrow();
                 publisher.publish(gasTopic, "{not json".getBytes(StandardCharsets.UTF_8), 1).get(10, TimeUnit.SECONDS);
                 E2eHarness.await("an alert, a dead letter and a failed write", Duration.ofSeconds(30),
-                        () -> !gateway.alerts().list().isEmpty() && !gateway.pipeline().deadLetters().countsByReason().isEmpty()
+                        () -> !gateway.alerts().list().isEmpty() && gateway.pipeline().deadLetters().countsByReason().containsKey("malformed_json")
                                 && !gateway.store().stats().toJson(0).getString("lastError").isEmpty());
                 E2eHarness.await("every robot asked, its echo in the delivery log", Duration.ofSeconds(30),
                         () -> robots.paths().stream().anyMatch(p -> p.contains(WECOM_KEY))

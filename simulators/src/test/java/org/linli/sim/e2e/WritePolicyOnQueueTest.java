@@ -15,6 +15,7 @@ import org.linli.gateway.pipeline.DeadLetters;
 import org.linli.gateway.queue.QueueStats;
 import org.linli.gateway.queue.StoreAndForward;
 import org.linli.gateway.timeseries.InfluxLineWriter;
+import org.linli.gateway.timeseries.PointBatch;
 import org.linli.sim.servers.QuestDbServer;
 
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ class WritePolicyOnQueueTest {
                     String extra = k == 1234 ? ",poison400=1i" : k == 2345 ? ",poison500=1i" : "";
                     offer.add("policy_test,src=t v=" + k + "i" + extra + " " + (t0 + k));
                 }
-                onLoop(() -> store.queue().offer(offer));
+                onLoop(() -> store.queue().offer(PointBatch.telemetry(offer)));
             }
             assertEquals(total, stats.depthPoints(), "all durable in the queue while the server throttles");
             Thread.sleep(2500);

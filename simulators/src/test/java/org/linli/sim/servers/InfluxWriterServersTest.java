@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,10 +43,8 @@ class InfluxWriterServersTest {
     void questDb(@TempDir Path dir) throws Exception {
         try (QuestDbServer db = new QuestDbServer(dir).start(); InfluxLineWriter w = writer(db.url())) {
             assertInstanceOf(WriteOutcome.Accepted.class, w.write(lines()));
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (db.count("water_meter", null) < 200 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            await("200 rows visible").atMost(Duration.ofSeconds(20)).pollInSameThread()
+                    .until(() -> db.count("water_meter", null) >= 200);
             assertEquals(200, db.count("water_meter", null));
             JsonObject r = db.query("select household, sum(total_m3), min(signal_dbm), count() from water_meter "
                     + "where device = 'wm-3' and compound = '幸福里' and valve_open = true group by household");
@@ -69,15 +68,9 @@ class InfluxWriterServersTest {
         RequiredTools.require("victoria-metrics", VictoriaMetricsServer.available());
         try (VictoriaMetricsServer vm = new VictoriaMetricsServer(dir).start(); InfluxLineWriter w = writer(vm.url())) {
             assertInstanceOf(WriteOutcome.Accepted.class, w.write(lines()));
-            List<String> series = List.of();
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (System.nanoTime() < deadline) {
-                series = vm.export("{__name__=\"water_meter_total_m3\"}");
-                if (series.size() == 10 && samples(series) == 200) {
-                    break;
-                }
-                Thread.sleep(200);
-            }
+            List<String> series = await("10 series, 200 samples visible").atMost(Duration.ofSeconds(20)).pollInSameThread()
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> vm.export("{__name__=\"water_meter_total_m3\"}"), s -> s.size() == 10 && samples(s) == 200);
             assertEquals(10, series.size(), "one series per device");
             assertEquals(200, samples(series));
             Map<String, Double> sums = new HashMap<>();

@@ -15,21 +15,11 @@ public final class Cjt188Control {
 
     public static final int REPLY = 0x80;
     public static final int ERROR = 0x40;
-    /** The low bits that name the function, without the reply/error flags. */
-    public static final int FUNCTION_MASK = 0x3F;
 
     private Cjt188Control() {
     }
 
-    public static boolean isReply(int control) {
-        return (control & REPLY) != 0;
-    }
-
     public static boolean isError(int control) {
         return (control & ERROR) != 0;
-    }
-
-    public static int function(int control) {
-        return control & FUNCTION_MASK;
     }
 }

@@ -25,10 +25,6 @@ public final class Cjt188Decoder {
         this.profile = profile;
     }
 
-    public StatusProfile profile() {
-        return profile;
-    }
-
     /** Decodes a reply frame already checked against its request ({@link Cjt188Frame#checkAnswers}). */
     public Decoded decode(String deviceId, Instant time, Cjt188Frame reply) throws DecodeException {
         if (reply.control() != (Cjt188Control.READ_DATA | Cjt188Control.REPLY)

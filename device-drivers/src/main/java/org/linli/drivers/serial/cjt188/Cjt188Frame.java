@@ -2,7 +2,6 @@ package org.linli.drivers.serial.cjt188;
 
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.Optional;
 import org.linli.drivers.model.DecodeException;
 import org.linli.drivers.model.DecodeFailure;
 import org.linli.drivers.serial.Hex;
@@ -30,10 +29,6 @@ public record Cjt188Frame(int meterType, MeterAddress address, int control, int 
     @Override
     public byte[] data() {
         return data.clone();
-    }
-
-    public Optional<MeterType> knownMeterType() {
-        return MeterType.fromCode(meterType);
     }
 
     /**

@@ -19,8 +19,6 @@ public record CurrentFlowData(BigDecimal currentTotal, Cjt188Unit currentUnit, B
                               Cjt188Unit settlementUnit, Optional<LocalDateTime> meterClock, int status0,
                               int status1) {
     public static final int LENGTH = 19;
-    /** Largest value 4 BCD bytes with 2 decimals can carry. */
-    public static final BigDecimal MAX_TOTAL = new BigDecimal("999999.99");
 
     /** Parses the data field of a 901F reply frame. */
     public static CurrentFlowData parse(byte[] data) throws DecodeException {

@@ -23,16 +23,6 @@ public record LineSettings(int baud, int dataBits, String parity, int stopBits) 
         }
     }
 
-    public static LineSettings of9600n81() {
-        return new LineSettings(9600, 8, "none", 1);
-    }
-
-    /** Time one byte takes on the wire (start + data + parity + stop bits), in microseconds. */
-    public long microsPerByte() {
-        int bits = 1 + dataBits + (parity.equals("none") ? 0 : 1) + stopBits;
-        return bits * 1_000_000L / baud;
-    }
-
     @Override
     public String toString() {
         return baud + " " + dataBits + Character.toUpperCase(parity.charAt(0)) + stopBits;

@@ -11,10 +11,6 @@ public record RegisterBlock(int start, int[] registers) {
         return registers.clone();
     }
 
-    public int count() {
-        return registers.length;
-    }
-
     public boolean covers(int address, int words) {
         return address >= start && address + words <= start + registers.length;
     }

@@ -1,4 +1,4 @@
-package org.linli.gateway.http;
+package org.linli.gateway.web;
 
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
@@ -10,7 +10,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  * never a file on disk. Vert.x's default {@code BodyHandler} streams multipart file parts to {@code ./file-uploads}
  * and keeps them; here uploads are off and multipart is refused before anything is parsed. A refused request costs
  * nothing lasting: the answer is sent and the connection closed, so the rest of its body is never read.
- * Runs on the event loop.
+ * In its own package below {@code http} and {@code auth} because both mount routes that read bodies (the API's alert
+ * actions, the console login), and {@code auth} must not depend on {@code http}. Runs on the event loop.
  */
 public final class RequestBodies {
     /** The largest body any route takes (an alert action, a household's away flag); also the bound for all routes. */

@@ -1,0 +1,5 @@
+package org.linli.archfixture.acyclic.b;
+
+/** Fixture: depends on no other fixture package. */
+public final class Lower {
+}
