@@ -153,6 +153,7 @@ public final class Gateway extends AbstractVerticle {
         alerts = new AlertService(site, clock, EscalationPolicy.from(config.rules() == null ? null
                 : config.rules().escalation()), alertStore);
         alerts.retain(alertRetention());
+        alerts.continueSequenceAfter(stored.highestSequence());
         alerts.restore(stored.alerts());
         away = new HouseholdAway(alertStore, stored.away());
         rules = new RuleEngine(site, alerts, config.rules(), clock, id -> pipeline.activity().lastSeen(id), parents, away);

@@ -28,8 +28,11 @@ final class AlertRows {
     private final Connection connection;
     private final AlertQuarantine quarantine;
 
-    /** What {@link #restore} found. */
-    record Restored(List<AlertStore.Stored> alerts, int upgraded, int quarantined) {
+    /**
+     * What {@link #restore} found; {@code highestSequence} is the largest {@code <n>} of the stored ids
+     * {@code A<n>-...}, in memory or not (0 when none).
+     */
+    record Restored(List<AlertStore.Stored> alerts, int upgraded, int quarantined, long highestSequence) {
     }
 
     AlertRows(Connection connection, AlertQuarantine quarantine) {
@@ -56,7 +59,16 @@ final class AlertRows {
         found.sort(Comparator.comparingLong(f -> f.row().rowid()));
         List<AlertStore.Stored> alerts = found.stream()
                 .map(f -> new AlertStore.Stored(f.alert(), f.row().key(), f.row().keyOpen())).toList();
-        return new Restored(alerts, upgraded, (int) quarantine.count() - before);
+        return new Restored(alerts, upgraded, (int) quarantine.count() - before, highestSequence());
+    }
+
+    /** The largest sequence number of a stored alert id {@code A<n>-<millis>}: a full scan of the ids, no JSON. */
+    private long highestSequence() throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("SELECT MAX(CAST(substr(id, 2, instr(id, '-') - 2) "
+                + "AS INTEGER)) FROM alerts WHERE id GLOB 'A[0-9]*-*'");
+             ResultSet rs = p.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
     }
 
     /** The alert with this id, in memory or not; empty when absent or unreadable (then moved aside). */

@@ -276,6 +276,15 @@ public final class AlertService implements DeviceEventListener {
         }
     }
 
+    /**
+     * New ids continue after {@code highest}, the largest sequence number of any stored alert id: alerts closed longer
+     * ago than the window are not in memory for {@link #newId()} to skip, so without this a restart whose clock reads
+     * the millisecond of such an alert could give a new alert its id (call with the store's snapshot at start).
+     */
+    public void continueSequenceAfter(long highest) {
+        sequence = Math.max(sequence, highest);
+    }
+
     /** Lets go of the terminal alerts now outside the retention window (they stay in the store); returns how many. */
     public int sweepClosed() {
         return evictClosed();

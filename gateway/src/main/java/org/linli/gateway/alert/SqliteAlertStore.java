@@ -51,9 +51,12 @@ public final class SqliteAlertStore implements AlertStore {
     private Connection connection;
     private AlertRows rows;
 
-    /** What the store held at start: the alerts to hold in memory, away flags, water samples, and how the read went. */
+    /**
+     * What the store held at start: the alerts to hold in memory, away flags, water samples, how the read went, and
+     * the highest sequence number of any stored alert id (for {@link AlertService#continueSequenceAfter}).
+     */
     public record Snapshot(List<Stored> alerts, Map<String, Instant> away, Map<String, List<WaterSample>> water,
-                           RestoreReport report) {
+                           RestoreReport report, long highestSequence) {
     }
 
     /**
@@ -133,7 +136,7 @@ public final class SqliteAlertStore implements AlertStore {
             RestoreReport report = new RestoreReport(restored.alerts().size(), restored.upgraded(),
                     restored.quarantined(), (System.nanoTime() - t0) / 1_000_000);
             restoreReport = report;
-            return new Snapshot(restored.alerts(), away, water, report);
+            return new Snapshot(restored.alerts(), away, water, report, restored.highestSequence());
         }, jdbc);
     }
 

@@ -43,6 +43,7 @@ class AlertRetentionTest {
         SqliteAlertStore.Snapshot snapshot = await(store.load(retention, f.clock.instant()));
         service = f.service(store);
         service.retain(retention);
+        service.continueSequenceAfter(snapshot.highestSequence());
         service.restore(snapshot.alerts());
         return snapshot;
     }
@@ -157,6 +158,22 @@ class AlertRetentionTest {
         ClosedCursor c = new ClosedCursor(123L, "A1-x:y");
         assertEquals(c, ClosedCursor.parse(c.token()).orElseThrow());
         assertTrue(ClosedCursor.parse("garbage!").isEmpty());
+    }
+
+    @Test
+    @DisplayName("a new alert after a restart never takes the id of a closed alert no longer in memory, even when the clock reads the same millisecond")
+    void idsStayUniqueAgainstClosedAlertsOutOfMemory() throws Exception {
+        // GIVEN no closed alert kept in memory, and an alert raised and dismissed at T0 (its id "A1-<T0>")
+        start(new AlertRetention(Duration.ofDays(7), 0));
+        Alert old = dismiss(raise(1, "7"));
+        assertTrue(service.get(old.id()).isEmpty());
+        // WHEN the gateway restarts with its clock at T0 again (an edge box without a real-time clock) and raises an alert
+        start(new AlertRetention(Duration.ofDays(7), 0));
+        Alert fresh = raise(2, "3");
+        // THEN the new alert has an id of its own, and the closed one is untouched in the store
+        assertTrue(!fresh.id().equals(old.id()), fresh.id());
+        await(store.flush());
+        assertEquals(old, await(service.lookup(old.id())).orElseThrow());
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
