@@ -10,8 +10,8 @@ import java.sql.Statement;
  * {@code PRAGMA user_version} (docs/ALERTS.md). Version 0 is the file as the gateway wrote it before the versioned
  * format (or a new file): table {@code alerts} with the API JSON, {@code household_away}, {@code water_samples}.
  * Version 2 adds to {@code alerts} the row's {@code format} (existing rows: 1, the API JSON), {@code closed_at_ms}
- * (when a CLOSED or DISMISSED alert became so; null while it is not) and {@code grid}, the indexes the retention
- * window and the closed-alert pages read by, and {@code alerts_quarantine}, where unreadable rows are kept. Runs on
+ * (when a CLOSED or DISMISSED alert became so; null while it is not) and {@code grid}, the indexes the open alerts,
+ * the retention window and the closed-alert pages are read by, and {@code alerts_quarantine}, where unreadable rows are kept. Runs on
  * the store's thread, once, when the store opens; each step is one transaction.
  */
 final class AlertStoreSchema {
@@ -40,6 +40,7 @@ final class AlertStoreSchema {
                 s.execute("CREATE INDEX alerts_closed ON alerts (closed_at_ms DESC, id DESC) WHERE closed_at_ms IS NOT NULL");
                 s.execute("CREATE INDEX alerts_grid_closed ON alerts (grid, closed_at_ms DESC, id DESC) "
                         + "WHERE closed_at_ms IS NOT NULL");
+                s.execute("CREATE INDEX alerts_open ON alerts (id) WHERE closed_at_ms IS NULL");
                 s.execute("CREATE INDEX alerts_format ON alerts (format)");
                 s.execute("CREATE TABLE alerts_quarantine (id TEXT, alert_key TEXT, key_open INTEGER, state TEXT, "
                         + "version INTEGER, accept_by TEXT, format INTEGER, json TEXT, reason TEXT NOT NULL, "
