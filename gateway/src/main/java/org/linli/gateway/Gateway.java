@@ -1,6 +1,7 @@
 package org.linli.gateway;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -150,10 +151,10 @@ public final class Gateway extends AbstractVerticle {
                 .recover(e -> failed("queue in " + queue.dirUnder(dataDir), e))
                 .compose(s -> {
                     store = s;
-                    return Future.fromCompletionStage(SqliteAlertStore.open(Path.of(dataDir)), context)
+                    return Future.fromCompletionStage(SqliteAlertStore.open(Path.of(dataDir), clock), context)
                             .compose(a -> {
                                 alertStore = a;
-                                return Future.fromCompletionStage(a.load(), context);
+                                return Future.fromCompletionStage(a.load(alertRetention(), clock.instant()), context);
                             })
                             .recover(e -> failed("alert store in " + dataDir, e));
                 });
@@ -163,6 +164,8 @@ public final class Gateway extends AbstractVerticle {
     private Future<Void> build(SqliteAlertStore.Snapshot stored) {
         alerts = new AlertService(site, clock, EscalationPolicy.from(config.rules() == null ? null
                 : config.rules().escalation()), alertStore);
+        alerts.retain(alertRetention());
+        alerts.continueSequenceAfter(stored.highestSequence());
         alerts.restore(stored.alerts());
         away = new HouseholdAway(alertStore, stored.away());
         rules = new RuleEngine(site, alerts, config.rules(), clock, id -> pipeline.activity().lastSeen(id), parents, away);
@@ -234,6 +237,7 @@ public final class Gateway extends AbstractVerticle {
         }
         timers.add(vertx.setPeriodic(rules.checkInterval().toMillis(), id -> rules.check()));
         timers.add(vertx.setPeriodic(1000, id -> alerts.checkEscalations()));
+        timers.add(vertx.setPeriodic(CLOSED_SWEEP_MS, id -> alerts.sweepClosed()));
         timers.add(vertx.setPeriodic(1000, id -> sources.watch()));
         return sources.startAll();
     }
@@ -257,6 +261,9 @@ public final class Gateway extends AbstractVerticle {
         FunctionCounter.builder("linli.alerts.store.failures", alertStore,
                         SqliteAlertStore::writeFailures)
                 .description("Alert versions or away flags the alert store could not save").register(metrics.registry());
+        Gauge.builder("linli.alerts.store.quarantined", alertStore, SqliteAlertStore::quarantined)
+                .description("Unreadable alert rows kept aside in the store's alerts_quarantine table")
+                .register(metrics.registry());
         FunctionCounter.builder("linli.rules.failures", rules, RuleEngine::failures)
                 .description("Rule evaluations that failed with an error (logged; the other rules go on)")
                 .register(metrics.registry());
@@ -264,6 +271,14 @@ public final class Gateway extends AbstractVerticle {
         MqttMeters.register(metrics.registry(), mqtt);
         CameraMeters.register(metrics.registry(), cameras);
         lag = new EventLoopLag(vertx, Duration.ofSeconds(1), metrics.registry()).start();
+    }
+
+    /** Terminal alerts older than this leave memory (they stay in the store): checked once a minute. */
+    private static final long CLOSED_SWEEP_MS = 60_000;
+
+    private org.linli.gateway.alert.AlertRetention alertRetention() {
+        return new org.linli.gateway.alert.AlertRetention(Duration.ofDays(config.storage().closedAlertsDays()),
+                config.storage().closedAlertsInMemory());
     }
 
     private QueueOptions queueOptions() {
@@ -298,7 +313,7 @@ public final class Gateway extends AbstractVerticle {
                 .put("pipeline", pipeline.stats().toJson())
                 .put("decodeFailures", new JsonObject(new java.util.TreeMap<>(deadLetters.countsByReason())))
                 .put("deadLettersUnwritten", deadLetters.unwritten())
-                .put("alertStore", new JsonObject().put("writeFailures", alertStore.writeFailures()))
+                .put("alertStore", alertStore.statusJson())
                 .put("rules", new JsonObject().put("failures", rules.failures()))
                 .put("influx", new JsonObject().put("url", Redaction.url(config.influx().url())))
                 .put("queue", store.stats().toJson(clock.millis()))

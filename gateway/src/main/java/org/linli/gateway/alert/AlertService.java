@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -26,8 +27,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * count and last-seen time instead of raising a new one (FIELD-NOTES §5). A new alert is dispatched at once to the
  * grid worker of its building; people then accept, go on site, resolve and verify it, or dismiss it
  * ({@link AlertLifecycle}); an alert not accepted in time escalates ({@link EscalationPolicy}). Every version goes
- * to the listeners and to the {@link AlertStore}. Event-loop confined; {@link #checkEscalations()} is called by a
- * periodic timer in the gateway and directly by tests.
+ * to the listeners and to the {@link AlertStore}. In memory it holds every alert not yet CLOSED or DISMISSED and
+ * the terminal ones of the retention window ({@link AlertRetention}); older terminal alerts are let go when another
+ * one closes and by {@link #sweepClosed()}, and stay readable from the store ({@link #lookup}, {@link #closed}).
+ * Event-loop confined; {@link #checkEscalations()} and {@link #sweepClosed()} are called by periodic timers in the
+ * gateway and directly by tests.
  */
 public final class AlertService {
     private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
@@ -41,6 +45,7 @@ public final class AlertService {
     private final Map<String, AlertKey> keyById = new HashMap<>();
     private final PendingAcceptances pending = new PendingAcceptances();
     private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
+    private ClosedAlertWindow closedWindow = new ClosedAlertWindow(AlertRetention.DEFAULT);
     private long sequence;
 
     public AlertService(SiteDirectory site, Clock clock) {
@@ -58,11 +63,20 @@ public final class AlertService {
         listeners.add(listener);
     }
 
+    /** How many terminal alerts to keep in memory, and for how long (before {@link #restore}; default 7 days, 1,000). */
+    public void retain(AlertRetention retention) {
+        this.closedWindow = new ClosedAlertWindow(retention);
+    }
+
     /**
-     * Puts back what the store held: alerts, which of them hold their key, and pending escalation deadlines. A row
-     * whose key cannot be read ({@link AlertKey#parse}) is logged and left out.
+     * Puts back what the store held (the open alerts and the window of terminal ones): alerts, which of them hold their
+     * key, and pending escalation deadlines; terminal ones beyond the window are let go at once. A row whose key cannot
+     * be read ({@link AlertKey#parse}) is logged and left out.
      */
     public void restore(List<AlertStore.Stored> stored) {
+        stored.stream().map(AlertStore.Stored::alert).filter(a -> a.state().isTerminal())
+                .sorted(Comparator.comparing(AlertRetention::closedAt))
+                .forEach(a -> closedWindow.closed(a.id(), AlertRetention.closedAt(a)));
         for (AlertStore.Stored s : stored) {
             Alert a = s.alert();
             AlertKey key;
@@ -81,8 +95,9 @@ public final class AlertService {
                 pending.await(a.id(), a.acceptBy());
             }
         }
-        LOG.info("restored {} alerts, {} holding their key, {} awaiting acceptance", stored.size(), openByKey.size(),
-                pending.size());
+        int evicted = evictClosed();
+        LOG.info("restored {} alerts, {} holding their key, {} awaiting acceptance, {} closed in memory", stored.size()
+                - evicted, openByKey.size(), pending.size(), closedWindow.size());
     }
 
     /** Keys held by an alert whose condition is still on (not DEVICE_CLEARED): what the rules resume after a restart. */
@@ -252,15 +267,58 @@ public final class AlertService {
                 LOG.error("alert listener {} failed for {}", l, alert.id(), e);
             }
         }
+        if (alert.state().isTerminal()) {
+            closedWindow.closed(alert.id(), AlertRetention.closedAt(alert));
+            evictClosed();
+        }
     }
 
-    /** All alerts, most urgent first, then newest first. */
+    /**
+     * New ids continue after {@code highest}, the largest sequence number of any stored alert id: alerts closed longer
+     * ago than the window are not in memory for {@link #newId()} to skip, so without this a restart whose clock reads
+     * the millisecond of such an alert could give a new alert its id (call with the store's snapshot at start).
+     */
+    public void continueSequenceAfter(long highest) {
+        sequence = Math.max(sequence, highest);
+    }
+
+    /** Lets go of the terminal alerts now outside the retention window (they stay in the store); returns how many. */
+    public int sweepClosed() {
+        return evictClosed();
+    }
+
+    private int evictClosed() {
+        List<String> gone = closedWindow.evict(clock.instant());
+        for (String id : gone) {
+            byId.remove(id);
+            keyById.remove(id);
+            pending.settle(id);
+        }
+        return gone.size();
+    }
+
+    /**
+     * The alert with this id: from memory at once, else from the store (a terminal alert older than the window); the
+     * store's answer completes on its thread.
+     */
+    public CompletableFuture<Optional<Alert>> lookup(String id) {
+        Alert a = byId.get(id);
+        return a != null ? CompletableFuture.completedFuture(Optional.of(a)) : store.find(id);
+    }
+
+    /** A page of CLOSED and DISMISSED alerts from the store, newest closed first ({@link AlertStore#closed}). */
+    public CompletableFuture<AlertStore.ClosedPage> closed(String grid, ClosedCursor before, int limit) {
+        return store.closed(grid, before, limit);
+    }
+
+    /** The alerts in memory (every open one, the terminal ones of the retention window), most urgent first, then newest first. */
     public List<Alert> list() {
         List<Alert> all = new ArrayList<>(byId.values());
         all.sort(Comparator.comparing(Alert::severity).thenComparing(Alert::raisedAt, Comparator.reverseOrder()));
         return all;
     }
 
+    /** The alert with this id if it is in memory (open, or terminal within the window); see {@link #lookup}. */
     public Optional<Alert> get(String id) {
         return Optional.ofNullable(byId.get(id));
     }

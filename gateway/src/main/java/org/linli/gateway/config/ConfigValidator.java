@@ -53,6 +53,7 @@ final class ConfigValidator {
             new NotifyValidator(env, this::problem).validate(c.notifications(), gridIds);
         }
         checkQueue(c.queue());
+        problems.addAll(c.storage().problems());
         if (c.http().port() < 0 || c.http().port() > 65535) {
             problem("http.port", "must be 0..65535, got " + c.http().port());
         }

@@ -45,9 +45,12 @@ final class AlertStreamHub implements AlertListener {
         clients.put(response, new Client(visible, live, onClose));
         response.closeHandler(v -> drop(response));
         response.exceptionHandler(e -> drop(response));
+        int count = 0;
         for (Alert a : current) {
             response.write(frame(a));
+            count++;
         }
+        response.write("event: replayed\ndata: " + new JsonObject().put("count", count).encode() + "\n\n");
     }
 
     @Override

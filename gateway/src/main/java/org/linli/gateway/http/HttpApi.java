@@ -9,13 +9,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
-import org.linli.gateway.alert.Alert;
-import org.linli.gateway.alert.AlertJson;
 import org.linli.gateway.alert.AlertService;
-import org.linli.gateway.alert.AlertState;
 import org.linli.gateway.auth.AlertAccess;
 import org.linli.gateway.auth.ConsoleAuth;
-import org.linli.gateway.auth.Session;
 import org.linli.gateway.auth.User;
 import org.linli.gateway.pipeline.DeadLetter;
 import org.linli.gateway.pipeline.Pipeline;
@@ -121,10 +117,8 @@ public final class HttpApi {
         router.get("/api/status").handler(ctx -> json(ctx, status.get()));
         router.get("/metrics").handler(ctx -> ctx.response().putHeader("Cache-Control", "no-store")
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.get()));
-        router.get("/api/alerts/stream").handler(this::openStream);
         router.get("/api/alerts/:id/deliveries").handler(this::alertDeliveries);
-        router.get("/api/alerts/:id").handler(this::alert);
-        router.get("/api/alerts").handler(this::alertList);
+        new AlertReadRoutes(alerts, stream).mount(router);
         router.get("/api/devices").handler(this::devices);
         router.get("/api/dead-letters").handler(this::deadLetters);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
@@ -155,49 +149,6 @@ public final class HttpApi {
                 .putHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; "
                         + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
         ctx.next();
-    }
-
-    /** The live stream, filtered per connection for the user who opened it; it ends when their session does. */
-    private void openStream(RoutingContext ctx) {
-        Optional<User> user = ConsoleAuth.user(ctx);
-        Optional<Session> session = ConsoleAuth.session(ctx);
-        session.ifPresent(Session::streamOpened);
-        stream.open(ctx.response(), alerts.list().stream().filter(a -> AlertAccess.canSee(user, a)).toList(),
-                a -> AlertAccess.canSee(user, a),
-                () -> session.map(Session::live).orElse(true),
-                () -> session.ifPresent(Session::streamClosed));
-    }
-
-    private void alertList(RoutingContext ctx) {
-        Optional<User> user = ConsoleAuth.user(ctx);
-        String state = ctx.request().getParam("state");
-        String grid = ctx.request().getParam("grid");
-        JsonArray out = new JsonArray();
-        long open = 0;
-        for (Alert a : alerts.list()) {
-            if (!AlertAccess.canSee(user, a)) {
-                continue;
-            }
-            if (a.state() == AlertState.OPEN) {
-                open++;
-            }
-            if (state != null && !a.state().name().equalsIgnoreCase(state)) {
-                continue;
-            }
-            if (grid != null && !grid.equals(a.gridId())) {
-                continue;
-            }
-            out.add(AlertJson.toJson(a));
-        }
-        json(ctx, new JsonObject().put("alerts", out).put("count", out.size())
-                .put("open", open));
-    }
-
-    private void alert(RoutingContext ctx) {
-        Optional<User> user = ConsoleAuth.user(ctx);
-        alerts.get(ctx.pathParam("id")).filter(a -> AlertAccess.canSee(user, a))
-                .ifPresentOrElse(a -> json(ctx, AlertJson.toJson(a)),
-                () -> error(ctx, 404, "no alert " + ctx.pathParam("id")));
     }
 
     private void alertDeliveries(RoutingContext ctx) {

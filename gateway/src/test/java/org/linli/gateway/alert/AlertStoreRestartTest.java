@@ -40,7 +40,7 @@ class AlertStoreRestartTest {
     /** Opens the store and starts a service on what it holds, as the gateway does at start. */
     private SqliteAlertStore.Snapshot start() throws Exception {
         store = await(SqliteAlertStore.open(dataDir));
-        SqliteAlertStore.Snapshot snapshot = await(store.load());
+        SqliteAlertStore.Snapshot snapshot = await(store.load(AlertRetention.DEFAULT, f.clock.instant()));
         service = f.service(store);
         service.restore(snapshot.alerts());
         return snapshot;

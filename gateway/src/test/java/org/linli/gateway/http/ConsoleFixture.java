@@ -10,7 +10,9 @@ import org.linli.gateway.TestSites;
 import org.linli.gateway.alert.Alert;
 import org.linli.gateway.alert.AlertKey;
 import org.linli.gateway.alert.AlertRequest;
+import org.linli.gateway.alert.AlertRetention;
 import org.linli.gateway.alert.AlertService;
+import org.linli.gateway.alert.EscalationPolicy;
 import org.linli.gateway.alert.AlertStore;
 import org.linli.gateway.rules.HouseholdAway;
 import org.linli.gateway.alert.AlertType;
@@ -60,12 +62,23 @@ final class ConsoleFixture implements AutoCloseable {
     }
 
     ConsoleFixture(List<UserConfig> users, boolean secureCookie) throws Exception {
+        this(users, secureCookie, AlertStore.NONE, AlertRetention.DEFAULT);
+    }
+
+    /** With a real alert store behind the alert service, and its retention window of closed alerts. */
+    ConsoleFixture(List<UserConfig> users, AlertStore store, AlertRetention retention) throws Exception {
+        this(users, false, store, retention);
+    }
+
+    private ConsoleFixture(List<UserConfig> users, boolean secureCookie, AlertStore store, AlertRetention retention)
+            throws Exception {
         SiteConfig small = TestSites.small();
         SiteConfig config = small.withUsers(users);
         CompletableFuture<Integer> started = new CompletableFuture<>();
         context.runOnContext(v -> {
             SiteDirectory site = SiteDirectory.from(config);
-            alerts = new AlertService(site, Clock.systemUTC());
+            alerts = new AlertService(site, Clock.systemUTC(), EscalationPolicy.defaults(), store);
+            alerts.retain(retention);
             Pipeline pipeline = new Pipeline(site, (p, d, b, t) -> {
                 throw new DecodeException(DecodeFailure.MALFORMED_JSON, "no decoding in this test");
             }, lines -> Future.succeededFuture(), List.of(), DeadLetters.inMemory(Clock.systemUTC()));
@@ -85,8 +98,18 @@ final class ConsoleFixture implements AutoCloseable {
 
     /** Raises a gas alarm at {@code location} (e.g. "3-2-501") on the API's event loop. */
     Alert raise(String location) throws Exception {
+        return raise(location, AlertKey.household(location, AlertType.GAS_LEAK));
+    }
+
+    /** Raises a gas alarm at {@code location} keyed by a made-up device name (distinct names: distinct alerts). */
+    Alert raise(String location, String deviceName) throws Exception {
+        return raise(location, AlertKey.device(deviceName, AlertType.GAS_LEAK));
+    }
+
+    /** Raises a gas alarm at {@code location} with its own key (a second alarm in the same flat is a new alert). */
+    Alert raise(String location, AlertKey key) throws Exception {
         CompletableFuture<Alert> raised = new CompletableFuture<>();
-        context.runOnContext(v -> raised.complete(alerts.raise(new AlertRequest(AlertKey.household(location, AlertType.GAS_LEAK), AlertType.GAS_LEAK,
+        context.runOnContext(v -> raised.complete(alerts.raise(new AlertRequest(key, AlertType.GAS_LEAK,
                 Severity.CRITICAL, Location.parse(location), null, ""))));
         return raised.get(10, TimeUnit.SECONDS);
     }
