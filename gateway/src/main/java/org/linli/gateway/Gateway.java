@@ -149,8 +149,7 @@ public final class Gateway extends AbstractVerticle {
 
     /** Every component, wired but not yet connected anywhere, from the stored alerts and away flags. */
     private Future<Void> build(SqliteAlertStore.Snapshot stored) {
-        alerts = new AlertService(site, clock, EscalationPolicy.from(config.rules() == null ? null
-                : config.rules().escalation()), alertStore);
+        alerts = new AlertService(site, clock, EscalationPolicy.from(config.rules().escalation()), alertStore);
         alerts.restore(stored.alerts());
         away = new HouseholdAway(alertStore, stored.away());
         rules = new RuleEngine(site, alerts, config.rules(), clock, id -> pipeline.activity().lastSeen(id), parents, away);
@@ -170,7 +169,7 @@ public final class Gateway extends AbstractVerticle {
         mqtt = new MqttIngest(vertx, config.mqtt(), password == null ? null : password.toCharArray(), tls,
                 subscriptions, pipeline, clock, watchdog);
         parents.register("mqtt", MqttParentStatus.of(mqtt));
-        if (config.notifications() != null) {
+        if (config.notifications().hasChannels()) {
             notifier = NotifierFactory.create(vertx, config.notifications(), env, clock, publicUrl(), mqtt::publish,
                     alertsTopic(), NotifyTiming.standard());
             alerts.addListener(notifier);
@@ -251,13 +250,13 @@ public final class Gateway extends AbstractVerticle {
     }
 
     private QueueOptions queueOptions() {
-        return config.queue() == null ? QueueOptions.defaults() : config.queue();
+        return config.queue();
     }
 
     /** A polled device's parent is its bus: while the bus is offline, its meters' silence raises no alert of its own. */
     private void registerSerialParents() {
         Map<String, String> busOf = new java.util.HashMap<>();
-        config.devices().stream().filter(d -> "serial".equals(d.transport()) && d.bus() != null)
+        config.devices().stream().filter(d -> d.isSerial() && d.bus() != null)
                 .forEach(d -> busOf.put(d.id(), d.bus()));
         parents.register("serial", device -> {
             String bus = busOf.get(device.id());

@@ -48,6 +48,59 @@ public record NotifyChannelOptions(
         fallbackOnly = fallbackOnly != null && fallbackOnly;
     }
 
+    /** A channel of {@code type} with every optional setting at its default; add the secrets with {@code with...}. */
+    public static NotifyChannelOptions of(String id, String type) {
+        return new NotifyChannelOptions(id, type, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
+    }
+
+    /** A WeCom robot whose key is in the environment variable {@code keyVariable}. */
+    public static NotifyChannelOptions wecom(String id, String keyVariable) {
+        return of(id, "wecom").withSecrets(keyVariable, null, null, null);
+    }
+
+    /** A DingTalk robot: access token and (optional) signing secret in these environment variables. */
+    public static NotifyChannelOptions dingtalk(String id, String tokenVariable, String secretVariable) {
+        return of(id, "dingtalk").withSecrets(null, tokenVariable, secretVariable, null);
+    }
+
+    /** A webhook: its URL and (optional) HMAC secret in these environment variables. */
+    public static NotifyChannelOptions webhook(String id, String urlVariable, String secretVariable) {
+        return of(id, "webhook").withSecrets(null, null, secretVariable, urlVariable);
+    }
+
+    /** The environment variables of the robot key, the access token, the signing secret and the webhook URL. */
+    public NotifyChannelOptions withSecrets(String key, String token, String secret, String url) {
+        return new NotifyChannelOptions(id, type, baseUrl, key, token, secret, url, topic, ratePerMinute, grids,
+                minSeverity, fallback, maxAttempts, timeoutMs, fallbackOnly);
+    }
+
+    public NotifyChannelOptions withBaseUrl(String url) {
+        return new NotifyChannelOptions(id, type, url, keyEnv, tokenEnv, secretEnv, urlEnv, topic, ratePerMinute, grids,
+                minSeverity, fallback, maxAttempts, timeoutMs, fallbackOnly);
+    }
+
+    public NotifyChannelOptions withRatePerMinute(int rate) {
+        return new NotifyChannelOptions(id, type, baseUrl, keyEnv, tokenEnv, secretEnv, urlEnv, topic, rate, grids,
+                minSeverity, fallback, maxAttempts, timeoutMs, fallbackOnly);
+    }
+
+    public NotifyChannelOptions withFallback(String channelId) {
+        return new NotifyChannelOptions(id, type, baseUrl, keyEnv, tokenEnv, secretEnv, urlEnv, topic, ratePerMinute,
+                grids, minSeverity, channelId, maxAttempts, timeoutMs, fallbackOnly);
+    }
+
+    /** Attempts per message and the timeout of one attempt. */
+    public NotifyChannelOptions withAttempts(int attempts, int timeout) {
+        return new NotifyChannelOptions(id, type, baseUrl, keyEnv, tokenEnv, secretEnv, urlEnv, topic, ratePerMinute,
+                grids, minSeverity, fallback, attempts, timeout, fallbackOnly);
+    }
+
+    public NotifyChannelOptions withFallbackOnly(boolean only) {
+        return new NotifyChannelOptions(id, type, baseUrl, keyEnv, tokenEnv, secretEnv, urlEnv, topic, ratePerMinute,
+                grids, minSeverity, fallback, maxAttempts, timeoutMs, only);
+    }
+
     /** The names of the environment variables holding this channel's secrets (key, token, signing secret, URL). */
     public List<String> secretEnvNames() {
         return Stream.of(keyEnv, tokenEnv, secretEnv, urlEnv).filter(Objects::nonNull).toList();

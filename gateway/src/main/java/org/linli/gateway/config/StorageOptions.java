@@ -10,4 +10,9 @@ public record StorageOptions(String dataDir, Integer deadLetterMemory) {
     public static StorageOptions defaults() {
         return new StorageOptions(null, null);
     }
+
+    /** Files under {@code dataDir}, the default number of dead letters kept in memory. */
+    public static StorageOptions in(String dataDir) {
+        return new StorageOptions(dataDir, null);
+    }
 }

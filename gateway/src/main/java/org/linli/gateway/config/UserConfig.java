@@ -5,5 +5,5 @@ package org.linli.gateway.config;
  * worker only those of {@code grid}. {@code passwordHash} is the output of {@code linli hash-password}, never a
  * password.
  */
-public record UserConfig(String id, String name, String role, String grid, String passwordHash) {
+public record UserConfig(String id, String name, Role role, String grid, String passwordHash) {
 }

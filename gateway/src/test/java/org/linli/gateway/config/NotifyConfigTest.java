@@ -3,11 +3,13 @@ package org.linli.gateway.config;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.linli.gateway.TestSites;
+import org.linli.gateway.sitefile.SiteFiles;
 
 import java.util.Map;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +32,7 @@ class NotifyConfigTest {
     @DisplayName("a notify section binds with the robots' real endpoints and 20 per minute as defaults")
     void validSectionBinds() throws ConfigException {
         // GIVEN the small site plus a notify section  WHEN it is loaded
-        SiteConfig c = ConfigLoader.parse(TestSites.smallYaml() + VALID, "t.yaml", TestSites.PROFILES, ENV);
+        SiteConfig c = SiteFiles.parse(TestSites.smallYaml() + VALID, "t.yaml", TestSites.PROFILES, ENV);
         // THEN the channels carry their defaults
         NotifyOptions n = c.notifications();
         assertEquals(120, n.digestWindowSeconds());
@@ -42,8 +44,9 @@ class NotifyConfigTest {
         assertEquals("https://oapi.dingtalk.com", n.channels().get(1).baseUrl());
         assertTrue(n.channels().get(1).fallbackOnly());
         assertNull(n.channels().get(2).baseUrl());
-        // AND a file without the section still loads, with no notifier configured
-        assertNull(TestSites.small().notifications());
+        // AND a file without the section still loads, with the empty default section: no channels
+        assertEquals(NotifyOptions.none(), TestSites.small().notifications());
+        assertFalse(TestSites.small().notifications().hasChannels());
     }
 
     @Test
@@ -61,7 +64,7 @@ class NotifyConfigTest {
                 """;
         // WHEN it is loaded
         ConfigException e = assertThrows(ConfigException.class,
-                () -> ConfigLoader.parse(TestSites.smallYaml() + bad, "t.yaml", TestSites.PROFILES, ENV));
+                () -> SiteFiles.parse(TestSites.smallYaml() + bad, "t.yaml", TestSites.PROFILES, ENV));
         // THEN each problem names its place in the file
         String all = String.join("\n", e.problems());
         for (String expected : new String[] {

@@ -114,20 +114,20 @@ class SecretsNotExposedTest {
             // the InfluxDB URL carries a password and points at a closed port, so failing writes are logged too
             String influxUrl = "http://admin:" + URL_PASSWORD + "@127.0.0.1:" + FreePort.pick();
             SiteConfig plain = E2eHarness.site(MqttTlsTest.mqtt(broker.url(), certs, true), influxUrl,
-                    new HttpOptions("localhost", 0, null, certs.serverCert.toString(), certs.serverKey.toString()),
+                    HttpOptions.on("localhost", 0).withTls(certs.serverCert.toString(), certs.serverKey.toString()),
                     dir.resolve("gw"));
             assertEquals(influxUrl, plain.influx().url());
             // AND notify channels and a camera (not answering) whose secrets come from the environment
-            SiteConfig site = plain.withNotifications(new NotifyOptions(List.of(
-                    new NotifyChannelOptions("wecom", "wecom", robots.url(), "WECOM_KEY", null, null, null, null, 20,
-                            null, null, null, 2, 2000, false),
-                    new NotifyChannelOptions("dingtalk", "dingtalk", robots.url(), null, "DT_TOKEN", "DT_SECRET", null,
-                            null, 20, null, null, null, 2, 2000, false),
-                    new NotifyChannelOptions("hook", "webhook", null, null, null, "HOOK_SECRET", "HOOK_URL", null, 20,
-                            null, null, null, 2, 2000, false)), null, null, null))
-                    .withCameras(new CamerasOptions(null, 1, null, List.of(new CameraConfig("cam-3", "3号楼入口", null,
-                            "http://127.0.0.1:" + FreePort.pick() + "/onvif/device_service", "admin", "CAM_PASSWORD",
-                            List.of("3"), List.of(), 2, 60))));
+            SiteConfig site = plain
+                    .withNotifications(NotifyOptions.of(List.of(
+                            NotifyChannelOptions.wecom("wecom", "WECOM_KEY").withBaseUrl(robots.url()).withAttempts(2, 2000),
+                            NotifyChannelOptions.dingtalk("dingtalk", "DT_TOKEN", "DT_SECRET").withBaseUrl(robots.url())
+                                    .withAttempts(2, 2000),
+                            NotifyChannelOptions.webhook("hook", "HOOK_URL", "HOOK_SECRET").withAttempts(2, 2000))))
+                    .withCameras(CamerasOptions.of(List.of(CameraConfig.of("cam-3", "3号楼入口",
+                                    "http://127.0.0.1:" + FreePort.pick() + "/onvif/device_service", "admin", "CAM_PASSWORD",
+                                    List.of("3")).withTimes(2, 60)))
+                            .withReconnectMaxSeconds(1));
             Gateway gateway = new Gateway(site, VendorProfileCatalog.load(null), env::get, Clock.systemUTC());
             vertx.deployVerticle(gateway).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             gateway.mqtt().firstConnect().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
