@@ -16,7 +16,6 @@ import org.linli.gateway.alert.AlertType;
 import org.linli.gateway.alert.Severity;
 import org.linli.gateway.auth.ConsoleAuth;
 import org.linli.gateway.auth.PasswordHasher;
-import org.linli.gateway.config.Role;
 import org.linli.gateway.config.SiteConfig;
 import org.linli.gateway.config.UserConfig;
 import org.linli.gateway.pipeline.DeadLetters;
@@ -43,10 +42,10 @@ final class ConsoleFixture implements AutoCloseable {
     /** Hashed once per test run: each hash costs 210,000 PBKDF2 rounds. */
     private static final String HASH = PasswordHasher.hash(PASSWORD.toCharArray());
     static final List<UserConfig> USERS = List.of(
-            new UserConfig("duty", "值班员", Role.OPERATOR, null, HASH),
-            new UserConfig("li", "李娜", Role.GRID_WORKER, "g1", HASH),
-            new UserConfig("chen", "陈静", Role.GRID_WORKER, "g2", HASH),
-            new UserConfig("wang", "王磊", Role.GRID_WORKER, "g2", HASH));
+            UserConfig.operator("duty", "值班员", HASH),
+            UserConfig.gridWorker("li", "李娜", "g1", HASH),
+            UserConfig.gridWorker("chen", "陈静", "g2", HASH),
+            UserConfig.gridWorker("wang", "王磊", "g2", HASH));
 
     final HttpClient http = HttpClient.newHttpClient();
     private final Vertx vertx = Vertx.vertx();

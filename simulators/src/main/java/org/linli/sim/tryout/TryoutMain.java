@@ -48,7 +48,7 @@ public final class TryoutMain {
         SiteConfig site = SiteFiles.load(Path.of(o.getOrDefault("--config", "/etc/linli/linli.yaml")),
                 VendorProfileCatalog.load(null).deviceTypes(), name -> Optional.ofNullable(System.getenv(name)).orElse("unused"));
         String password = o.containsKey("--password-env") ? System.getenv(o.get("--password-env")) : null;
-        var tls = o.containsKey("--ca") ? MqttTls.socketFactory(new MqttTlsOptions(o.get("--ca"), null, null, null, true), System::getenv) : null;
+        var tls = o.containsKey("--ca") ? MqttTls.socketFactory(MqttTlsOptions.trusting(o.get("--ca")), System::getenv) : null;
         DevicePublisher publisher = new DevicePublisher(broker, "linli-tryout-devices", (MqttConnectionOptions c) -> {
             if (o.containsKey("--username")) {
                 c.setUserName(o.get("--username"));
