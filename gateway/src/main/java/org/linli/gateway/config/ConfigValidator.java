@@ -166,13 +166,9 @@ final class ConfigValidator {
             if (require(d.id(), at + ".id") && !ids.add(d.id())) {
                 problem(at + ".id", "device id '" + d.id() + "' is listed twice");
             }
-            DeviceType type = null;
-            if (require(d.type(), at + ".type")) {
-                try {
-                    type = DeviceType.fromId(d.type());
-                } catch (IllegalArgumentException e) {
-                    problem(at + ".type", e.getMessage());
-                }
+            DeviceType type = d.type();
+            if (type == null) {
+                problem(at + ".type", "missing: one of " + DeviceType.ids());
             }
             boolean mqtt = d.transport() == Transport.MQTT;
             if (mqtt && require(d.profile(), at + ".profile")) {

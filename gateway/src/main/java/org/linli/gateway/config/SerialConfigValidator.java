@@ -127,10 +127,10 @@ final class SerialConfigValidator {
             problem.accept(at + ".profile", "missing: the " + d.protocol().id() + " profile of this meter model");
             return;
         }
-        if (d.protocol() == SerialProtocol.CJT188
-                && !DeviceType.WATER_METER.id().equals(d.type()) && !DeviceType.HEAT_METER.id().equals(d.type())) {
+        if (d.protocol() == SerialProtocol.CJT188 && d.type() != null
+                && d.type() != DeviceType.WATER_METER && d.type() != DeviceType.HEAT_METER) {
             problem.accept(at + ".type", "CJ/T 188 devices are read as water_meter or heat_meter; got type '"
-                    + d.type() + "'");
+                    + d.type().id() + "'");
         }
     }
 }

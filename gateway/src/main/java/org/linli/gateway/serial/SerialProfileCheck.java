@@ -36,9 +36,9 @@ public final class SerialProfileCheck implements SiteCheck {
                     profiles.cjt188(d.profile());
                 } else {
                     ModbusModelProfile m = profiles.modbus(d.profile());
-                    if (!m.deviceType().isEmpty() && !m.deviceType().equalsIgnoreCase(d.type())) {
+                    if (!m.deviceType().isEmpty() && d.type() != null && !m.deviceType().equalsIgnoreCase(d.type().id())) {
                         problem.accept(at, "model '" + d.profile() + "' is a " + m.deviceType()
-                                + " but the device is a " + d.type());
+                                + " but the device is a " + d.type().id());
                     }
                 }
             } catch (IllegalArgumentException | UncheckedIOException e) {

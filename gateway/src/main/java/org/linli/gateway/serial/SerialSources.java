@@ -75,7 +75,7 @@ public final class SerialSources {
      * meters that answer a type-10 request decode correctly.
      */
     static MeterType cjt188MeterType(DeviceConfig d) {
-        return DeviceType.HEAT_METER.id().equals(d.type()) ? MeterType.HEAT_HEATING : MeterType.COLD_WATER;
+        return d.type() == DeviceType.HEAT_METER ? MeterType.HEAT_HEATING : MeterType.COLD_WATER;
     }
 
     public void start() {

@@ -67,7 +67,7 @@ public final class SiteDirectory {
         Map<String, Device> devices = new LinkedHashMap<>();
         for (DeviceConfig d : config.devices()) {
             Location location = Location.parse(d.location());
-            devices.put(d.id(), new Device(d.id(), DeviceType.fromId(d.type()), d.profile(),
+            devices.put(d.id(), new Device(d.id(), d.type(), d.profile(),
                     d.transport().id(), location, gridByBuilding.get(location.building())));
         }
         // cameras are devices too (their events go through the pipeline), filed under the first place they cover

@@ -99,6 +99,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    @DisplayName("an unknown device type is refused while the file is read, with the device's line and the types there are")
+    void unknownDeviceTypeRefused() {
+        // GIVEN a device whose type is misspelt
+        String yaml = TestSites.smallYaml().replace("type: smoke_detector, profile: test-smoke, location: 7-1-101",
+                "type: smoke_detecter, profile: test-smoke, location: 7-1-101");
+        // WHEN it is loaded
+        ConfigException e = invalid(yaml);
+        // THEN the one problem names the line, the path and the device types
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().get(0).startsWith("line " + lineOf(yaml, "smoke_detecter", false) + ", column ")
+                && e.problems().get(0).contains("devices[2].type: unknown device type 'smoke_detecter' (allowed: ")
+                && e.problems().get(0).contains("smoke_detector"), e.getMessage());
+    }
+
+    @Test
     @DisplayName("a file without the optional sections loads with each of them present at its defaults (no null checks needed)")
     void optionalSectionsPresentWithDefaults() throws Exception {
         // WHEN the small site (no notify, queue, cameras, serial, rules or users sections) is loaded

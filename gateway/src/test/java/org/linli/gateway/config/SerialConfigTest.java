@@ -3,6 +3,7 @@ package org.linli.gateway.config;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.linli.drivers.model.DeviceType;
 import org.linli.gateway.TestSites;
 import org.linli.gateway.sitefile.SiteFiles;
 
@@ -88,7 +89,7 @@ class SerialConfigTest {
         SiteConfig c = SiteFiles.parse(site(heat), "test.yaml", TestSites.PROFILES, TestSites.ENV);
         // THEN it binds as a heat meter on that bus
         DeviceConfig d = c.devices().stream().filter(x -> x.id().equals("heat-7")).findFirst().orElseThrow();
-        assertEquals("heat_meter", d.type());
+        assertEquals(DeviceType.HEAT_METER, d.type());
         assertEquals("b3-meters", d.bus());
         // AND a smoke detector claiming to speak CJ/T 188 is refused with the types that fit
         ConfigException e = invalid(site(heat.replace("heat_meter", "smoke_detector")));

@@ -1,5 +1,6 @@
 package org.linli.sim.compound;
 
+import org.linli.drivers.model.DeviceType;
 import org.linli.gateway.config.BuildingConfig;
 import org.linli.gateway.config.CompoundConfig;
 import org.linli.gateway.config.ContactConfig;
@@ -76,7 +77,7 @@ public final class CompoundGenerator {
     }
 
     private static DeviceConfig device(String kind, String type, String profile, String key) {
-        return DeviceConfig.mqtt(deviceId(kind, key), type, profile, key);
+        return DeviceConfig.mqtt(deviceId(kind, key), DeviceType.fromId(type), profile, key);
     }
 
     private static String pick(List<String> profiles, int building) {

@@ -60,7 +60,7 @@ public final class SerialCompound {
      */
     public static Plan plan(SiteConfig base, List<BusPlan> buses, SerialBusConfig polling) {
         List<DeviceConfig> waterMeters = base.devices().stream()
-                .filter(d -> "water_meter".equals(d.type()) && d.id().startsWith("water-")).toList();
+                .filter(d -> d.type() == DeviceType.WATER_METER && d.id().startsWith("water-")).toList();
         int wanted = buses.stream().mapToInt(BusPlan::meters).sum();
         if (wanted > waterMeters.size()) {
             throw new IllegalArgumentException("the site has " + waterMeters.size() + " water meters, the buses want " + wanted);
@@ -86,7 +86,7 @@ public final class SerialCompound {
                 String building = Location.parse(waterMeters.get(0).location()).building();
                 SimCjt188HeatMeter sim = new SimCjt188HeatMeter("heat-" + bus.name() + "-" + i,
                         "7834" + String.format("%010d", 1000 * (busConfigs.size() + 1) + i), 500_000L * i);
-                added.add(DeviceConfig.serial(sim.deviceId(), DeviceType.HEAT_METER.id(), CJT188_PROFILE, building,
+                added.add(DeviceConfig.serial(sim.deviceId(), DeviceType.HEAT_METER, CJT188_PROFILE, building,
                         bus.name(), sim.address(), SerialProtocol.CJT188));
                 onBus.add(sim);
             }

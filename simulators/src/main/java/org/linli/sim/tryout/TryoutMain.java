@@ -1,6 +1,7 @@
 package org.linli.sim.tryout;
 
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.linli.drivers.model.DeviceType;
 import org.linli.drivers.model.EventType;
 import org.linli.drivers.mqtt.VendorProfiles;
 import org.linli.gateway.config.DeviceConfig;
@@ -103,9 +104,9 @@ public final class TryoutMain {
                 elderly.add(b.id() + "-" + u.id() + "-" + h.id());
             }
         })));
-        Optional<DeviceConfig> gas = site.devices().stream().filter(d -> "gas_alarm".equals(d.type()))
+        Optional<DeviceConfig> gas = site.devices().stream().filter(d -> d.type() == DeviceType.GAS_ALARM)
                 .filter(d -> elderly.contains(d.location())).findFirst();
-        return gas.or(() -> site.devices().stream().filter(d -> "gas_alarm".equals(d.type())).findFirst()).map(DeviceConfig::id);
+        return gas.or(() -> site.devices().stream().filter(d -> d.type() == DeviceType.GAS_ALARM).findFirst()).map(DeviceConfig::id);
     }
 
     private static Map<String, String> options(String[] args) {

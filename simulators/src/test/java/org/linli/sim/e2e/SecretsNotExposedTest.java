@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.linli.drivers.model.DeviceType;
 import org.linli.gateway.ConnectionSummary;
 import org.linli.gateway.Gateway;
 import org.linli.gateway.config.CameraConfig;
@@ -143,7 +144,7 @@ class SecretsNotExposedTest {
                 Thread.sleep(300);
                 sim.publishRound().get(30, TimeUnit.SECONDS);
                 sim.gasLeak("3-2-501").get(30, TimeUnit.SECONDS);
-                String gasTopic = site.devices().stream().filter(d -> d.location().equals("3-2-501") && d.type().equals("gas_alarm"))
+                String gasTopic = site.devices().stream().filter(d -> d.location().equals("3-2-501") && d.type() == DeviceType.GAS_ALARM)
                         .map(d -> E2eHarness.PROFILES.find(d.profile()).orElseThrow().topicFor(d.id())).findFirst().orElseThrow();
                 publisher.publish(gasTopic, "{not json".getBytes(StandardCharsets.UTF_8), 1).get(10, TimeUnit.SECONDS);
                 E2eHarness.await("an alert, a dead letter and a failed write", Duration.ofSeconds(30),
