@@ -14,9 +14,9 @@ import org.linli.gateway.TestSites;
 import org.linli.gateway.sitefile.SiteFiles;
 
 /**
- * Fuzz target: any site file text through {@link ConfigLoader#parse}. A SiteConfig or a ConfigException naming
- * the problems is fine; any other throwable or a slow input is a finding. Corpus: the test and example site files
- * (ConfigLoaderFuzzTestInputs/site).
+ * Fuzz target: any site file text through {@link SiteFiles#parse} (ConfigLoader and the domain checks). A
+ * SiteConfig or a ConfigException naming the problems is fine; any other throwable or a slow input is a finding.
+ * Corpus: the test and example site files (ConfigLoaderFuzzTestInputs/site).
  */
 class ConfigLoaderFuzzTest {
     private static final Map<String, DeviceType> PROFILES = profiles();
