@@ -52,12 +52,12 @@ class NotifyConfigTest {
     @Test
     @DisplayName("every mistake in the notify section is reported at once, named by its path")
     void problemsNamedByPath() {
-        // GIVEN a section with an unknown type, a missing secret, a dangling fallback, an unknown grid, a bad severity and rate
+        // GIVEN a section with a missing secret, a dangling fallback, an unknown grid, a bad severity and rate
         String bad = """
                 notify:
                   digestWindowSeconds: 0
                   channels:
-                    - {id: a, type: sms}
+                    - {id: a, type: mqtt}
                     - {id: b, type: wecom, keyEnv: NOT_SET, fallback: nowhere}
                     - {id: c, type: dingtalk, grids: [g9], minSeverity: URGENT, ratePerMinute: 0}
                     - {id: b, type: webhook, urlEnv: LINLI_WECOM_KEY}
@@ -69,7 +69,6 @@ class NotifyConfigTest {
         String all = String.join("\n", e.problems());
         for (String expected : new String[] {
                 "notify.digestWindowSeconds: must be 1..3600",
-                "notify.channels[0] (a).type: must be one of [dingtalk, mqtt, webhook, wecom], got 'sms'",
                 "notify.channels[1] (b).keyEnv: environment variable NOT_SET is not set",
                 "notify.channels[1] (b).fallback: no channel with id 'nowhere'",
                 "notify.channels[2] (c).tokenEnv: missing",
@@ -80,5 +79,25 @@ class NotifyConfigTest {
                 "notify.channels[3] (b).urlEnv: environment variable LINLI_WECOM_KEY is not an http(s) URL"}) {
             assertTrue(all.contains(expected), "missing: " + expected + "\nin:\n" + all);
         }
+    }
+
+    @Test
+    @DisplayName("an unknown channel type is refused while the file is read, with its line and the types there are")
+    void unknownChannelTypeRefused() {
+        // GIVEN a channel of a type the gateway cannot deliver to
+        String yaml = TestSites.smallYaml() + """
+                notify:
+                  channels:
+                    - {id: a, type: sms}
+                """;
+        // WHEN it is loaded
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> SiteFiles.parse(yaml, "t.yaml", TestSites.PROFILES, ENV));
+        // THEN the one problem names the line, the path and the allowed types
+        assertEquals(1, e.problems().size(), e.getMessage());
+        int line = (int) yaml.lines().count();
+        assertTrue(e.problems().get(0).startsWith("line " + line + ", column ") && e.problems().get(0).contains(
+                "notify.channels[0].type: unknown channel type 'sms' (allowed: wecom, dingtalk, webhook, mqtt)"),
+                e.getMessage());
     }
 }
