@@ -17,7 +17,6 @@ import org.linli.gateway.Gateway;
 import org.linli.gateway.config.CameraConfig;
 import org.linli.gateway.config.CamerasOptions;
 import org.linli.gateway.config.HttpOptions;
-import org.linli.gateway.config.InfluxOptions;
 import org.linli.gateway.config.NotifyChannelOptions;
 import org.linli.gateway.config.NotifyOptions;
 import org.linli.gateway.config.SiteConfig;
