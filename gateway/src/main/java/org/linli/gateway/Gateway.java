@@ -162,8 +162,7 @@ public final class Gateway extends AbstractVerticle {
 
     /** Every component, wired but not yet connected anywhere, from the stored alerts and away flags. */
     private Future<Void> build(SqliteAlertStore.Snapshot stored) {
-        alerts = new AlertService(site, clock, EscalationPolicy.from(config.rules() == null ? null
-                : config.rules().escalation()), alertStore);
+        alerts = new AlertService(site, clock, EscalationPolicy.from(config.rules().escalation()), alertStore);
         alerts.retain(alertRetention());
         alerts.continueSequenceAfter(stored.highestSequence());
         alerts.restore(stored.alerts());
@@ -183,7 +182,7 @@ public final class Gateway extends AbstractVerticle {
         }
         mqtt = new MqttIngest(vertx, config.mqtt(), password == null ? null : password.toCharArray(), tls,
                 subscriptions, pipeline, clock);
-        if (config.notifications() != null) {
+        if (config.notifications().hasChannels()) {
             notifier = NotifierFactory.create(vertx, config.notifications(), env, clock, publicUrl(), mqtt::publish,
                     alertsTopic(), NotifyTiming.standard());
             alerts.addListener(notifier);
@@ -282,7 +281,7 @@ public final class Gateway extends AbstractVerticle {
     }
 
     private QueueOptions queueOptions() {
-        return config.queue() == null ? QueueOptions.defaults() : config.queue();
+        return config.queue();
     }
 
     /** The base of links in messages: the configured public URL, else the listen address. */

@@ -4,10 +4,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import org.linli.gateway.camera.CameraDiscovery;
 import org.linli.gateway.config.ConfigException;
-import org.linli.gateway.config.ConfigLoader;
 import org.linli.gateway.config.SiteConfig;
 import org.linli.gateway.pipeline.VendorProfileCatalog;
 import org.linli.gateway.site.SiteDirectory;
+import org.linli.gateway.sitefile.SiteFiles;
 import org.linli.gateway.startup.DataDirLock;
 import org.linli.gateway.startup.StartupException;
 import org.slf4j.Logger;
@@ -81,7 +81,7 @@ public final class GatewayMain {
     }
 
     private static SiteConfig load(Path config, VendorProfileCatalog profiles) throws ConfigException {
-        return ConfigLoader.load(config, profiles.deviceTypes(), System::getenv);
+        return SiteFiles.load(config, profiles.deviceTypes(), System::getenv);
     }
 
     static int checkConfig(Path config, Path profilesDir) {
@@ -94,7 +94,7 @@ public final class GatewayMain {
                     c.site().street(), c.site().community(), c.site().compound(), c.site().buildings().size(),
                     site.householdCount(), c.devices().size(), c.grids().size());
             ConnectionSummary.print(c, System::getenv, System.out);
-            if (c.cameras() != null) {
+            if (!c.cameras().devices().isEmpty()) {
                 System.out.printf("  cameras   %d (motion windows in %s)%n", c.cameras().devices().size(), c.cameras().timeZone());
             }
             System.out.printf("  console   %s%n", c.users() == null ? "no users: section, the API needs no login"

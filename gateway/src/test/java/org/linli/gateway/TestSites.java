@@ -2,8 +2,8 @@ package org.linli.gateway;
 
 import org.linli.drivers.model.DeviceType;
 import org.linli.gateway.config.ConfigException;
-import org.linli.gateway.config.ConfigLoader;
 import org.linli.gateway.config.SiteConfig;
+import org.linli.gateway.sitefile.SiteFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +33,7 @@ public final class TestSites {
 
     public static SiteConfig small() {
         try {
-            return ConfigLoader.parse(smallYaml(), "site-small.yaml", PROFILES, ENV);
+            return SiteFiles.parse(smallYaml(), "site-small.yaml", PROFILES, ENV);
         } catch (ConfigException e) {
             throw new AssertionError(e.getMessage(), e);
         }

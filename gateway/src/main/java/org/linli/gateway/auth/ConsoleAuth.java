@@ -8,6 +8,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.linli.gateway.config.Role;
 import org.linli.gateway.config.UserConfig;
 import org.linli.gateway.web.RequestBodies;
 import org.slf4j.Logger;
@@ -55,7 +56,7 @@ public final class ConsoleAuth {
         this.vertx = vertx;
         if (configured != null) {
             for (UserConfig u : configured) {
-                Role role = Role.byId(u.role()).orElseThrow();
+                Role role = u.role();
                 users.put(u.id(), new User(u.id(), u.name(), role, role == Role.OPERATOR ? null : u.grid(), u.passwordHash()));
             }
         }

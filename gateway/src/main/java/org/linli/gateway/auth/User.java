@@ -1,5 +1,7 @@
 package org.linli.gateway.auth;
 
+import org.linli.gateway.config.Role;
+
 import io.vertx.core.json.JsonObject;
 
 /** A console user as the server knows them after login. {@code grid} is null for an operator. */

@@ -29,11 +29,33 @@ public record CameraConfig(String id, String name, String model, String xaddr, S
         allowBasicOverHttp = allowBasicOverHttp != null && allowBasicOverHttp;
     }
 
-    /** A camera that is not allowed Basic over plain http (the default). */
-    public CameraConfig(String id, String name, String model, String xaddr, String username, String passwordEnv,
-                        List<String> covers, List<TimeWindowConfig> motionWindows, Integer pollTimeoutSeconds,
-                        Integer subscriptionSeconds) {
-        this(id, name, model, xaddr, username, passwordEnv, covers, motionWindows, pollTimeoutSeconds,
-                subscriptionSeconds, false);
+    /**
+     * A camera of the generic topic profile with the default poll and subscription times, not allowed Basic over
+     * plain http.
+     */
+    public static CameraConfig of(String id, String name, String xaddr, String username, String passwordEnv,
+                                  List<String> covers) {
+        return new CameraConfig(id, name, null, xaddr, username, passwordEnv, covers, null, null, null, null);
+    }
+
+    public CameraConfig withModel(String m) {
+        return new CameraConfig(id, name, m, xaddr, username, passwordEnv, covers, motionWindows, pollTimeoutSeconds,
+                subscriptionSeconds, allowBasicOverHttp);
+    }
+
+    public CameraConfig withMotionWindows(List<TimeWindowConfig> windows) {
+        return new CameraConfig(id, name, model, xaddr, username, passwordEnv, covers, windows, pollTimeoutSeconds,
+                subscriptionSeconds, allowBasicOverHttp);
+    }
+
+    /** The PullMessages long-poll time and the subscription lifetime, in seconds. */
+    public CameraConfig withTimes(int pollTimeout, int subscription) {
+        return new CameraConfig(id, name, model, xaddr, username, passwordEnv, covers, motionWindows, pollTimeout,
+                subscription, allowBasicOverHttp);
+    }
+
+    public CameraConfig withBasicOverHttp(boolean allowed) {
+        return new CameraConfig(id, name, model, xaddr, username, passwordEnv, covers, motionWindows, pollTimeoutSeconds,
+                subscriptionSeconds, allowed);
     }
 }

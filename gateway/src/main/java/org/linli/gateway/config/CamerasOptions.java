@@ -15,7 +15,21 @@ public record CamerasOptions(String timeZone, Integer reconnectMaxSeconds, Snaps
         devices = devices == null ? List.of() : List.copyOf(devices);
     }
 
+    /** No cameras: the section's default when the file has none. */
     public static CamerasOptions none() {
         return new CamerasOptions(null, null, null, List.of());
+    }
+
+    /** These cameras, every other setting at its default. */
+    public static CamerasOptions of(List<CameraConfig> cameras) {
+        return new CamerasOptions(null, null, null, cameras);
+    }
+
+    public CamerasOptions withReconnectMaxSeconds(int seconds) {
+        return new CamerasOptions(timeZone, seconds, snapshots, devices);
+    }
+
+    public CamerasOptions withSnapshots(SnapshotOptions s) {
+        return new CamerasOptions(timeZone, reconnectMaxSeconds, s, devices);
     }
 }

@@ -1,9 +1,7 @@
 package org.linli.gateway.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
@@ -15,11 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.linli.drivers.model.DeviceType;
 import org.yaml.snakeyaml.error.Mark;
@@ -29,7 +27,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 /**
  * Reads the YAML site file and validates it. Unknown keys are errors (a typo must not silently disable a
  * setting), and so are duplicate keys (a second section must not silently replace the first); syntax and type
- * errors name the line and column; semantic errors name the path in the file. The file's size and its longest
+ * errors name the line and column (an unknown key lists the allowed ones, a wrong value the allowed values); semantic
+ * errors name the path in the file. The file's size and its longest
  * line are checked before it is parsed ({@link SiteFileLimits}). Called once at start-up, on the main thread.
  */
 public final class ConfigLoader {
@@ -44,11 +43,12 @@ public final class ConfigLoader {
 
     /**
      * Loads and validates {@code file}. {@code profiles} maps every known vendor profile name to its device type;
-     * {@code env} resolves environment variables (secrets are referenced by variable name).
+     * {@code env} resolves environment variables (secrets are referenced by variable name); {@code checks} are the
+     * domain packages' checks, run after this package's own ({@code sitefile.SiteFiles} passes all of them).
      */
-    public static SiteConfig load(Path file, Map<String, DeviceType> profiles, Function<String, String> env)
-            throws ConfigException {
-        return parse(read(file), file.toString(), profiles, env);
+    public static SiteConfig load(Path file, Map<String, DeviceType> profiles, Function<String, String> env,
+                                  List<SiteCheck> checks) throws ConfigException {
+        return parse(read(file), file.toString(), profiles, env, checks);
     }
 
     /** The file's text, its size checked before anything is read (a FIFO or a growing file: while reading). */
@@ -76,8 +76,9 @@ public final class ConfigLoader {
         }
     }
 
+    /** As {@link #load}, from the file's text; {@code source} names it in the problems. */
     public static SiteConfig parse(String yaml, String source, Map<String, DeviceType> profiles,
-                                   Function<String, String> env) throws ConfigException {
+                                   Function<String, String> env, List<SiteCheck> checks) throws ConfigException {
         Optional<String> tooLong = SiteFileLimits.checkText(yaml);
         if (tooLong.isPresent()) {
             throw new ConfigException(source, List.of(tooLong.get()));
@@ -94,12 +95,15 @@ public final class ConfigLoader {
         try {
             config = YAML.readValue(yaml, SiteConfig.class);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(source, List.of(describe(e)));
+            throw new ConfigException(source, List.of(BindingProblems.describe(e, yaml, YAML)));
         }
         if (config == null) {
             throw new ConfigException(source, List.of("the file is empty"));
         }
-        List<String> problems = new ConfigValidator(profiles, env).validate(config);
+        List<String> problems = new ArrayList<>(new ConfigValidator(profiles, env).validate(config));
+        if (config.site() != null) { // without it the validator stopped at once, and so do the domain checks
+            checks.forEach(check -> check.check(config, (at, what) -> problems.add(at + ": " + what)));
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
         }
@@ -114,17 +118,5 @@ public final class ConfigLoader {
             return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": " + context + m.getProblem();
         }
         return e.getMessage();
-    }
-
-    private static String describe(JsonProcessingException e) {
-        JsonLocation loc = e.getLocation();
-        String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
-        String path = "";
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            path = m.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[") + ": ";
-        }
-        return where + path + e.getOriginalMessage();
     }
 }

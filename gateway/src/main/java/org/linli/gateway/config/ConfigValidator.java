@@ -1,8 +1,6 @@
 package org.linli.gateway.config;
 
 import org.linli.drivers.model.DeviceType;
-import org.linli.gateway.site.CareFlag;
-import org.linli.gateway.site.Location;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,10 +13,10 @@ import java.util.function.Function;
 /**
  * Semantic checks a YAML schema cannot express: references resolve (device → household, grid → building,
  * device → profile), ids are unique, secrets are present, every building with devices has a grid worker.
- * Collects every problem rather than stopping at the first, so an installer fixes the file in one pass.
+ * Collects every problem rather than stopping at the first, so an installer fixes the file in one pass. Checks that
+ * need a domain package's knowledge are {@link SiteCheck}s run after this one (config depends on no gateway package).
  */
 final class ConfigValidator {
-    private static final Set<String> TRANSPORTS = Set.of("mqtt", "serial", "onvif");
     /** mqtt.maxPacketSizeBytes: room for a small payload and its topic, up to MQTT's largest packet. */
     private static final int MIN_PACKET_SIZE_BYTES = 1024;
     private static final int MAX_PACKET_SIZE_BYTES = 268_435_460;
@@ -40,18 +38,14 @@ final class ConfigValidator {
         Map<String, Places> places = checkSite(c.site());
         Set<String> gridded = checkGrids(c.grids(), places.keySet());
         Set<String> deviceIds = checkDevices(c.devices(), places, gridded);
-        if (c.cameras() != null) {
-            new CameraSectionValidator(env, this::problem, (text, at) -> checkLocation(text, at, places, gridded))
-                    .validate(c.cameras(), deviceIds);
-        }
+        new CameraSectionValidator(env, this::problem, (text, at) -> checkLocation(text, at, places, gridded))
+                .validate(c.cameras(), deviceIds);
         new SerialConfigValidator(this::problem).validate(c.serial(), c.devices(), places.keySet());
         checkMqtt(c.mqtt());
         checkInflux(c.influx());
-        if (c.notifications() != null) {
-            Set<String> gridIds = new HashSet<>();
-            c.grids().forEach(g -> gridIds.add(g.id()));
-            new NotifyValidator(env, this::problem).validate(c.notifications(), gridIds);
-        }
+        Set<String> gridIds = new HashSet<>();
+        c.grids().forEach(g -> gridIds.add(g.id()));
+        new NotifyValidator(env, this::problem).validate(c.notifications(), gridIds);
         checkQueue(c.queue());
         problems.addAll(c.storage().problems());
         if (c.http().port() < 0 || c.http().port() > 65535) {
@@ -59,9 +53,7 @@ final class ConfigValidator {
         }
         checkHttpTls(c.http());
         problems.addAll(UsersValidator.check(c.users(), c.grids()));
-        if (c.rules() != null) {
-            new RulesValidator(profiles.keySet(), key -> knownHousehold(places, key), this::problem).check(c.rules());
-        }
+        new RulesValidator(profiles.keySet(), key -> knownHousehold(places, key), this::problem).check(c.rules());
         return problems;
     }
 
@@ -115,7 +107,7 @@ final class ConfigValidator {
             } else {
                 for (int f = 1; f <= u.floors(); f++) {
                     for (int n = 1; n <= u.flatsPerFloor(); n++) {
-                        p.households().add(u.id() + "-" + org.linli.gateway.site.SiteDirectory.flatNumber(f, n));
+                        p.households().add(u.id() + "-" + LocationText.flatNumber(f, n));
                     }
                 }
             }
@@ -131,12 +123,6 @@ final class ConfigValidator {
                 problem(hat + ".id", "household '" + h.id() + "' is listed twice in this unit");
             }
             p.households().add(u.id() + "-" + h.id());
-            for (String flag : h.care()) {
-                if (CareFlag.fromId(flag).isEmpty()) {
-                    problem(hat + ".care", "unknown care flag '" + flag
-                            + "' (known: elderly_living_alone, empty_nest, disabled, bedridden)");
-                }
-            }
             for (int m = 0; m < h.contacts().size(); m++) {
                 require(h.contacts().get(m).phone(), hat + ".contacts[" + m + "].phone");
             }
@@ -177,22 +163,15 @@ final class ConfigValidator {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < devices.size(); i++) {
             DeviceConfig d = devices.get(i);
-            String at = "devices[" + i + "]" + (d.id() == null ? "" : " (" + d.id() + ")");
+            String at = SiteCheck.devicePath(i, d);
             if (require(d.id(), at + ".id") && !ids.add(d.id())) {
                 problem(at + ".id", "device id '" + d.id() + "' is listed twice");
             }
-            DeviceType type = null;
-            if (require(d.type(), at + ".type")) {
-                try {
-                    type = DeviceType.fromId(d.type());
-                } catch (IllegalArgumentException e) {
-                    problem(at + ".type", e.getMessage());
-                }
+            DeviceType type = d.type();
+            if (type == null) {
+                problem(at + ".type", "missing: one of " + DeviceType.ids());
             }
-            if (d.transport() != null && !TRANSPORTS.contains(d.transport())) {
-                problem(at + ".transport", "unknown transport '" + d.transport() + "' (known: " + TRANSPORTS + ")");
-            }
-            boolean mqtt = d.transport() == null || "mqtt".equals(d.transport());
+            boolean mqtt = d.transport() == Transport.MQTT;
             if (mqtt && require(d.profile(), at + ".profile")) {
                 DeviceType profileType = profiles.get(d.profile());
                 if (profileType == null) {
@@ -211,9 +190,9 @@ final class ConfigValidator {
     }
 
     private void checkLocation(String text, String at, Map<String, Places> places, Set<String> gridded) {
-        Location loc;
+        LocationText loc;
         try {
-            loc = Location.parse(text);
+            loc = LocationText.parse(text);
         } catch (IllegalArgumentException e) {
             problem(at, e.getMessage());
             return;
@@ -329,14 +308,14 @@ final class ConfigValidator {
         if (token == null || token.isBlank()) {
             problem("influx.tokenEnv", "environment variable " + i.tokenEnv() + " is not set (it holds the InfluxDB API token)");
         }
-        if (i.batchSize() < 1 || i.flushIntervalMs() < 1 || i.maxBufferedPoints() < i.batchSize()) {
-            problem("influx", "need batchSize >= 1, flushIntervalMs >= 1 and maxBufferedPoints >= batchSize");
+        if (i.batchSize() < 1 || i.flushIntervalMs() < 1) {
+            problem("influx", "need batchSize >= 1 and flushIntervalMs >= 1");
         }
     }
 
     /** An absolute http(s) URL with a host and, if given, a valid port: what the InfluxDB client can connect to. */
     private void checkHttpUrl(String url, String at) {
-        String shown = "'" + org.linli.gateway.security.Redaction.url(url) + "'";
+        String shown = "'" + ShownUrl.of(url) + "'";
         java.net.URI uri;
         try {
             uri = new java.net.URI(url.strip());
@@ -354,9 +333,6 @@ final class ConfigValidator {
     }
 
     private void checkQueue(QueueOptions q) {
-        if (q == null) {
-            return;
-        }
         if (q.segmentBytes() < 4096) {
             problem("queue.segmentBytes", "must be at least 4096, got " + q.segmentBytes());
         }

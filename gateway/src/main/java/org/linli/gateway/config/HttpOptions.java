@@ -11,9 +11,19 @@ public record HttpOptions(String host, Integer port, String publicUrl, String tl
         port = port == null ? 8080 : port;
     }
 
-    /** Plain HTTP. */
-    public HttpOptions(String host, Integer port, String publicUrl) {
-        this(host, port, publicUrl, null, null);
+    /** Plain HTTP on {@code host:port} (port 0: any free port). */
+    public static HttpOptions on(String host, int port) {
+        return new HttpOptions(host, port, null, null, null);
+    }
+
+    /** The address people open the console at (links in chat messages; https: marks the session cookie Secure). */
+    public HttpOptions withPublicUrl(String url) {
+        return new HttpOptions(host, port, url, tlsCertFile, tlsKeyFile);
+    }
+
+    /** HTTPS with this PEM certificate chain and unencrypted PEM key. */
+    public HttpOptions withTls(String certFile, String keyFile) {
+        return new HttpOptions(host, port, publicUrl, certFile, keyFile);
     }
 
     public boolean usesTls() {
@@ -21,6 +31,6 @@ public record HttpOptions(String host, Integer port, String publicUrl, String tl
     }
 
     public static HttpOptions defaults() {
-        return new HttpOptions(null, null, null);
+        return new HttpOptions(null, null, null, null, null);
     }
 }

@@ -38,21 +38,50 @@ public record MqttOptions(
         maxPacketSizeBytes = maxPacketSizeBytes == null ? DEFAULT_MAX_PACKET_SIZE_BYTES : maxPacketSizeBytes;
     }
 
-    /** With TLS settings and the default maximum packet size. */
-    public MqttOptions(String url, String version, String clientId, String username, String passwordEnv,
-                       Integer keepAliveSeconds, Long sessionExpirySeconds, Integer reconnectMinDelayMs,
-                       Integer reconnectMaxDelayMs, String alertsTopic, List<SubscriptionOptions> subscriptions,
-                       MqttTlsOptions tls) {
-        this(url, version, clientId, username, passwordEnv, keepAliveSeconds, sessionExpirySeconds, reconnectMinDelayMs,
-                reconnectMaxDelayMs, alertsTopic, subscriptions, tls, null);
+    /** A broker connection with every optional setting at its default (MQTT 5, no credentials, no TLS settings). */
+    public static MqttOptions of(String url, String clientId) {
+        return new MqttOptions(url, null, clientId, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** Without TLS settings (plain {@code tcp://}, or {@code ssl://} trusting the JVM's default CAs). */
-    public MqttOptions(String url, String version, String clientId, String username, String passwordEnv,
-                       Integer keepAliveSeconds, Long sessionExpirySeconds, Integer reconnectMinDelayMs,
-                       Integer reconnectMaxDelayMs, String alertsTopic, List<SubscriptionOptions> subscriptions) {
-        this(url, version, clientId, username, passwordEnv, keepAliveSeconds, sessionExpirySeconds, reconnectMinDelayMs,
-                reconnectMaxDelayMs, alertsTopic, subscriptions, null, null);
+    public MqttOptions withVersion(String v) {
+        return new MqttOptions(url, v, clientId, username, passwordEnv, keepAliveSeconds, sessionExpirySeconds,
+                reconnectMinDelayMs, reconnectMaxDelayMs, alertsTopic, subscriptions, tls, maxPacketSizeBytes);
+    }
+
+    /** A user name and the environment variable holding the password. */
+    public MqttOptions withCredentials(String user, String passwordVariable) {
+        return new MqttOptions(url, version, clientId, user, passwordVariable, keepAliveSeconds, sessionExpirySeconds,
+                reconnectMinDelayMs, reconnectMaxDelayMs, alertsTopic, subscriptions, tls, maxPacketSizeBytes);
+    }
+
+    public MqttOptions withKeepAliveSeconds(int seconds) {
+        return new MqttOptions(url, version, clientId, username, passwordEnv, seconds, sessionExpirySeconds,
+                reconnectMinDelayMs, reconnectMaxDelayMs, alertsTopic, subscriptions, tls, maxPacketSizeBytes);
+    }
+
+    public MqttOptions withReconnectDelaysMs(int min, int max) {
+        return new MqttOptions(url, version, clientId, username, passwordEnv, keepAliveSeconds, sessionExpirySeconds,
+                min, max, alertsTopic, subscriptions, tls, maxPacketSizeBytes);
+    }
+
+    public MqttOptions withAlertsTopic(String topic) {
+        return new MqttOptions(url, version, clientId, username, passwordEnv, keepAliveSeconds, sessionExpirySeconds,
+                reconnectMinDelayMs, reconnectMaxDelayMs, topic, subscriptions, tls, maxPacketSizeBytes);
+    }
+
+    public MqttOptions withSubscriptions(List<SubscriptionOptions> s) {
+        return new MqttOptions(url, version, clientId, username, passwordEnv, keepAliveSeconds, sessionExpirySeconds,
+                reconnectMinDelayMs, reconnectMaxDelayMs, alertsTopic, s, tls, maxPacketSizeBytes);
+    }
+
+    public MqttOptions withTls(MqttTlsOptions t) {
+        return new MqttOptions(url, version, clientId, username, passwordEnv, keepAliveSeconds, sessionExpirySeconds,
+                reconnectMinDelayMs, reconnectMaxDelayMs, alertsTopic, subscriptions, t, maxPacketSizeBytes);
+    }
+
+    public MqttOptions withMaxPacketSizeBytes(int bytes) {
+        return new MqttOptions(url, version, clientId, username, passwordEnv, keepAliveSeconds, sessionExpirySeconds,
+                reconnectMinDelayMs, reconnectMaxDelayMs, alertsTopic, subscriptions, tls, bytes);
     }
 
     public boolean usesTls() {

@@ -11,4 +11,9 @@ public record MqttTlsOptions(String caFile, String certFile, String keyFile, Str
     public MqttTlsOptions {
         verifyHostname = verifyHostname == null ? Boolean.TRUE : verifyHostname;
     }
+
+    /** Trust the broker certificates signed by the CA(s) in {@code caFile}; no client certificate; names verified. */
+    public static MqttTlsOptions trusting(String caFile) {
+        return new MqttTlsOptions(caFile, null, null, null, true);
+    }
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * One delivery channel. {@code type}: wecom | dingtalk | webhook | mqtt. Secrets never sit in the file: the robot
+ * One delivery channel. {@code type}: wecom | dingtalk | webhook | mqtt ({@link ChannelType}, bound when the file is read). Secrets never sit in the file: the robot
  * key ({@code keyEnv}, WeCom), access token and signing secret ({@code tokenEnv}, {@code secretEnv}, DingTalk),
  * the webhook URL and its HMAC secret ({@code urlEnv}, {@code secretEnv}) are environment variable names.
  * {@code baseUrl} defaults to the vendor's public endpoint; {@code ratePerMinute} to 20 (6000 for mqtt). {@code grids} (optional) restricts the channel to alerts of
@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  */
 public record NotifyChannelOptions(
         String id,
-        String type,
+        ChannelType type,
         String baseUrl,
         String keyEnv,
         String tokenEnv,
@@ -35,17 +35,70 @@ public record NotifyChannelOptions(
     public static final String DINGTALK_BASE_URL = "https://oapi.dingtalk.com";
 
     public NotifyChannelOptions {
-        if (baseUrl == null && "wecom".equals(type)) {
+        if (baseUrl == null && type == ChannelType.WECOM) {
             baseUrl = WECOM_BASE_URL;
-        } else if (baseUrl == null && "dingtalk".equals(type)) {
+        } else if (baseUrl == null && type == ChannelType.DINGTALK) {
             baseUrl = DINGTALK_BASE_URL;
         }
-        ratePerMinute = ratePerMinute == null ? ("mqtt".equals(type) ? 6000 : 20) : ratePerMinute;
+        ratePerMinute = ratePerMinute == null ? (type == ChannelType.MQTT ? 6000 : 20) : ratePerMinute;
         grids = grids == null ? List.of() : List.copyOf(grids);
         minSeverity = minSeverity == null ? "WARNING" : minSeverity;
         maxAttempts = maxAttempts == null ? 4 : maxAttempts;
         timeoutMs = timeoutMs == null ? 10_000 : timeoutMs;
         fallbackOnly = fallbackOnly != null && fallbackOnly;
+    }
+
+    /** A channel of {@code type} with every optional setting at its default; add the secrets with {@code with...}. */
+    public static NotifyChannelOptions of(String id, ChannelType type) {
+        return new NotifyChannelOptions(id, type, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
+    }
+
+    /** A WeCom robot whose key is in the environment variable {@code keyVariable}. */
+    public static NotifyChannelOptions wecom(String id, String keyVariable) {
+        return of(id, ChannelType.WECOM).withSecrets(keyVariable, null, null, null);
+    }
+
+    /** A DingTalk robot: access token and (optional) signing secret in these environment variables. */
+    public static NotifyChannelOptions dingtalk(String id, String tokenVariable, String secretVariable) {
+        return of(id, ChannelType.DINGTALK).withSecrets(null, tokenVariable, secretVariable, null);
+    }
+
+    /** A webhook: its URL and (optional) HMAC secret in these environment variables. */
+    public static NotifyChannelOptions webhook(String id, String urlVariable, String secretVariable) {
+        return of(id, ChannelType.WEBHOOK).withSecrets(null, null, secretVariable, urlVariable);
+    }
+
+    /** The environment variables of the robot key, the access token, the signing secret and the webhook URL. */
+    public NotifyChannelOptions withSecrets(String key, String token, String secret, String url) {
+        return new NotifyChannelOptions(id, type, baseUrl, key, token, secret, url, topic, ratePerMinute, grids,
+                minSeverity, fallback, maxAttempts, timeoutMs, fallbackOnly);
+    }
+
+    public NotifyChannelOptions withBaseUrl(String url) {
+        return new NotifyChannelOptions(id, type, url, keyEnv, tokenEnv, secretEnv, urlEnv, topic, ratePerMinute, grids,
+                minSeverity, fallback, maxAttempts, timeoutMs, fallbackOnly);
+    }
+
+    public NotifyChannelOptions withRatePerMinute(int rate) {
+        return new NotifyChannelOptions(id, type, baseUrl, keyEnv, tokenEnv, secretEnv, urlEnv, topic, rate, grids,
+                minSeverity, fallback, maxAttempts, timeoutMs, fallbackOnly);
+    }
+
+    public NotifyChannelOptions withFallback(String channelId) {
+        return new NotifyChannelOptions(id, type, baseUrl, keyEnv, tokenEnv, secretEnv, urlEnv, topic, ratePerMinute,
+                grids, minSeverity, channelId, maxAttempts, timeoutMs, fallbackOnly);
+    }
+
+    /** Attempts per message and the timeout of one attempt. */
+    public NotifyChannelOptions withAttempts(int attempts, int timeout) {
+        return new NotifyChannelOptions(id, type, baseUrl, keyEnv, tokenEnv, secretEnv, urlEnv, topic, ratePerMinute,
+                grids, minSeverity, fallback, attempts, timeout, fallbackOnly);
+    }
+
+    public NotifyChannelOptions withFallbackOnly(boolean only) {
+        return new NotifyChannelOptions(id, type, baseUrl, keyEnv, tokenEnv, secretEnv, urlEnv, topic, ratePerMinute,
+                grids, minSeverity, fallback, maxAttempts, timeoutMs, only);
     }
 
     /** The names of the environment variables holding this channel's secrets (key, token, signing secret, URL). */

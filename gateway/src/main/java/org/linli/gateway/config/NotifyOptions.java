@@ -19,4 +19,31 @@ public record NotifyOptions(
         digestWindowSeconds = digestWindowSeconds == null ? 60 : digestWindowSeconds;
         repeatQuietMinutes = repeatQuietMinutes == null ? 30 : repeatQuietMinutes;
     }
+
+    /** No delivery channels: the section's default when the file has none. */
+    public static NotifyOptions none() {
+        return new NotifyOptions(List.of(), null, null, null);
+    }
+
+    /** These channels, every other setting at its default. */
+    public static NotifyOptions of(List<NotifyChannelOptions> channels) {
+        return new NotifyOptions(channels, null, null, null);
+    }
+
+    public NotifyOptions withDigestWindowSeconds(int seconds) {
+        return new NotifyOptions(channels, seconds, repeatQuietMinutes, consoleUrl);
+    }
+
+    public NotifyOptions withRepeatQuietMinutes(int minutes) {
+        return new NotifyOptions(channels, digestWindowSeconds, minutes, consoleUrl);
+    }
+
+    public NotifyOptions withConsoleUrl(String url) {
+        return new NotifyOptions(channels, digestWindowSeconds, repeatQuietMinutes, url);
+    }
+
+    /** Whether any channel is configured (without one, alerts are delivered on the MQTT alerts topic only). */
+    public boolean hasChannels() {
+        return !channels.isEmpty();
+    }
 }

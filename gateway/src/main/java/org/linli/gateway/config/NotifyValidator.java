@@ -7,12 +7,11 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * Checks the {@code notify} section: channel ids unique, types known, the secrets each type needs present in the
+ * Checks the {@code notify} section: channel ids unique, a type (bound by {@link ChannelType}), the secrets each type needs present in the
  * environment, base URLs http(s), fallbacks resolve to another channel, grids and severities exist. Problems go to
  * the same collector as the rest of the file, named by their path ({@code notify.channels[1].tokenEnv}).
  */
 final class NotifyValidator {
-    static final Set<String> TYPES = Set.of("wecom", "dingtalk", "webhook", "mqtt");
     private static final Set<String> SEVERITIES = Set.of("CRITICAL_VULNERABLE", "CRITICAL", "MAJOR", "MINOR", "WARNING");
 
     private final Function<String, String> env;
@@ -57,19 +56,19 @@ final class NotifyValidator {
     }
 
     private void checkChannel(NotifyChannelOptions c, String at, Set<String> ids, Set<String> gridIds) {
-        if (c.type() == null || !TYPES.contains(c.type())) {
-            problem.accept(at + ".type", "must be one of " + new java.util.TreeSet<>(TYPES) + ", got '" + c.type() + "'");
+        if (c.type() == null) {
+            problem.accept(at + ".type", "missing: one of " + ConfigEnums.ids(ChannelType.class));
             return;
         }
         switch (c.type()) {
-            case "wecom" -> secret(c.keyEnv(), at + ".keyEnv", "the WeCom robot key (the key= of its webhook URL)");
-            case "dingtalk" -> {
+            case WECOM -> secret(c.keyEnv(), at + ".keyEnv", "the WeCom robot key (the key= of its webhook URL)");
+            case DINGTALK -> {
                 secret(c.tokenEnv(), at + ".tokenEnv", "the DingTalk robot access_token");
                 if (c.secretEnv() != null) {
                     secret(c.secretEnv(), at + ".secretEnv", "the DingTalk robot signing secret (SEC...)");
                 }
             }
-            case "webhook" -> {
+            case WEBHOOK -> {
                 secret(c.urlEnv(), at + ".urlEnv", "the webhook URL");
                 String url = c.urlEnv() == null ? null : env.apply(c.urlEnv());
                 if (url != null && !url.matches("https?://.+")) {
@@ -79,7 +78,7 @@ final class NotifyValidator {
                     secret(c.secretEnv(), at + ".secretEnv", "the HMAC-SHA256 signing secret");
                 }
             }
-            default -> { }
+            case MQTT -> { }
         }
         if (c.baseUrl() != null && !c.baseUrl().matches("https?://[^?#]+")) {
             problem.accept(at + ".baseUrl", "'" + c.baseUrl() + "' is not an http(s) URL without query");

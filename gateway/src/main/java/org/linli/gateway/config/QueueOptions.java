@@ -21,12 +21,29 @@ public record QueueOptions(String dir, Long maxBytes, Long segmentBytes, Integer
         readyMaxAgeSeconds = readyMaxAgeSeconds == null ? 600 : readyMaxAgeSeconds;
     }
 
-    public QueueOptions(String dir, Long maxBytes, Long segmentBytes, Integer fsyncEveryMs) {
-        this(dir, maxBytes, segmentBytes, fsyncEveryMs, null);
-    }
 
     public static QueueOptions defaults() {
         return new QueueOptions(null, null, null, null, null);
+    }
+
+    public QueueOptions withDir(String d) {
+        return new QueueOptions(d, maxBytes, segmentBytes, fsyncEveryMs, readyMaxAgeSeconds);
+    }
+
+    public QueueOptions withMaxBytes(long bytes) {
+        return new QueueOptions(dir, bytes, segmentBytes, fsyncEveryMs, readyMaxAgeSeconds);
+    }
+
+    public QueueOptions withSegmentBytes(long bytes) {
+        return new QueueOptions(dir, maxBytes, bytes, fsyncEveryMs, readyMaxAgeSeconds);
+    }
+
+    public QueueOptions withFsyncEveryMs(int ms) {
+        return new QueueOptions(dir, maxBytes, segmentBytes, ms, readyMaxAgeSeconds);
+    }
+
+    public QueueOptions withReadyMaxAgeSeconds(int seconds) {
+        return new QueueOptions(dir, maxBytes, segmentBytes, fsyncEveryMs, seconds);
     }
 
     /** The directory, resolved against the data directory when not given. */

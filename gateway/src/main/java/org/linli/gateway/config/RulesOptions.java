@@ -32,6 +32,26 @@ public record RulesOptions(
         return new RulesOptions(null, null, null, null, null, null, null);
     }
 
+    public RulesOptions withGas(GasThresholdOptions g) {
+        return new RulesOptions(g, gasByProfile, heartbeat, water, waterByHousehold, escalation, checkIntervalSeconds);
+    }
+
+    public RulesOptions withHeartbeat(Map<String, HeartbeatOptions> h) {
+        return new RulesOptions(gas, gasByProfile, h, water, waterByHousehold, escalation, checkIntervalSeconds);
+    }
+
+    public RulesOptions withWater(WaterRuleOptions w) {
+        return new RulesOptions(gas, gasByProfile, heartbeat, w, waterByHousehold, escalation, checkIntervalSeconds);
+    }
+
+    public RulesOptions withEscalation(EscalationOptions e) {
+        return new RulesOptions(gas, gasByProfile, heartbeat, water, waterByHousehold, e, checkIntervalSeconds);
+    }
+
+    public RulesOptions withCheckIntervalSeconds(int seconds) {
+        return new RulesOptions(gas, gasByProfile, heartbeat, water, waterByHousehold, escalation, seconds);
+    }
+
     /** Gas alarm at or above {@code alarmLel} %LEL, clear below {@code clearLel} (hysteresis: clear &lt; alarm). */
     public record GasThresholdOptions(Double alarmLel, Double clearLel) {
     }

@@ -3,8 +3,6 @@ package org.linli.gateway.config;
 import org.linli.drivers.model.DeviceType;
 import org.linli.drivers.serial.cjt188.MeterAddress;
 import org.linli.drivers.serial.link.LineSettings;
-import org.linli.drivers.serial.modbus.ModbusModelProfile;
-import org.linli.gateway.serial.SerialProfiles;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,7 +13,9 @@ import java.util.function.BiConsumer;
 
 /**
  * Checks the {@code serial:} section and the serial devices: buses named once with sane line and polling settings,
- * every serial device on a known bus with a valid, unique address and a profile that exists for its protocol.
+ * every serial device on a known bus with a valid, unique address, a protocol (bound by {@link SerialProtocol}), a
+ * profile name and a type its protocol can read. That the named profile file exists and is valid is checked by
+ * {@code serial.SerialProfileCheck}, which knows where profiles are found.
  */
 final class SerialConfigValidator {
     private final BiConsumer<String, String> problem;
@@ -25,22 +25,21 @@ final class SerialConfigValidator {
     }
 
     void validate(SerialOptions serial, List<DeviceConfig> devices, Set<String> buildings) {
-        Set<String> buses = serial == null ? Set.of() : checkBuses(serial, buildings);
-        SerialProfiles profiles = new SerialProfiles(serial == null ? null : serial.profileDir());
+        Set<String> buses = checkBuses(serial, buildings);
         Map<String, String> addressOwner = new HashMap<>();
         for (int i = 0; i < devices.size(); i++) {
             DeviceConfig d = devices.get(i);
             if (!d.isSerial()) {
                 continue;
             }
-            String at = "devices[" + i + "]" + (d.id() == null ? "" : " (" + d.id() + ")");
+            String at = SiteCheck.devicePath(i, d);
             if (d.bus() == null || d.bus().isBlank()) {
                 problem.accept(at + ".bus", "missing: name the serial bus (serial.buses[].name) the device is wired to");
             } else if (!buses.contains(d.bus())) {
                 problem.accept(at + ".bus", "unknown bus '" + d.bus() + "' (known: " + new java.util.TreeSet<>(buses) + ")");
             }
-            if (!SerialProfiles.CJT188.equals(d.protocol()) && !SerialProfiles.MODBUS.equals(d.protocol())) {
-                problem.accept(at + ".protocol", "must be cjt188 or modbus, got '" + d.protocol() + "'");
+            if (d.protocol() == null) {
+                problem.accept(at + ".protocol", "missing: one of " + ConfigEnums.ids(SerialProtocol.class));
                 continue;
             }
             String address = checkAddress(d, at);
@@ -51,7 +50,7 @@ final class SerialConfigValidator {
                             + "' is already used by device '" + other + "': two devices cannot answer one address");
                 }
             }
-            checkProfile(d, at, profiles);
+            checkProfile(d, at);
         }
     }
 
@@ -72,7 +71,7 @@ final class SerialConfigValidator {
                 problem.accept(at + ".port", "port " + b.port() + " is used by two buses: one bus per adapter");
             }
             try {
-                new LineSettings(b.baud(), b.dataBits(), b.parity(), b.stopBits());
+                new LineSettings(b.baud(), b.dataBits(), b.parity().id(), b.stopBits());
             } catch (IllegalArgumentException e) {
                 problem.accept(at, e.getMessage());
             }
@@ -101,7 +100,7 @@ final class SerialConfigValidator {
     /** The normalised address, or null when it is invalid. */
     private String checkAddress(DeviceConfig d, String at) {
         String a = d.address() == null ? "" : d.address().trim();
-        if (SerialProfiles.CJT188.equals(d.protocol())) {
+        if (d.protocol() == SerialProtocol.CJT188) {
             if (!a.matches("\\d{14}")) {
                 problem.accept(at + ".address", "a CJ/T 188 meter address is 14 digits as printed on the meter"
                         + " (quote it: \"78330011223344\"), got '" + a + "'");
@@ -122,27 +121,16 @@ final class SerialConfigValidator {
         return String.valueOf(slave);
     }
 
-    private void checkProfile(DeviceConfig d, String at, SerialProfiles profiles) {
+    /** A profile is named, and a CJ/T 188 device is a meter CJ/T 188 reads. */
+    private void checkProfile(DeviceConfig d, String at) {
         if (d.profile() == null || d.profile().isBlank()) {
-            problem.accept(at + ".profile", "missing: the " + d.protocol() + " profile of this meter model");
+            problem.accept(at + ".profile", "missing: the " + d.protocol().id() + " profile of this meter model");
             return;
         }
-        try {
-            if (SerialProfiles.CJT188.equals(d.protocol())) {
-                profiles.cjt188(d.profile());
-                if (!DeviceType.WATER_METER.id().equals(d.type()) && !DeviceType.HEAT_METER.id().equals(d.type())) {
-                    problem.accept(at + ".type", "CJ/T 188 devices are read as water_meter or heat_meter; got type '"
-                            + d.type() + "'");
-                }
-            } else {
-                ModbusModelProfile m = profiles.modbus(d.profile());
-                if (!m.deviceType().isEmpty() && !m.deviceType().equalsIgnoreCase(d.type())) {
-                    problem.accept(at + ".profile", "model '" + d.profile() + "' is a " + m.deviceType()
-                            + " but the device is a " + d.type());
-                }
-            }
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-            problem.accept(at + ".profile", "unknown " + d.protocol() + " profile '" + d.profile() + "': " + e.getMessage());
+        if (d.protocol() == SerialProtocol.CJT188 && d.type() != null
+                && d.type() != DeviceType.WATER_METER && d.type() != DeviceType.HEAT_METER) {
+            problem.accept(at + ".type", "CJ/T 188 devices are read as water_meter or heat_meter; got type '"
+                    + d.type().id() + "'");
         }
     }
 }

@@ -11,4 +11,14 @@ public record SerialOptions(List<SerialBusConfig> buses, String profileDir) {
     public SerialOptions {
         buses = buses == null ? List.of() : List.copyOf(buses);
     }
+
+    /** No buses, the built-in profiles only: the section's default when the file has none. */
+    public static SerialOptions none() {
+        return new SerialOptions(List.of(), null);
+    }
+
+    /** These buses, the built-in profiles only. */
+    public static SerialOptions of(List<SerialBusConfig> buses) {
+        return new SerialOptions(buses, null);
+    }
 }

@@ -6,9 +6,13 @@ import java.util.List;
 
 /**
  * The whole configuration file: the compound and its people, the grids, the devices, and the connections.
- * Bound from YAML by {@link ConfigLoader}; checked by {@link ConfigValidator}. Optional sections are null when absent.
+ * Bound from YAML by {@link ConfigLoader}; checked by {@link ConfigValidator} and the domain {@link SiteCheck}s.
+ * Every optional section is present after binding, at its defaults when the file has none ({@code notify}: no
+ * channels, {@code queue}, {@code cameras}: none, {@code serial}: no buses, {@code rules}), so no reader checks for
+ * null. The one exception is {@code users}: null when the section is absent (no console login, the API is open),
+ * which differs from an empty list (refused: it would lock everyone out).
  * The {@code notify:} section is bound to {@code notifications} ({@code notify} is taken by {@link Object#notify()}).
- * ({@code users}: no console login, the API is open).
+ * Tests and generated sites start from {@link #of} and add sections with the {@code with...} methods.
  */
 public record SiteConfig(
         CompoundConfig site,
@@ -30,20 +34,39 @@ public record SiteConfig(
         devices = devices == null ? List.of() : List.copyOf(devices);
         http = http == null ? HttpOptions.defaults() : http;
         storage = storage == null ? StorageOptions.defaults() : storage;
+        notifications = notifications == null ? NotifyOptions.none() : notifications;
+        queue = queue == null ? QueueOptions.defaults() : queue;
+        cameras = cameras == null ? CamerasOptions.none() : cameras;
+        serial = serial == null ? SerialOptions.none() : serial;
+        rules = rules == null ? RulesOptions.defaults() : rules;
         users = users == null ? null : List.copyOf(users);
     }
 
-    /**
-     * A site with only the required sections; every optional section is absent: no alert delivery channels
-     * ({@code notify}), the queue with {@link QueueOptions#defaults()}, no cameras, no serial buses, the rule
-     * engine's defaults, no console users (the API is open).
-     */
-    public SiteConfig(CompoundConfig site, List<GridConfig> grids, List<DeviceConfig> devices, MqttOptions mqtt,
-                      InfluxOptions influx, HttpOptions http, StorageOptions storage) {
-        this(site, grids, devices, mqtt, influx, http, storage, null, null, null, null, null, null);
+    /** A site with the required sections; every optional one at its default and no {@code users} (open API). */
+    public static SiteConfig of(CompoundConfig site, List<GridConfig> grids, List<DeviceConfig> devices, MqttOptions mqtt,
+                                InfluxOptions influx) {
+        return new SiteConfig(site, grids, devices, mqtt, influx, null, null, null, null, null, null, null, null);
     }
 
-    // Tests and generated configs add optional sections with these, so adding a section never breaks a call site.
+    public SiteConfig withDevices(List<DeviceConfig> d) {
+        return new SiteConfig(site, grids, d, mqtt, influx, http, storage, notifications, queue, cameras, serial, rules, users);
+    }
+
+    public SiteConfig withMqtt(MqttOptions m) {
+        return new SiteConfig(site, grids, devices, m, influx, http, storage, notifications, queue, cameras, serial, rules, users);
+    }
+
+    public SiteConfig withInflux(InfluxOptions i) {
+        return new SiteConfig(site, grids, devices, mqtt, i, http, storage, notifications, queue, cameras, serial, rules, users);
+    }
+
+    public SiteConfig withHttp(HttpOptions h) {
+        return new SiteConfig(site, grids, devices, mqtt, influx, h, storage, notifications, queue, cameras, serial, rules, users);
+    }
+
+    public SiteConfig withStorage(StorageOptions s) {
+        return new SiteConfig(site, grids, devices, mqtt, influx, http, s, notifications, queue, cameras, serial, rules, users);
+    }
 
     public SiteConfig withNotifications(NotifyOptions n) {
         return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, n, queue, cameras, serial, rules, users);

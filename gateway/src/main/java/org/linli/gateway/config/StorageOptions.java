@@ -26,6 +26,11 @@ public record StorageOptions(String dataDir, Integer deadLetterMemory, Integer c
         return new StorageOptions(null, null);
     }
 
+    /** Files under {@code dataDir}, the default number of dead letters kept in memory. */
+    public static StorageOptions in(String dataDir) {
+        return new StorageOptions(dataDir, null);
+    }
+
     /** What is wrong with the retention values, as {@code "storage.x: ..."} lines (none when valid). */
     public List<String> problems() {
         List<String> out = new ArrayList<>();

@@ -1,14 +1,14 @@
 package org.linli.gateway.config;
 
-import org.linli.gateway.auth.PasswordHasher;
-import org.linli.gateway.auth.Role;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Checks the {@code users:} section: unique ids, a known role, a grid that exists for a grid worker, a sound hash. */
+/**
+ * Checks the {@code users:} section: unique ids, a role (its value is bound by {@link Role}), a grid that exists for a
+ * grid worker. The password hashes are checked by {@code auth.PasswordHashCheck}, which knows their format.
+ */
 final class UsersValidator {
     private UsersValidator() {
     }
@@ -35,23 +35,14 @@ final class UsersValidator {
             if (u.name() == null || u.name().isBlank()) {
                 problems.add(at + ".name: missing");
             }
-            var role = Role.byId(u.role());
-            if (role.isEmpty()) {
-                problems.add(at + ".role: must be operator or grid_worker, got " + u.role());
-            } else if (role.get() == Role.GRID_WORKER) {
+            if (u.role() == null) {
+                problems.add(at + ".role: missing: one of " + ConfigEnums.ids(Role.class));
+            } else if (u.role() == Role.GRID_WORKER) {
                 if (u.grid() == null || u.grid().isBlank()) {
                     problems.add(at + ".grid: missing: a grid worker sees the alerts of one grid");
                 } else if (!gridIds.contains(u.grid())) {
                     problems.add(at + ".grid: no grid '" + u.grid() + "' in grids");
                 }
-            }
-            var hash = PasswordHasher.parse(u.passwordHash());
-            if (hash.isEmpty()) {
-                problems.add(at + ".passwordHash: not a " + PasswordHasher.SCHEME
-                        + "$<iterations>$<salt>$<hash> value: create one with 'linli hash-password'");
-            } else if (hash.get().iterations() < PasswordHasher.MIN_ITERATIONS) {
-                problems.add(at + ".passwordHash: " + hash.get().iterations() + " iterations, at least "
-                        + PasswordHasher.MIN_ITERATIONS + " needed: create a new one with 'linli hash-password'");
             }
         }
         return problems;

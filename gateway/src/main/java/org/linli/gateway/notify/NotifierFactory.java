@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import org.linli.gateway.alert.Severity;
+import org.linli.gateway.config.ChannelType;
 import org.linli.gateway.config.NotifyChannelOptions;
 import org.linli.gateway.config.NotifyOptions;
 import org.linli.gateway.security.Redaction;
@@ -49,7 +50,7 @@ public final class NotifierFactory {
                 continue;
             }
             Channel channel = new SecretScrubbingChannel(channel(c, http, messages, env, clock, mqtt, alertsTopic), secrets);
-            boolean machineFeed = "mqtt".equals(c.type());
+            boolean machineFeed = c.type() == ChannelType.MQTT;
             DispatchPolicy policy = new DispatchPolicy(c.ratePerMinute(), timing.rateWindow(), c.maxAttempts(),
                     timing.retryInitial(), timing.retryMax(), Duration.ofSeconds(options.digestWindowSeconds()),
                     !machineFeed);
@@ -69,19 +70,18 @@ public final class NotifierFactory {
 
     /** An mqtt channel on the alerts topic would publish every version a second time (see {@link AlertsTopicFeed}). */
     private static boolean onAlertsTopic(NotifyChannelOptions c, String alertsTopic) {
-        return "mqtt".equals(c.type()) && (c.topic() == null || c.topic().equals(alertsTopic));
+        return c.type() == ChannelType.MQTT && (c.topic() == null || c.topic().equals(alertsTopic));
     }
 
     private static Channel channel(NotifyChannelOptions c, HttpPoster http, AlertMessages messages,
                                    Function<String, String> env, Clock clock, TopicPublisher mqtt, String alertsTopic) {
         return switch (c.type()) {
-            case "wecom" -> new WeComChannel(c.id(), http, c.baseUrl(), env.apply(c.keyEnv()), messages, c.timeoutMs());
-            case "dingtalk" -> new DingTalkChannel(c.id(), http, c.baseUrl(), env.apply(c.tokenEnv()),
+            case WECOM -> new WeComChannel(c.id(), http, c.baseUrl(), env.apply(c.keyEnv()), messages, c.timeoutMs());
+            case DINGTALK -> new DingTalkChannel(c.id(), http, c.baseUrl(), env.apply(c.tokenEnv()),
                     c.secretEnv() == null ? null : env.apply(c.secretEnv()), messages, clock, c.timeoutMs());
-            case "webhook" -> new WebhookChannel(c.id(), http, env.apply(c.urlEnv()),
+            case WEBHOOK -> new WebhookChannel(c.id(), http, env.apply(c.urlEnv()),
                     c.secretEnv() == null ? null : env.apply(c.secretEnv()), clock, c.timeoutMs());
-            case "mqtt" -> new MqttChannel(c.id(), mqtt, c.topic());
-            default -> throw new IllegalArgumentException("unknown channel type " + c.type() + " (the validator checks this)");
+            case MQTT -> new MqttChannel(c.id(), mqtt, c.topic());
         };
     }
 }

@@ -1,10 +1,11 @@
 package org.linli.gateway.security;
 
+import org.linli.gateway.config.ShownUrl;
+
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Keeps secrets out of what an operator or a client sees: URLs lose the password in their user info and the value of
@@ -12,11 +13,7 @@ import java.util.regex.Pattern;
  * value. Used for log lines, {@code check-config} output and HTTP responses.
  */
 public final class Redaction {
-    public static final String MASK = "***";
-    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(?<=://)([^/@:\\s]*):[^/@\\s]*@");
-    /** The value ends where a URL's value must: also at a quote, bracket or backslash, so JSON and HTML stay whole. */
-    private static final Pattern SECRET_QUERY = Pattern.compile(
-            "(?i)([?&][\\w.-]*(?:token|password|passwd|pass|secret|key|auth|sign)=)[^&#\\s\"'<>\\\\]*");
+    public static final String MASK = ShownUrl.MASK;
     /** Shorter values are not masked: replacing every "1" in a status page would hide data and protect nothing. */
     private static final int MIN_SECRET_LENGTH = 4;
 
@@ -37,11 +34,7 @@ public final class Redaction {
      * one of those words, such as DingTalk's {@code access_token} and {@code sign}.
      */
     public static String url(String url) {
-        if (url == null) {
-            return null;
-        }
-        String out = USER_INFO_PASSWORD.matcher(url).replaceAll("$1:" + MASK + "@");
-        return SECRET_QUERY.matcher(out).replaceAll("$1" + MASK);
+        return ShownUrl.of(url);
     }
 
     /** {@code text} with URLs masked and every known secret value replaced by {@value #MASK}. */

@@ -25,12 +25,8 @@ public final class SecretValues {
         if (c.influx() != null) {
             names.add(c.influx().tokenEnv());
         }
-        if (c.cameras() != null && c.cameras().devices() != null) {
-            c.cameras().devices().forEach(cam -> names.add(cam.passwordEnv()));
-        }
-        if (c.notifications() != null) {
-            c.notifications().channels().forEach(ch -> names.addAll(ch.secretEnvNames()));
-        }
+        c.cameras().devices().forEach(cam -> names.add(cam.passwordEnv()));
+        c.notifications().channels().forEach(ch -> names.addAll(ch.secretEnvNames()));
         List<String> values = new ArrayList<>();
         for (String name : names) {
             if (name != null && env.apply(name) != null) {

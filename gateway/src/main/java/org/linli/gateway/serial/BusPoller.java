@@ -44,7 +44,7 @@ final class BusPoller {
 
     BusPoller(SerialBusConfig bus, List<DevicePoll> devices, BusListener listener, Consumer<Runnable> onLoop, Clock clock) {
         this.bus = bus;
-        this.settings = new LineSettings(bus.baud(), bus.dataBits(), bus.parity(), bus.stopBits());
+        this.settings = new LineSettings(bus.baud(), bus.dataBits(), bus.parity().id(), bus.stopBits());
         this.devices = List.copyOf(devices);
         this.listener = listener;
         this.onLoop = onLoop;

@@ -4,6 +4,7 @@ import org.linli.drivers.serial.cjt188.StatusProfile;
 import org.linli.drivers.serial.cjt188.StatusProfiles;
 import org.linli.drivers.serial.modbus.ModbusModelProfile;
 import org.linli.drivers.serial.modbus.ModbusModelProfiles;
+import org.linli.gateway.config.SerialProtocol;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,12 +15,10 @@ import java.nio.file.Path;
 /**
  * Finds the profile a serial device names: first {@code <profileDir>/cjt188/<name>.yaml} or
  * {@code <profileDir>/modbus/<name>.yaml} (an installer's new meter model), then the built-in ones on the classpath.
- * Errors are IllegalArgumentExceptions naming the file, for the config validator to report.
+ * Errors are IllegalArgumentExceptions naming the file and, for a profile that does not bind, the line and key
+ * ({@link SerialProfileCheck} reports them at load time).
  */
 public final class SerialProfiles {
-    public static final String CJT188 = "cjt188";
-    public static final String MODBUS = "modbus";
-
     private final Path dir;
 
     /** {@code profileDir} may be null: built-in profiles only. */
@@ -28,7 +27,7 @@ public final class SerialProfiles {
     }
 
     public StatusProfile cjt188(String name) {
-        Path file = file(CJT188, name);
+        Path file = file(SerialProtocol.CJT188, name);
         if (file == null) {
             return StatusProfiles.load(name);
         }
@@ -40,7 +39,7 @@ public final class SerialProfiles {
     }
 
     public ModbusModelProfile modbus(String name) {
-        Path file = file(MODBUS, name);
+        Path file = file(SerialProtocol.MODBUS, name);
         if (file == null) {
             return ModbusModelProfiles.load(name);
         }
@@ -51,11 +50,17 @@ public final class SerialProfiles {
         }
     }
 
-    private Path file(String protocol, String name) {
+    /** Whether a profile of that name is found at all, in the profile folder or built in (it may still be invalid). */
+    public boolean exists(SerialProtocol protocol, String name) {
+        return file(protocol, name) != null || (!name.contains("/") && !name.contains("..")
+                && SerialProfiles.class.getClassLoader().getResource("profiles/" + protocol.id() + "/" + name + ".yaml") != null);
+    }
+
+    private Path file(SerialProtocol protocol, String name) {
         if (dir == null || name.contains("/") || name.contains("..")) {
             return null;
         }
-        Path f = dir.resolve(protocol).resolve(name + ".yaml");
+        Path f = dir.resolve(protocol.id()).resolve(name + ".yaml");
         return Files.isRegularFile(f) ? f : null;
     }
 }

@@ -12,6 +12,7 @@ import org.linli.gateway.alert.AlertService;
 import org.linli.gateway.config.DeviceConfig;
 import org.linli.gateway.config.SerialBusConfig;
 import org.linli.gateway.config.SerialOptions;
+import org.linli.gateway.config.SerialProtocol;
 import org.linli.gateway.config.SiteConfig;
 import org.linli.gateway.pipeline.DeadLetters;
 import org.linli.gateway.pipeline.Pipeline;
@@ -37,14 +38,11 @@ public final class SerialSources {
     private SerialSources() {
     }
 
-    /** Builds pollers for a validated config; a site without a {@code serial:} section gets none. */
+    /** Builds pollers for a validated config; a site without serial buses gets none. */
     public static SerialSources create(SiteConfig config, SiteDirectory site, Pipeline pipeline, AlertService alerts,
                                        DeadLetters deadLetters, Clock clock, Consumer<Runnable> onLoop) {
         SerialSources s = new SerialSources();
         SerialOptions serial = config.serial();
-        if (serial == null) {
-            return s;
-        }
         SerialProfiles profiles = new SerialProfiles(serial.profileDir());
         for (SerialBusConfig bus : serial.buses()) {
             BusSupervisor supervisor = new BusSupervisor(bus, pipeline, alerts, deadLetters);
@@ -64,7 +62,7 @@ public final class SerialSources {
     }
 
     private static DevicePoll poll(DeviceConfig d, SerialProfiles profiles) {
-        if (SerialProfiles.CJT188.equals(d.protocol())) {
+        if (d.protocol() == SerialProtocol.CJT188) {
             return new Cjt188Poll(d.id(), cjt188MeterType(d), MeterAddress.of(d.address().trim()),
                     profiles.cjt188(d.profile()));
         }
@@ -77,7 +75,7 @@ public final class SerialSources {
      * meters that answer a type-10 request decode correctly.
      */
     static MeterType cjt188MeterType(DeviceConfig d) {
-        return DeviceType.HEAT_METER.id().equals(d.type()) ? MeterType.HEAT_HEATING : MeterType.COLD_WATER;
+        return d.type() == DeviceType.HEAT_METER ? MeterType.HEAT_HEATING : MeterType.COLD_WATER;
     }
 
     public void start() {

@@ -1,5 +1,7 @@
 package org.linli.gateway.site;
 
+import org.linli.gateway.config.LocationText;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,33 +16,10 @@ public record Location(String building, String unit, String household, String ar
         Objects.requireNonNull(building, "building");
     }
 
-    /** Parses the config notation; throws IllegalArgumentException with a message naming the expected forms. */
+    /** Parses the config notation (config.LocationText); throws IllegalArgumentException naming the expected forms. */
     public static Location parse(String text) {
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("location is empty (expected 3-2-501, 3-2, 3 or 7:boiler-room)");
-        }
-        String t = text.trim();
-        int colon = t.indexOf(':');
-        if (colon >= 0) {
-            String building = t.substring(0, colon);
-            String area = t.substring(colon + 1);
-            if (building.isEmpty() || area.isEmpty() || building.contains("-")) {
-                throw new IllegalArgumentException("location '" + text + "' is not of the form building:area (7:boiler-room)");
-            }
-            return new Location(building, null, null, area);
-        }
-        String[] parts = t.split("-", -1);
-        for (String p : parts) {
-            if (p.isEmpty()) {
-                throw new IllegalArgumentException("location '" + text + "' has an empty part (expected 3-2-501, 3-2 or 3)");
-            }
-        }
-        return switch (parts.length) {
-            case 1 -> new Location(parts[0], null, null, null);
-            case 2 -> new Location(parts[0], parts[1], null, null);
-            case 3 -> new Location(parts[0], parts[1], parts[2], null);
-            default -> throw new IllegalArgumentException("location '" + text + "' has too many parts (expected 3-2-501, 3-2 or 3)");
-        };
+        LocationText t = LocationText.parse(text);
+        return new Location(t.building(), t.unit(), t.household(), t.area());
     }
 
     public Optional<String> unitId() {

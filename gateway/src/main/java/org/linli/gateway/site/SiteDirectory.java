@@ -6,6 +6,7 @@ import org.linli.gateway.config.CameraConfig;
 import org.linli.gateway.config.DeviceConfig;
 import org.linli.gateway.config.GridConfig;
 import org.linli.gateway.config.HouseholdConfig;
+import org.linli.gateway.config.LocationText;
 import org.linli.gateway.config.PersonConfig;
 import org.linli.gateway.config.SiteConfig;
 import org.linli.gateway.config.UnitConfig;
@@ -66,11 +67,11 @@ public final class SiteDirectory {
         Map<String, Device> devices = new LinkedHashMap<>();
         for (DeviceConfig d : config.devices()) {
             Location location = Location.parse(d.location());
-            devices.put(d.id(), new Device(d.id(), DeviceType.fromId(d.type()), d.profile(),
-                    d.transport() == null ? "mqtt" : d.transport(), location, gridByBuilding.get(location.building())));
+            devices.put(d.id(), new Device(d.id(), d.type(), d.profile(),
+                    d.transport().id(), location, gridByBuilding.get(location.building())));
         }
         // cameras are devices too (their events go through the pipeline), filed under the first place they cover
-        for (CameraConfig c : config.cameras() == null ? List.<CameraConfig>of() : config.cameras().devices()) {
+        for (CameraConfig c : config.cameras().devices()) {
             Location location = Location.parse(c.covers().get(0));
             devices.put(c.id(), new Device(c.id(), DeviceType.CAMERA, c.model(), "onvif", location,
                     gridByBuilding.get(location.building())));
@@ -93,7 +94,7 @@ public final class SiteDirectory {
 
     /** Flat numbers as written on doors: floor 5, flat 1 → 501. */
     public static String flatNumber(int floor, int flat) {
-        return String.format("%d%02d", floor, flat);
+        return LocationText.flatNumber(floor, flat);
     }
 
     private static Household toHousehold(String key, HouseholdConfig h) {

@@ -3,11 +3,11 @@ package org.linli.gateway.alert;
 import org.linli.gateway.MutableClock;
 import org.linli.gateway.TestSites;
 import org.linli.gateway.config.ConfigException;
-import org.linli.gateway.config.ConfigLoader;
 import org.linli.gateway.config.SiteConfig;
 import org.linli.gateway.site.Device;
 import org.linli.gateway.site.Location;
 import org.linli.gateway.site.SiteDirectory;
+import org.linli.gateway.sitefile.SiteFiles;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ final class AlertFixture {
 
     static SiteConfig parse(String yaml) {
         try {
-            return ConfigLoader.parse(yaml, "site-small.yaml+escalation", TestSites.PROFILES, TestSites.ENV);
+            return SiteFiles.parse(yaml, "site-small.yaml+escalation", TestSites.PROFILES, TestSites.ENV);
         } catch (ConfigException e) {
             throw new AssertionError(e.getMessage(), e);
         }

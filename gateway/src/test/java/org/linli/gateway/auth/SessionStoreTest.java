@@ -3,6 +3,7 @@ package org.linli.gateway.auth;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.linli.gateway.MutableClock;
+import org.linli.gateway.config.Role;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -4,15 +4,15 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.linli.drivers.model.DeviceType;
 import org.linli.gateway.TestSites;
+import org.linli.gateway.config.CamerasOptions;
 import org.linli.gateway.config.ConfigException;
-import org.linli.gateway.config.ConfigLoader;
 import org.linli.gateway.config.SiteConfig;
 import org.linli.gateway.site.SiteDirectory;
+import org.linli.gateway.sitefile.SiteFiles;
 
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +25,7 @@ class CameraConfigTest {
     };
 
     private static SiteConfig parse(String cameras) throws ConfigException {
-        return ConfigLoader.parse(TestSites.smallYaml() + cameras, "site.yaml", TestSites.PROFILES, ENV);
+        return SiteFiles.parse(TestSites.smallYaml() + cameras, "site.yaml", TestSites.PROFILES, ENV);
     }
 
     @Test
@@ -57,11 +57,15 @@ class CameraConfigTest {
     }
 
     @Test
-    @DisplayName("a site without cameras: has a null section, and the 7-argument SiteConfig constructor still works")
+    @DisplayName("a site without cameras has the default section with no cameras, loaded or built with SiteConfig.of")
     void absent() throws Exception {
+        // WHEN a file without a cameras: section is loaded, or a site is built without one
         SiteConfig c = parse("");
-        assertNull(c.cameras());
-        assertNull(new SiteConfig(c.site(), c.grids(), c.devices(), c.mqtt(), c.influx(), c.http(), c.storage()).cameras());
+        SiteConfig built = SiteConfig.of(c.site(), c.grids(), c.devices(), c.mqtt(), c.influx());
+        // THEN both have the section at its defaults, with no cameras
+        assertEquals(CamerasOptions.none(), c.cameras());
+        assertEquals(CamerasOptions.none(), built.cameras());
+        assertTrue(c.cameras().devices().isEmpty());
     }
 
     @Test

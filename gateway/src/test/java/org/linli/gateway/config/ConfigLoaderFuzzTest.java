@@ -11,11 +11,12 @@ import org.linli.drivers.model.DeviceType;
 import org.linli.drivers.mqtt.VendorProfile;
 import org.linli.drivers.mqtt.VendorProfiles;
 import org.linli.gateway.TestSites;
+import org.linli.gateway.sitefile.SiteFiles;
 
 /**
- * Fuzz target: any site file text through {@link ConfigLoader#parse}. A SiteConfig or a ConfigException naming
- * the problems is fine; any other throwable or a slow input is a finding. Corpus: the test and example site files
- * (ConfigLoaderFuzzTestInputs/site).
+ * Fuzz target: any site file text through {@link SiteFiles#parse} (ConfigLoader and the domain checks). A
+ * SiteConfig or a ConfigException naming the problems is fine; any other throwable or a slow input is a finding.
+ * Corpus: the test and example site files (ConfigLoaderFuzzTestInputs/site).
  */
 class ConfigLoaderFuzzTest {
     private static final Map<String, DeviceType> PROFILES = profiles();
@@ -26,7 +27,7 @@ class ConfigLoaderFuzzTest {
     @Timeout(value = 10, unit = TimeUnit.SECONDS) // guards regression runs; fuzzing runs pass -timeout=2 per input
     void site(byte[] input) {
         try {
-            ConfigLoader.parse(new String(input, StandardCharsets.UTF_8), "fuzz.yaml", PROFILES, ENV);
+            SiteFiles.parse(new String(input, StandardCharsets.UTF_8), "fuzz.yaml", PROFILES, ENV);
         } catch (ConfigException expected) {
             // the documented way to refuse a site file
         }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.linli.gateway.TestSites;
 import org.linli.gateway.site.CareFlag;
 import org.linli.gateway.site.SiteDirectory;
+import org.linli.gateway.sitefile.SiteFiles;
 
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -15,13 +16,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConfigLoaderTest {
 
     private static ConfigException invalid(String yaml) {
-        return assertThrows(ConfigException.class, () -> ConfigLoader.parse(yaml, "test.yaml", TestSites.PROFILES, TestSites.ENV));
+        return assertThrows(ConfigException.class, () -> SiteFiles.parse(yaml, "test.yaml", TestSites.PROFILES, TestSites.ENV));
     }
 
     private static boolean mentions(ConfigException e, String... fragments) {
@@ -57,10 +59,73 @@ class ConfigLoaderTest {
     }
 
     @Test
-    @DisplayName("a misspelt key is an error, not a silently ignored setting")
+    @DisplayName("a misspelt key is an error naming its own line and the allowed keys, not a silently ignored setting")
     void unknownKeyRejected() {
-        ConfigException e = invalid(TestSites.smallYaml().replace("clientId: linli-test", "clientID: linli-test"));
-        assertTrue(mentions(e, "clientID"), e.getMessage());
+        // GIVEN a file with clientID instead of clientId
+        String yaml = TestSites.smallYaml().replace("clientId: linli-test", "clientID: linli-test");
+        // WHEN it is loaded
+        ConfigException e = invalid(yaml);
+        // THEN the problem is at the line of the typo (not the end of the section) and lists the keys mqtt may have
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().get(0).startsWith("line " + lineOf(yaml, "clientID", false) + ", column 3: mqtt.clientID: "
+                + "unknown key 'clientID' (allowed: alertsTopic, clientId, "), e.getMessage());
+    }
+
+    @Test
+    @DisplayName("influx.maxBufferedPoints, removed in 0.1, is refused with a message saying it was removed and what bounds the queue")
+    void removedKeyExplained() {
+        // GIVEN an old file that still sets influx.maxBufferedPoints
+        String yaml = TestSites.smallYaml().replace("  bucket: compound", "  bucket: compound\n  maxBufferedPoints: 200000");
+        // WHEN it is loaded
+        ConfigException e = invalid(yaml);
+        // THEN the problem names its line and says it was removed and what to do
+        assertEquals(List.of("line " + lineOf(yaml, "maxBufferedPoints", false) + ", column 3: influx.maxBufferedPoints: "
+                + "was removed (the disk queue is bounded by queue.maxBytes, docs/QUEUE.md): delete the line"), e.problems());
+    }
+
+    @Test
+    @DisplayName("an unknown transport is refused while the file is read, with the device's line and the transports there are")
+    void unknownTransportRefused() {
+        // GIVEN a device whose transport is misspelt
+        String yaml = TestSites.smallYaml().replace("profile: test-smoke, location: 7-1-101}",
+                "profile: test-smoke, location: 7-1-101, transport: mqqt}");
+        // WHEN it is loaded
+        ConfigException e = invalid(yaml);
+        // THEN the one problem names the line, the path and the allowed values
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().get(0).startsWith("line " + lineOf(yaml, "transport: mqqt", false) + ", column ")
+                && e.problems().get(0).contains("devices[2].transport: unknown transport 'mqqt' (allowed: mqtt, serial, onvif)"),
+                e.getMessage());
+    }
+
+    @Test
+    @DisplayName("an unknown device type is refused while the file is read, with the device's line and the types there are")
+    void unknownDeviceTypeRefused() {
+        // GIVEN a device whose type is misspelt
+        String yaml = TestSites.smallYaml().replace("type: smoke_detector, profile: test-smoke, location: 7-1-101",
+                "type: smoke_detecter, profile: test-smoke, location: 7-1-101");
+        // WHEN it is loaded
+        ConfigException e = invalid(yaml);
+        // THEN the one problem names the line, the path and the device types
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().get(0).startsWith("line " + lineOf(yaml, "smoke_detecter", false) + ", column ")
+                && e.problems().get(0).contains("devices[2].type: unknown device type 'smoke_detecter' (allowed: ")
+                && e.problems().get(0).contains("smoke_detector"), e.getMessage());
+    }
+
+    @Test
+    @DisplayName("a file without the optional sections loads with each of them present at its defaults (no null checks needed)")
+    void optionalSectionsPresentWithDefaults() throws Exception {
+        // WHEN the small site (no notify, queue, cameras, serial, rules or users sections) is loaded
+        SiteConfig c = SiteFiles.parse(TestSites.smallYaml(), "test.yaml", TestSites.PROFILES, TestSites.ENV);
+        // THEN every optional section is there with its defaults; users stays absent (the API is open)
+        assertEquals(NotifyOptions.none(), c.notifications());
+        assertEquals(QueueOptions.defaults(), c.queue());
+        assertEquals(CamerasOptions.none(), c.cameras());
+        assertEquals(SerialOptions.none(), c.serial());
+        assertEquals(RulesOptions.defaults(), c.rules());
+        assertEquals(Transport.MQTT, c.devices().get(0).transport());
+        assertNull(c.users());
     }
 
     @Test
@@ -95,7 +160,7 @@ class ConfigLoaderTest {
         String yaml = TestSites.smallYaml().replace("clientId: linli-test",
                 "clientId: linli-test\n  subscriptions:\n    - {profile: test-gas, qos: 0}");
         ConfigException e = assertThrows(ConfigException.class,
-                () -> ConfigLoader.parse(yaml, "test.yaml", TestSites.PROFILES, name -> null));
+                () -> SiteFiles.parse(yaml, "test.yaml", TestSites.PROFILES, name -> null));
         assertTrue(mentions(e, "influx.tokenEnv", "LINLI_INFLUX_TOKEN"), e.getMessage());
         assertTrue(mentions(e, "mqtt.subscriptions[0].qos", "alarms"), e.getMessage());
     }
@@ -103,10 +168,10 @@ class ConfigLoaderTest {
     @Test
     @DisplayName("mqtt.maxPacketSizeBytes is read from the site file (default 256 KiB) and one below 1 KiB is refused")
     void maxPacketSize() throws Exception {
-        assertEquals(256 * 1024, ConfigLoader.parse(TestSites.smallYaml(), "test.yaml", TestSites.PROFILES, TestSites.ENV)
+        assertEquals(256 * 1024, SiteFiles.parse(TestSites.smallYaml(), "test.yaml", TestSites.PROFILES, TestSites.ENV)
                 .mqtt().maxPacketSizeBytes());
         String set = TestSites.smallYaml().replace("clientId: linli-test", "clientId: linli-test\n  maxPacketSizeBytes: 100000");
-        assertEquals(100_000, ConfigLoader.parse(set, "test.yaml", TestSites.PROFILES, TestSites.ENV).mqtt().maxPacketSizeBytes());
+        assertEquals(100_000, SiteFiles.parse(set, "test.yaml", TestSites.PROFILES, TestSites.ENV).mqtt().maxPacketSizeBytes());
         ConfigException e = invalid(TestSites.smallYaml().replace("clientId: linli-test", "clientId: linli-test\n  maxPacketSizeBytes: 10"));
         assertTrue(mentions(e, "mqtt.maxPacketSizeBytes", "262144"), e.getMessage());
     }
@@ -200,7 +265,7 @@ class ConfigLoaderTest {
             sparse.setLength(2L * 1024 * 1024 * 1024);
         }
         ConfigException e = assertThrows(ConfigException.class,
-                () -> ConfigLoader.load(file, TestSites.PROFILES, TestSites.ENV));
+                () -> SiteFiles.load(file, TestSites.PROFILES, TestSites.ENV));
         assertEquals(List.of("the file is 2.0 GiB (2,147,483,648 bytes); a site file may be at most 4.0 MiB (4,194,304 bytes)"),
                 e.problems());
     }
@@ -212,7 +277,7 @@ class ConfigLoaderTest {
         Path file = dir.resolve("one-line.yaml");
         Files.writeString(file, "site: {compound: " + "x".repeat(3_500_000) + "}\n");
         ConfigException e = assertThrows(ConfigException.class,
-                () -> ConfigLoader.load(file, TestSites.PROFILES, TestSites.ENV));
+                () -> SiteFiles.load(file, TestSites.PROFILES, TestSites.ENV));
         assertEquals(List.of("line 1 is 3,500,018 characters long; a line may be at most 65,536"), e.problems());
     }
 
@@ -220,7 +285,7 @@ class ConfigLoaderTest {
     @DisplayName("a line just under the line limit is accepted")
     void longLineUnderLimitAccepted() throws Exception {
         String compound = "幸".repeat(SiteFileLimits.MAX_LINE_CHARS - 20);
-        SiteConfig c = ConfigLoader.parse(TestSites.smallYaml().replace("compound: 幸福里", "compound: " + compound),
+        SiteConfig c = SiteFiles.parse(TestSites.smallYaml().replace("compound: 幸福里", "compound: " + compound),
                 "test.yaml", TestSites.PROFILES, TestSites.ENV);
         assertEquals(compound, c.site().compound());
     }

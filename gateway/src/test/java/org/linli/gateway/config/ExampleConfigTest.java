@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.linli.gateway.pipeline.VendorProfileCatalog;
 import org.linli.gateway.site.CareFlag;
 import org.linli.gateway.site.SiteDirectory;
+import org.linli.gateway.sitefile.SiteFiles;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,7 +19,7 @@ class ExampleConfigTest {
     @DisplayName("the shipped example site file validates against the built-in profiles and routes every device to a grid worker")
     void exampleIsValid() throws Exception {
         Map<String, String> env = Map.of("LINLI_INFLUX_TOKEN", "t", "LINLI_MQTT_PASSWORD", "p");
-        SiteConfig c = ConfigLoader.load(Path.of("..", "examples", "xingfuli.yaml"),
+        SiteConfig c = SiteFiles.load(Path.of("..", "examples", "xingfuli.yaml"),
                 VendorProfileCatalog.load(null).deviceTypes(), env::get);
         SiteDirectory site = SiteDirectory.from(c);
         assertEquals(12 * 2 * 12, site.householdCount());

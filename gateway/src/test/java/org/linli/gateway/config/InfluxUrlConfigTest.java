@@ -4,6 +4,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.linli.gateway.TestSites;
+import org.linli.gateway.sitefile.SiteFiles;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +27,7 @@ class InfluxUrlConfigTest {
         String yaml = withInfluxUrl(url);
         // WHEN it is loaded
         ConfigException e = assertThrows(ConfigException.class,
-                () -> ConfigLoader.parse(yaml, "t.yaml", TestSites.PROFILES, TestSites.ENV));
+                () -> SiteFiles.parse(yaml, "t.yaml", TestSites.PROFILES, TestSites.ENV));
         // THEN the one problem names influx.url and the value given
         assertEquals(1, e.problems().size(), e.problems().toString());
         assertTrue(e.problems().get(0).startsWith("influx.url: '" + url + "'"), e.problems().get(0));
@@ -37,7 +38,7 @@ class InfluxUrlConfigTest {
             "https://[::1]:8086", "http://10.0.0.5:8086/influx"})
     @DisplayName("http and https URLs with a host (and a port or not) are accepted")
     void wellFormedUrlAccepted(String url) {
-        assertDoesNotThrow(() -> ConfigLoader.parse(withInfluxUrl(url), "t.yaml", TestSites.PROFILES, TestSites.ENV));
+        assertDoesNotThrow(() -> SiteFiles.parse(withInfluxUrl(url), "t.yaml", TestSites.PROFILES, TestSites.ENV));
     }
 
     @ParameterizedTest
@@ -45,7 +46,7 @@ class InfluxUrlConfigTest {
     @DisplayName("a password in a malformed URL is masked in the problem")
     void passwordMasked(String url) {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> ConfigLoader.parse(withInfluxUrl(url), "t.yaml", TestSites.PROFILES, TestSites.ENV));
+                () -> SiteFiles.parse(withInfluxUrl(url), "t.yaml", TestSites.PROFILES, TestSites.ENV));
         assertTrue(e.problems().get(0).startsWith("influx.url: ") && !e.problems().get(0).contains("s3cret"),
                 e.problems().get(0));
     }

@@ -3,11 +3,13 @@ package org.linli.gateway.config;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.linli.gateway.TestSites;
+import org.linli.gateway.sitefile.SiteFiles;
 
 import java.util.Map;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +32,7 @@ class NotifyConfigTest {
     @DisplayName("a notify section binds with the robots' real endpoints and 20 per minute as defaults")
     void validSectionBinds() throws ConfigException {
         // GIVEN the small site plus a notify section  WHEN it is loaded
-        SiteConfig c = ConfigLoader.parse(TestSites.smallYaml() + VALID, "t.yaml", TestSites.PROFILES, ENV);
+        SiteConfig c = SiteFiles.parse(TestSites.smallYaml() + VALID, "t.yaml", TestSites.PROFILES, ENV);
         // THEN the channels carry their defaults
         NotifyOptions n = c.notifications();
         assertEquals(120, n.digestWindowSeconds());
@@ -42,31 +44,31 @@ class NotifyConfigTest {
         assertEquals("https://oapi.dingtalk.com", n.channels().get(1).baseUrl());
         assertTrue(n.channels().get(1).fallbackOnly());
         assertNull(n.channels().get(2).baseUrl());
-        // AND a file without the section still loads, with no notifier configured
-        assertNull(TestSites.small().notifications());
+        // AND a file without the section still loads, with the empty default section: no channels
+        assertEquals(NotifyOptions.none(), TestSites.small().notifications());
+        assertFalse(TestSites.small().notifications().hasChannels());
     }
 
     @Test
     @DisplayName("every mistake in the notify section is reported at once, named by its path")
     void problemsNamedByPath() {
-        // GIVEN a section with an unknown type, a missing secret, a dangling fallback, an unknown grid, a bad severity and rate
+        // GIVEN a section with a missing secret, a dangling fallback, an unknown grid, a bad severity and rate
         String bad = """
                 notify:
                   digestWindowSeconds: 0
                   channels:
-                    - {id: a, type: sms}
+                    - {id: a, type: mqtt}
                     - {id: b, type: wecom, keyEnv: NOT_SET, fallback: nowhere}
                     - {id: c, type: dingtalk, grids: [g9], minSeverity: URGENT, ratePerMinute: 0}
                     - {id: b, type: webhook, urlEnv: LINLI_WECOM_KEY}
                 """;
         // WHEN it is loaded
         ConfigException e = assertThrows(ConfigException.class,
-                () -> ConfigLoader.parse(TestSites.smallYaml() + bad, "t.yaml", TestSites.PROFILES, ENV));
+                () -> SiteFiles.parse(TestSites.smallYaml() + bad, "t.yaml", TestSites.PROFILES, ENV));
         // THEN each problem names its place in the file
         String all = String.join("\n", e.problems());
         for (String expected : new String[] {
                 "notify.digestWindowSeconds: must be 1..3600",
-                "notify.channels[0] (a).type: must be one of [dingtalk, mqtt, webhook, wecom], got 'sms'",
                 "notify.channels[1] (b).keyEnv: environment variable NOT_SET is not set",
                 "notify.channels[1] (b).fallback: no channel with id 'nowhere'",
                 "notify.channels[2] (c).tokenEnv: missing",
@@ -77,5 +79,25 @@ class NotifyConfigTest {
                 "notify.channels[3] (b).urlEnv: environment variable LINLI_WECOM_KEY is not an http(s) URL"}) {
             assertTrue(all.contains(expected), "missing: " + expected + "\nin:\n" + all);
         }
+    }
+
+    @Test
+    @DisplayName("an unknown channel type is refused while the file is read, with its line and the types there are")
+    void unknownChannelTypeRefused() {
+        // GIVEN a channel of a type the gateway cannot deliver to
+        String yaml = TestSites.smallYaml() + """
+                notify:
+                  channels:
+                    - {id: a, type: sms}
+                """;
+        // WHEN it is loaded
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> SiteFiles.parse(yaml, "t.yaml", TestSites.PROFILES, ENV));
+        // THEN the one problem names the line, the path and the allowed types
+        assertEquals(1, e.problems().size(), e.getMessage());
+        int line = (int) yaml.lines().count();
+        assertTrue(e.problems().get(0).startsWith("line " + line + ", column ") && e.problems().get(0).contains(
+                "notify.channels[0].type: unknown channel type 'sms' (allowed: wecom, dingtalk, webhook, mqtt)"),
+                e.getMessage());
     }
 }

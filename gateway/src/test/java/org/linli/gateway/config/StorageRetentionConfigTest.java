@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The retention keys of the {@code storage} section: defaults, binding, and the start refused on values out of range. */
 class StorageRetentionConfigTest {
     private static SiteConfig parse(String storage) throws ConfigException {
-        return ConfigLoader.parse(TestSites.smallYaml() + "\nstorage:\n" + storage, "test.yaml", TestSites.PROFILES,
+        return org.linli.gateway.sitefile.SiteFiles.parse(TestSites.smallYaml() + "\nstorage:\n" + storage, "test.yaml", TestSites.PROFILES,
                 TestSites.ENV);
     }
 

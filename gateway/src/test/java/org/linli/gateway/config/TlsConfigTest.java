@@ -4,6 +4,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.gateway.TestSites;
+import org.linli.gateway.sitefile.SiteFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class TlsConfigTest {
                 "http: {host: 0.0.0.0, port: 8443, tlsCertFile: " + dir.resolve("https.pem") + ", tlsKeyFile: "
                         + dir.resolve("https.key") + "}\n");
         // WHEN it is loaded
-        SiteConfig c = ConfigLoader.parse(yaml, "t.yaml", TestSites.PROFILES, TestSites.ENV);
+        SiteConfig c = SiteFiles.parse(yaml, "t.yaml", TestSites.PROFILES, TestSites.ENV);
         // THEN every setting is there
         assertEquals(dir.resolve("ca.pem").toString(), c.mqtt().tls().caFile());
         assertEquals(dir.resolve("client.key").toString(), c.mqtt().tls().keyFile());
@@ -55,7 +56,7 @@ class TlsConfigTest {
                 "http: {tlsCertFile: " + dir.resolve("https.pem") + "}\n");
         // WHEN it is loaded THEN each is named by its path in the file
         ConfigException e = assertThrows(ConfigException.class,
-                () -> ConfigLoader.parse(yaml, "t.yaml", TestSites.PROFILES, TestSites.ENV));
+                () -> SiteFiles.parse(yaml, "t.yaml", TestSites.PROFILES, TestSites.ENV));
         String all = String.join("\n", e.problems());
         assertTrue(all.contains("mqtt.tls: set, but mqtt.url"), all);
         assertTrue(all.contains("mqtt.tls.caFile: cannot read"), all);
@@ -71,7 +72,7 @@ class TlsConfigTest {
         // found with ConfigLoaderFuzzTest (an input written into its corpus by hand): Path.of threw InvalidPathException out of ConfigLoader.parse
         String yaml = withTls("tcp://127.0.0.1:1883", "", "http: {tlsCertFile: \"a\\0b\", tlsKeyFile: k.pem}\n");
         ConfigException e = assertThrows(ConfigException.class,
-                () -> ConfigLoader.parse(yaml, "t.yaml", TestSites.PROFILES, TestSites.ENV));
+                () -> SiteFiles.parse(yaml, "t.yaml", TestSites.PROFILES, TestSites.ENV));
         String all = String.join("\n", e.problems());
         assertTrue(all.contains("http.tlsCertFile: not a valid file path"), all);
     }

@@ -45,10 +45,10 @@ final class ConsoleFixture implements AutoCloseable {
     /** Hashed once per test run: each hash costs 210,000 PBKDF2 rounds. */
     private static final String HASH = PasswordHasher.hash(PASSWORD.toCharArray());
     static final List<UserConfig> USERS = List.of(
-            new UserConfig("duty", "值班员", "operator", null, HASH),
-            new UserConfig("li", "李娜", "grid_worker", "g1", HASH),
-            new UserConfig("chen", "陈静", "grid_worker", "g2", HASH),
-            new UserConfig("wang", "王磊", "grid_worker", "g2", HASH));
+            UserConfig.operator("duty", "值班员", HASH),
+            UserConfig.gridWorker("li", "李娜", "g1", HASH),
+            UserConfig.gridWorker("chen", "陈静", "g2", HASH),
+            UserConfig.gridWorker("wang", "王磊", "g2", HASH));
 
     final HttpClient http = HttpClient.newHttpClient();
     private final Vertx vertx = Vertx.vertx();

@@ -117,7 +117,7 @@ class AlertsTopicFeedTest {
     }
 
     private static NotifyChannelOptions mqtt(String id, String topic, String minSeverity) {
-        return new NotifyChannelOptions(id, "mqtt", null, null, null, null, null, topic, null, null, minSeverity, null,
+        return new NotifyChannelOptions(id, org.linli.gateway.config.ChannelType.MQTT, null, null, null, null, null, topic, null, null, minSeverity, null,
                 null, null, null);
     }
 

@@ -43,8 +43,9 @@ class BurstRateLimitTest {
     void burstOf200(Vertx vertx) {
         // GIVEN a WeCom robot allowing 20 requests per window, and a burst mixing 30 life-safety and 170 minor alerts
         RobotReceiver robot = await(RobotReceiver.start(vertx, Clock.systemUTC()), Duration.ofSeconds(5));
-        NotifyFixture fx = NotifyFixture.create(vertx, new NotifyOptions(List.of(NotifyFixture.wecom("wecom",
-                robot.baseUrl(), LIMIT, null, 3)), 1, null, null), NotifyFixture.ENV,
+        NotifyFixture fx = NotifyFixture.create(vertx, NotifyOptions.of(List.of(
+                NotifyFixture.wecom("wecom", robot.baseUrl(), LIMIT, null, 3)))
+                .withDigestWindowSeconds(1), NotifyFixture.ENV,
                 NotifyFixture.timing(WINDOW, Duration.ofMillis(100)));
         List<Alert> burst = new ArrayList<>();
         Set<String> lifeSafety = new HashSet<>();

@@ -46,18 +46,17 @@ final class NotifyFixture {
     }
 
     static NotifyChannelOptions wecom(String id, String baseUrl, int rate, String fallback, int maxAttempts) {
-        return new NotifyChannelOptions(id, "wecom", baseUrl, "WECOM_KEY", null, null, null, null, rate, null, null,
-                fallback, maxAttempts, 2000, false);
+        return NotifyChannelOptions.wecom(id, "WECOM_KEY").withBaseUrl(baseUrl)
+                .withRatePerMinute(rate).withFallback(fallback).withAttempts(maxAttempts, 2000);
     }
 
     static NotifyChannelOptions dingtalk(String id, String baseUrl, String fallback) {
-        return new NotifyChannelOptions(id, "dingtalk", baseUrl, null, "DT_TOKEN", "DT_SECRET", null, null, 20, null,
-                null, fallback, 3, 2000, false);
+        return NotifyChannelOptions.dingtalk(id, "DT_TOKEN", "DT_SECRET")
+                .withBaseUrl(baseUrl).withFallback(fallback).withAttempts(3, 2000);
     }
 
     static NotifyChannelOptions fallbackOnly(NotifyChannelOptions c) {
-        return new NotifyChannelOptions(c.id(), c.type(), c.baseUrl(), c.keyEnv(), c.tokenEnv(), c.secretEnv(), c.urlEnv(),
-                c.topic(), c.ratePerMinute(), c.grids(), c.minSeverity(), c.fallback(), c.maxAttempts(), c.timeoutMs(), true);
+        return c.withFallbackOnly(true);
     }
 
     static final Map<String, String> ENV = Map.of("WECOM_KEY", "wk-693a91f6", "DT_TOKEN", "dt-token-1",

@@ -45,8 +45,9 @@ class RestartReminderTest {
     @DisplayName("restored alerts awaiting acceptance are re-sent once as 【再次报警】…（持续未处理）; accepted ones are not; repeats follow the quiet period from the reminder")
     void remindsUnacceptedOnly(Vertx vertx) {
         // GIVEN a WeCom channel on a freshly started gateway, and the alerts it restored from its store
-        NotifyFixture fx = NotifyFixture.create(vertx, new NotifyOptions(List.of(NotifyFixture.wecom("wecom",
-                robot.baseUrl(), 20, null, 3)), 1, 30, null), NotifyFixture.ENV, NotifyTiming.standard());
+        NotifyFixture fx = NotifyFixture.create(vertx, NotifyOptions.of(List.of(
+                NotifyFixture.wecom("wecom", robot.baseUrl(), 20, null, 3)))
+                .withDigestWindowSeconds(1).withRepeatQuietMinutes(30), NotifyFixture.ENV, NotifyTiming.standard());
         Alert waiting = TestAlerts.gasElderlyAlone("A1-gas");
         Alert accepted = inState(TestAlerts.lifeSafety("A2-fire", "7-1-301"), AlertState.ACCEPTED);
         Instant restartedAt = TestAlerts.T0.plus(Duration.ofMinutes(20));

@@ -49,9 +49,10 @@ class RetryFallbackTest {
 
     /** A WeCom primary (3 attempts) falling back to a DingTalk robot that gets alerts only that way. */
     private NotifyFixture wecomWithDingTalkFallback(Vertx vertx) {
-        return NotifyFixture.create(vertx, new NotifyOptions(List.of(
+        return NotifyFixture.create(vertx, NotifyOptions.of(List.of(
                 NotifyFixture.wecom("wecom", primary.baseUrl(), 20, "ding", 3),
-                NotifyFixture.fallbackOnly(NotifyFixture.dingtalk("ding", backup.baseUrl(), null))), 1, null, null),
+                NotifyFixture.fallbackOnly(NotifyFixture.dingtalk("ding", backup.baseUrl(), null))))
+                .withDigestWindowSeconds(1),
                 NotifyFixture.ENV, NotifyFixture.timing(Duration.ofMinutes(1), BACKOFF));
     }
 
@@ -124,9 +125,10 @@ class RetryFallbackTest {
     void blockedRobotPausesAndFallsBack(Vertx vertx) {
         // GIVEN a DingTalk robot that is over its limit, with a WeCom fallback
         primary.answer(r -> RobotReceiver.Answer.errcode(130101, "send too fast, exceed 20 times per minute"));
-        NotifyFixture fx = NotifyFixture.create(vertx, new NotifyOptions(List.of(
+        NotifyFixture fx = NotifyFixture.create(vertx, NotifyOptions.of(List.of(
                 NotifyFixture.dingtalk("ding", primary.baseUrl(), "wecom"),
-                NotifyFixture.fallbackOnly(NotifyFixture.wecom("wecom", backup.baseUrl(), 20, null, 3))), 1, null, null),
+                NotifyFixture.fallbackOnly(NotifyFixture.wecom("wecom", backup.baseUrl(), 20, null, 3))))
+                .withDigestWindowSeconds(1),
                 NotifyFixture.ENV, NotifyFixture.timing(Duration.ofMinutes(1), BACKOFF));
         Instant before = Instant.now();
         // WHEN a life-safety alert is raised, then two more and a minor one while the robot is blocked

@@ -46,13 +46,14 @@ class RobotFormatTest {
     }
 
     private void wecom(Vertx vertx) {
-        fx = NotifyFixture.create(vertx, new NotifyOptions(List.of(NotifyFixture.wecom("wecom", robot.baseUrl(), 20,
-                null, 3)), 1, null, null), NotifyFixture.ENV, NotifyTiming.standard());
+        fx = NotifyFixture.create(vertx, NotifyOptions.of(List.of(
+                NotifyFixture.wecom("wecom", robot.baseUrl(), 20, null, 3)))
+                .withDigestWindowSeconds(1), NotifyFixture.ENV, NotifyTiming.standard());
     }
 
     private void dingtalk(Vertx vertx) {
-        fx = NotifyFixture.create(vertx, new NotifyOptions(List.of(NotifyFixture.dingtalk("ding", robot.baseUrl(), null)),
-                1, null, null), NotifyFixture.ENV, NotifyTiming.standard());
+        fx = NotifyFixture.create(vertx, NotifyOptions.of(List.of(NotifyFixture.dingtalk("ding", robot.baseUrl(), null)))
+                .withDigestWindowSeconds(1), NotifyFixture.ENV, NotifyTiming.standard());
     }
 
     private RobotReceiver.Request onlyRequestAfter(Alert a) {

@@ -47,8 +47,8 @@ class WebhookAndApiTest {
         RobotReceiver hook = await(RobotReceiver.start(vertx, Clock.systemUTC()), Duration.ofSeconds(5));
         Map<String, String> env = new HashMap<>(NotifyFixture.ENV);
         env.put("HOOK_URL", hook.baseUrl() + "/hooks/linli?x=1");
-        NotifyFixture fx = NotifyFixture.create(vertx, new NotifyOptions(List.of(new NotifyChannelOptions("hook", "webhook",
-                null, null, null, "HOOK_SECRET", "HOOK_URL", null, null, null, null, null, null, null, null)), 1, null, null),
+        NotifyFixture fx = NotifyFixture.create(vertx, NotifyOptions.of(List.of(
+                NotifyChannelOptions.webhook("hook", "HOOK_URL", "HOOK_SECRET"))).withDigestWindowSeconds(1),
                 env, NotifyTiming.standard());
         // WHEN a gas alarm is raised
         fx.raise(TestAlerts.gasElderlyAlone("W1"), true);
@@ -73,8 +73,9 @@ class WebhookAndApiTest {
     void deliveriesEndpoint(Vertx vertx) throws Exception {
         // GIVEN the alert service, the HTTP API and a notifier with one WeCom robot, wired as the gateway wires them
         RobotReceiver robot = await(RobotReceiver.start(vertx, Clock.systemUTC()), Duration.ofSeconds(5));
-        NotifyFixture fx = NotifyFixture.create(vertx, new NotifyOptions(List.of(NotifyFixture.wecom("wecom",
-                robot.baseUrl(), 20, null, 3)), 1, null, null), NotifyFixture.ENV, NotifyTiming.standard());
+        NotifyFixture fx = NotifyFixture.create(vertx, NotifyOptions.of(List.of(
+                NotifyFixture.wecom("wecom", robot.baseUrl(), 20, null, 3)))
+                .withDigestWindowSeconds(1), NotifyFixture.ENV, NotifyTiming.standard());
         SiteDirectory site = SiteDirectory.from(TestSites.small());
         AlertService alerts = fx.call(() -> new AlertService(site, Clock.systemUTC()));
         HttpApi api = fx.call(() -> {

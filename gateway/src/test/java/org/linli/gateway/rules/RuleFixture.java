@@ -13,11 +13,11 @@ import org.linli.gateway.alert.AlertStore;
 import org.linli.gateway.alert.AlertType;
 import org.linli.gateway.alert.EscalationPolicy;
 import org.linli.gateway.config.ConfigException;
-import org.linli.gateway.config.ConfigLoader;
 import org.linli.gateway.config.SiteConfig;
 import org.linli.gateway.pipeline.DeviceActivity;
 import org.linli.gateway.site.Device;
 import org.linli.gateway.site.SiteDirectory;
+import org.linli.gateway.sitefile.SiteFiles;
 import org.linli.gateway.source.Sources;
 
 import java.io.IOException;
@@ -64,7 +64,7 @@ final class RuleFixture {
 
     static SiteConfig config() {
         try (InputStream in = RuleFixture.class.getResourceAsStream("/site-rules.yaml")) {
-            return ConfigLoader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "site-rules.yaml",
+            return SiteFiles.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "site-rules.yaml",
                     PROFILES, TestSites.ENV);
         } catch (IOException | ConfigException e) {
             throw new AssertionError(e.getMessage(), e);

@@ -124,7 +124,7 @@ class SourceContractTest {
                 .replace("tcp://127.0.0.1:1883", "tcp://127.0.0.1:" + freePort())
                 .replace("http://127.0.0.1:8086", "http://127.0.0.1:" + freePort())
                 + "http:\n  host: 127.0.0.1\n  port: 0\nstorage:\n  dataDir: " + dir.resolve("data") + "\n";
-        SiteConfig site = ConfigLoader.parse(yaml, "site-small.yaml", profiles.deviceTypes(), TestSites.ENV);
+        SiteConfig site = org.linli.gateway.sitefile.SiteFiles.parse(yaml, "site-small.yaml", profiles.deviceTypes(), TestSites.ENV);
         gateway = new Gateway(site, profiles, TestSites.ENV, Clock.systemUTC())
                 .withSource(ctx -> new HttpPushSource(ctx, pushPort)); // the one line that adds the transport
         vertx.deployVerticle(gateway).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

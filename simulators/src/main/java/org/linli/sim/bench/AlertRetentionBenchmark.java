@@ -119,11 +119,9 @@ public final class AlertRetentionBenchmark {
     private static SiteConfig site(Path dataDir, int days, int inMemory) {
         VendorProfiles profiles = VendorProfiles.builtIn();
         return CompoundGenerator.generate(ProfileChoice.demoSpec(profiles).withSize(3, 2, 6, 2),
-                new MqttOptions("tcp://127.0.0.1:" + FreePort.pick(), "5", "linli-bench", null, null, 10, null, 200,
-                        2000, "linli/bench/alerts", List.of()),
-                new InfluxOptions("http://127.0.0.1:" + FreePort.pick(), "linli", "bench", "LINLI_INFLUX_TOKEN", 500, 100,
-                        null),
-                new HttpOptions("127.0.0.1", 0, null),
+                MqttOptions.of("tcp://127.0.0.1:" + FreePort.pick(), "linli-bench"),
+                InfluxOptions.of("http://127.0.0.1:" + FreePort.pick(), "linli", "bench").withBatch(500, 100),
+                HttpOptions.on("127.0.0.1", 0),
                 new StorageOptions(dataDir.toString(), null, days, inMemory));
     }
 

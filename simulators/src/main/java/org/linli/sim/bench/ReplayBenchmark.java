@@ -38,8 +38,9 @@ public final class ReplayBenchmark {
         int port = FreePort.pick();
         String url = "http://127.0.0.1:" + port;
         Vertx vertx = Vertx.vertx();
-        InfluxOptions influx = new InfluxOptions(url, "linli", "bench", null, batch, 100, null);
-        QueueOptions queue = new QueueOptions(dir.resolve("queue").toString(), 8L << 30, null, 5);
+        InfluxOptions influx = InfluxOptions.of(url, "linli", "bench").withBatch(batch, 100);
+        QueueOptions queue = QueueOptions.defaults().withDir(dir.resolve("queue").toString()).withMaxBytes(8L << 30)
+                .withFsyncEveryMs(5);
         try (InfluxLineWriter writer = new InfluxLineWriter(url, "linli", "bench", "t".toCharArray(), Duration.ofSeconds(30))) {
             // the outage: nothing listens on the port
             StoreAndForward down = on(vertx, () -> StoreAndForward.start(vertx, queue, dir.toString(), influx, writer::write,

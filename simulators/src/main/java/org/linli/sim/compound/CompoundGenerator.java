@@ -1,5 +1,6 @@
 package org.linli.sim.compound;
 
+import org.linli.drivers.model.DeviceType;
 import org.linli.gateway.config.BuildingConfig;
 import org.linli.gateway.config.CompoundConfig;
 import org.linli.gateway.config.ContactConfig;
@@ -67,7 +68,7 @@ public final class CompoundGenerator {
                     new PersonConfig("leader", "赵强", "13900009999")));
         }
         CompoundConfig site = new CompoundConfig(spec.street(), spec.community(), spec.compound(), buildings);
-        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage);
+        return SiteConfig.of(site, grids, devices, mqtt, influx).withHttp(http).withStorage(storage);
     }
 
     /** Device ids follow the household: gas-3-2-501, smoke-3-2-501, water-3-2-501. */
@@ -76,7 +77,7 @@ public final class CompoundGenerator {
     }
 
     private static DeviceConfig device(String kind, String type, String profile, String key) {
-        return new DeviceConfig(deviceId(kind, key), type, profile, key, "mqtt");
+        return DeviceConfig.mqtt(deviceId(kind, key), DeviceType.fromId(type), profile, key);
     }
 
     private static String pick(List<String> profiles, int building) {

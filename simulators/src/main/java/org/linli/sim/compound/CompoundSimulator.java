@@ -7,6 +7,7 @@ import org.linli.drivers.mqtt.VendorProfile;
 import org.linli.drivers.mqtt.VendorProfiles;
 import org.linli.gateway.config.DeviceConfig;
 import org.linli.gateway.config.SiteConfig;
+import org.linli.gateway.config.Transport;
 import org.linli.sim.mqtt.DevicePublisher;
 import org.linli.sim.mqtt.SentLedger;
 import org.linli.sim.mqtt.VendorPayloadEncoder;
@@ -54,7 +55,7 @@ public final class CompoundSimulator implements AutoCloseable {
         this.readingQos = readingQos;
         long n = seed;
         for (DeviceConfig d : site.devices()) {
-            if (d.transport() != null && !"mqtt".equals(d.transport())) {
+            if (d.transport() != Transport.MQTT) {
                 continue;
             }
             VendorProfile p = profiles.find(d.profile()).orElseThrow(() -> new IllegalArgumentException("no profile " + d.profile()));

@@ -29,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -64,16 +63,17 @@ public final class DemoMain {
         VendorProfiles profiles = VendorProfiles.builtIn();
         CompoundSpec spec = ProfileChoice.demoSpec(profiles);
         DemoUsers users = DemoUsers.add(CompoundGenerator.generate(spec,
-                new MqttOptions(broker.url(), "5", "linli-demo-gateway", null, null, null, null, null, null,
-                        "linli/幸福里/alerts", List.of()),
-                new InfluxOptions(db.url(), "linli", "compound", "LINLI_INFLUX_TOKEN", 2000, 500, null),
-                new HttpOptions("127.0.0.1", httpPort, null),
-                new StorageOptions(dir.resolve("gateway").toString(), null)));
+                MqttOptions.of(broker.url(), "linli-demo-gateway").withAlertsTopic("linli/幸福里/alerts"),
+                InfluxOptions.of(db.url(), "linli", "compound").withBatch(2000, 500),
+                HttpOptions.on("127.0.0.1", httpPort),
+                StorageOptions.in(dir.resolve("gateway").toString())));
         // the simulated devices report every 30 s: expect that, so a silent device is seen within the demo's minutes
-        SiteConfig site = users.site().withRules(new RulesOptions(null, null, Map.of(
-                "gas_alarm", new RulesOptions.HeartbeatOptions(30, 3),
-                "smoke_detector", new RulesOptions.HeartbeatOptions(30, 3),
-                "water_meter", new RulesOptions.HeartbeatOptions(30, 3)), null, null, null, 5));
+        SiteConfig site = users.site().withRules(RulesOptions.defaults()
+                .withHeartbeat(Map.of(
+                        "gas_alarm", new RulesOptions.HeartbeatOptions(30, 3),
+                        "smoke_detector", new RulesOptions.HeartbeatOptions(30, 3),
+                        "water_meter", new RulesOptions.HeartbeatOptions(30, 3)))
+                .withCheckIntervalSeconds(5));
         new ObjectMapper(new YAMLFactory()).setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
                 .writeValue(dir.resolve("site.yaml").toFile(), site);
 

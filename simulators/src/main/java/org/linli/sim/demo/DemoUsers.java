@@ -28,12 +28,12 @@ public final class DemoUsers {
         Map<String, String> passwords = new LinkedHashMap<>();
         List<UserConfig> users = new ArrayList<>();
         passwords.put("duty", "duty123");
-        users.add(new UserConfig("duty", "社区值班员", "operator", null, PasswordHasher.hash("duty123".toCharArray())));
+        users.add(UserConfig.operator("duty", "社区值班员", PasswordHasher.hash("duty123".toCharArray())));
         for (GridConfig g : generated.grids()) {
             String id = g.worker().id();
             String password = id + "-123";
             passwords.put(id, password);
-            users.add(new UserConfig(id, g.worker().name(), "grid_worker", g.id(), PasswordHasher.hash(password.toCharArray())));
+            users.add(UserConfig.gridWorker(id, g.worker().name(), g.id(), PasswordHasher.hash(password.toCharArray())));
         }
         SiteConfig s = generated;
         return new DemoUsers(s.withUsers(users), passwords);

@@ -68,9 +68,9 @@ public final class LoadMain {
         int buildings = Math.max(1, (int) Math.ceil(o.devices() / 72.0));
         CompoundSpec spec = ProfileChoice.demoSpec(profiles).withSize(buildings, 2, 6, 2);
         SiteConfig site = CompoundGenerator.generate(spec,
-                new MqttOptions(brokerUrl, "5", "linli-load", null, null, null, null, null, null, "linli/load/alerts", List.of()),
-                new InfluxOptions(db.url(), "linli", "load", "T", 5000, 200, 1_000_000),
-                new HttpOptions("127.0.0.1", 0, null), new StorageOptions(dir.resolve("gw").toString(), null));
+                MqttOptions.of(brokerUrl, "linli-load").withAlertsTopic("linli/load/alerts"),
+                InfluxOptions.of(db.url(), "linli", "load").withTokenEnv("T").withBatch(5000, 200),
+                HttpOptions.on("127.0.0.1", 0), StorageOptions.in(dir.resolve("gw").toString()));
         Vertx vertx = Vertx.vertx();
         Gateway gateway = new Gateway(site, VendorProfileCatalog.load(null), name -> "token", Clock.systemUTC());
         vertx.deployVerticle(gateway).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);

@@ -4,6 +4,7 @@ import org.linli.drivers.model.DeviceType;
 import org.linli.gateway.config.DeviceConfig;
 import org.linli.gateway.config.SerialBusConfig;
 import org.linli.gateway.config.SerialOptions;
+import org.linli.gateway.config.SerialProtocol;
 import org.linli.gateway.config.SiteConfig;
 import org.linli.gateway.site.Location;
 
@@ -59,7 +60,7 @@ public final class SerialCompound {
      */
     public static Plan plan(SiteConfig base, List<BusPlan> buses, SerialBusConfig polling) {
         List<DeviceConfig> waterMeters = base.devices().stream()
-                .filter(d -> "water_meter".equals(d.type()) && d.id().startsWith("water-")).toList();
+                .filter(d -> d.type() == DeviceType.WATER_METER && d.id().startsWith("water-")).toList();
         int wanted = buses.stream().mapToInt(BusPlan::meters).sum();
         if (wanted > waterMeters.size()) {
             throw new IllegalArgumentException("the site has " + waterMeters.size() + " water meters, the buses want " + wanted);
@@ -77,28 +78,26 @@ public final class SerialCompound {
                         ? new SimCjt188Meter(mqtt.id(), "7833" + String.format("%010d", 1000 + next), 12_345L * i)
                         : new SimModbusMeter(mqtt.id(), i, 100.0 * i);
                 String profile = "cjt188".equals(bus.protocol()) ? CJT188_PROFILE : SimModbusMeter.PROFILE;
-                rewired.put(mqtt.id(), new DeviceConfig(mqtt.id(), mqtt.type(), profile, mqtt.location(), "serial",
-                        bus.name(), sim.address(), bus.protocol()));
+                rewired.put(mqtt.id(), DeviceConfig.serial(mqtt.id(), mqtt.type(), profile, mqtt.location(),
+                        bus.name(), sim.address(), SerialProtocol.fromId(bus.protocol())));
                 onBus.add(sim);
             }
             for (int i = 1; i <= bus.heatMeters(); i++) {
                 String building = Location.parse(waterMeters.get(0).location()).building();
                 SimCjt188HeatMeter sim = new SimCjt188HeatMeter("heat-" + bus.name() + "-" + i,
                         "7834" + String.format("%010d", 1000 * (busConfigs.size() + 1) + i), 500_000L * i);
-                added.add(new DeviceConfig(sim.deviceId(), DeviceType.HEAT_METER.id(), CJT188_PROFILE, building,
-                        "serial", bus.name(), sim.address(), "cjt188"));
+                added.add(DeviceConfig.serial(sim.deviceId(), DeviceType.HEAT_METER, CJT188_PROFILE, building,
+                        bus.name(), sim.address(), SerialProtocol.CJT188));
                 onBus.add(sim);
             }
             sims.put(bus.name(), onBus);
-            busConfigs.add(new SerialBusConfig(bus.name(), bus.port().toString(), polling.baud(), polling.dataBits(),
-                    polling.parity(), polling.stopBits(), polling.pollIntervalSeconds(), polling.timeoutMs(),
-                    polling.retries(), polling.interFrameGapMs(), polling.offlineAfterFailedPolls(), polling.location()));
+            busConfigs.add(polling.withName(bus.name()).withPort(bus.port().toString()));
         }
         List<DeviceConfig> devices = new ArrayList<>(base.devices().stream().map(d -> rewired.getOrDefault(d.id(), d))
                 .toList());
         devices.addAll(added);
-        SiteConfig site = new SiteConfig(base.site(), base.grids(), devices, base.mqtt(), base.influx(), base.http(),
-                base.storage()).withSerial(new SerialOptions(busConfigs, null));
+        SiteConfig site = SiteConfig.of(base.site(), base.grids(), devices, base.mqtt(), base.influx())
+                .withHttp(base.http()).withStorage(base.storage()).withSerial(SerialOptions.of(busConfigs));
         return new Plan(site, sims);
     }
 }

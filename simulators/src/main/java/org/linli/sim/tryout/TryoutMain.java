@@ -1,14 +1,15 @@
 package org.linli.sim.tryout;
 
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.linli.drivers.model.DeviceType;
 import org.linli.drivers.model.EventType;
 import org.linli.drivers.mqtt.VendorProfiles;
-import org.linli.gateway.config.ConfigLoader;
 import org.linli.gateway.config.DeviceConfig;
 import org.linli.gateway.config.MqttTlsOptions;
 import org.linli.gateway.config.SiteConfig;
 import org.linli.gateway.pipeline.VendorProfileCatalog;
 import org.linli.gateway.security.MqttTls;
+import org.linli.gateway.sitefile.SiteFiles;
 import org.linli.sim.compound.CompoundSimulator;
 import org.linli.sim.mqtt.DevicePublisher;
 import org.slf4j.Logger;
@@ -45,10 +46,10 @@ public final class TryoutMain {
         Map<String, String> o = options(args);
         String broker = o.getOrDefault("--broker", "ssl://mosquitto:8883");
         // the site file names the gateway's secrets; the simulator needs none of them, only the devices
-        SiteConfig site = ConfigLoader.load(Path.of(o.getOrDefault("--config", "/etc/linli/linli.yaml")),
+        SiteConfig site = SiteFiles.load(Path.of(o.getOrDefault("--config", "/etc/linli/linli.yaml")),
                 VendorProfileCatalog.load(null).deviceTypes(), name -> Optional.ofNullable(System.getenv(name)).orElse("unused"));
         String password = o.containsKey("--password-env") ? System.getenv(o.get("--password-env")) : null;
-        var tls = o.containsKey("--ca") ? MqttTls.socketFactory(new MqttTlsOptions(o.get("--ca"), null, null, null, true), System::getenv) : null;
+        var tls = o.containsKey("--ca") ? MqttTls.socketFactory(MqttTlsOptions.trusting(o.get("--ca")), System::getenv) : null;
         DevicePublisher publisher = new DevicePublisher(broker, "linli-tryout-devices", (MqttConnectionOptions c) -> {
             if (o.containsKey("--username")) {
                 c.setUserName(o.get("--username"));
@@ -103,9 +104,9 @@ public final class TryoutMain {
                 elderly.add(b.id() + "-" + u.id() + "-" + h.id());
             }
         })));
-        Optional<DeviceConfig> gas = site.devices().stream().filter(d -> "gas_alarm".equals(d.type()))
+        Optional<DeviceConfig> gas = site.devices().stream().filter(d -> d.type() == DeviceType.GAS_ALARM)
                 .filter(d -> elderly.contains(d.location())).findFirst();
-        return gas.or(() -> site.devices().stream().filter(d -> "gas_alarm".equals(d.type())).findFirst()).map(DeviceConfig::id);
+        return gas.or(() -> site.devices().stream().filter(d -> d.type() == DeviceType.GAS_ALARM).findFirst()).map(DeviceConfig::id);
     }
 
     private static Map<String, String> options(String[] args) {

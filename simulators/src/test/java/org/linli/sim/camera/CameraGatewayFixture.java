@@ -4,9 +4,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.linli.gateway.Gateway;
-import org.linli.gateway.config.ConfigLoader;
 import org.linli.gateway.config.SiteConfig;
 import org.linli.gateway.pipeline.VendorProfileCatalog;
+import org.linli.gateway.sitefile.SiteFiles;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -73,7 +73,7 @@ final class CameraGatewayFixture {
                   reconnectMaxSeconds: 1
                   devices:
                 %s""".formatted(dataDir.toString().replace("\\", "/"), cameraEntries);
-        return ConfigLoader.parse(yaml, "camera-test.yaml", VendorProfileCatalog.load(null).deviceTypes(), ENV::get);
+        return SiteFiles.parse(yaml, "camera-test.yaml", VendorProfileCatalog.load(null).deviceTypes(), ENV::get);
     }
 
     static Gateway deploy(Vertx vertx, SiteConfig site) throws Exception {

@@ -42,7 +42,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -78,11 +77,13 @@ class ConsoleBrowserTest {
         RequiredTools.require("chromium", Files.isExecutable(CHROMIUM));
         RequiredTools.require("chromium-driver", Files.isExecutable(CHROMEDRIVER));
         // GIVEN a gateway for 4 buildings in two grids, with the demo's users (no broker needed: alerts are raised directly)
-        var generated = CompoundGenerator.generate(ProfileChoice.demoSpec(VendorProfiles.builtIn()).withSize(4, 1, 3, 2),
-                new MqttOptions("tcp://127.0.0.1:" + FreePort.pick(), "5", "console-test", null, null, 10, null, 1000, 5000,
-                        "linli/test/alerts", List.of()),
-                new InfluxOptions("http://127.0.0.1:" + FreePort.pick(), "linli", "compound", "T", 500, 100, null),
-                new HttpOptions("127.0.0.1", 0, null), new StorageOptions(dir.toString(), null));
+        var generated = CompoundGenerator.generate(ProfileChoice.demoSpec(VendorProfiles.builtIn())
+                .withSize(4, 1, 3, 2),
+                MqttOptions.of("tcp://127.0.0.1:" + FreePort.pick(), "console-test").withKeepAliveSeconds(10)
+                        .withReconnectDelaysMs(1000, 5000).withAlertsTopic("linli/test/alerts"),
+                InfluxOptions.of("http://127.0.0.1:" + FreePort.pick(), "linli", "compound").withTokenEnv("T")
+                        .withBatch(500, 100),
+                HttpOptions.on("127.0.0.1", 0), StorageOptions.in(dir.toString()));
         DemoUsers users = DemoUsers.add(generated);
         GridConfig mine = users.site().grids().get(0);
         GridConfig other = users.site().grids().get(1);

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.linli.gateway.config.ConfigException;
-import org.linli.gateway.config.ConfigLoader;
 import org.linli.gateway.pipeline.VendorProfileCatalog;
+import org.linli.gateway.sitefile.SiteFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -299,7 +299,7 @@ class DeployFilesTest {
         // WHEN it is loaded as the gateway loads it
         List<String> problems;
         try {
-            ConfigLoader.load(DOCKER.resolve("config/linli.yaml"), VendorProfileCatalog.load(null).deviceTypes(), env::get);
+            SiteFiles.load(DOCKER.resolve("config/linli.yaml"), VendorProfileCatalog.load(null).deviceTypes(), env::get);
             problems = List.of();
         } catch (ConfigException e) {
             problems = e.problems();

@@ -51,9 +51,10 @@ class CameraEvidenceEndToEndTest {
                      .withCredentials("admin", "test-token")).start()) {
             // GIVEN the generated compound plus a camera covering building 3
             SiteConfig base = E2eHarness.site(broker.url(), "linli-cam-e2e", "5", db.url(), dir.resolve("gw"));
-            CameraConfig camera = new CameraConfig("cam-3", "3号楼入口", null, cam.deviceServiceUri().toString(), "admin",
-                    "LINLI_CAMERA_PASSWORD", List.of("3"), List.of(), 2, 60);
-            SiteConfig site = base.withCameras(new CamerasOptions(null, 1, null, List.of(camera)));
+            CameraConfig camera = CameraConfig.of("cam-3", "3号楼入口", cam.deviceServiceUri().toString(), "admin",
+                    "LINLI_CAMERA_PASSWORD", List.of("3"))
+                    .withTimes(2, 60);
+            SiteConfig site = base.withCameras(CamerasOptions.of(List.of(camera)).withReconnectMaxSeconds(1));
             Gateway gateway = E2eHarness.deploy(vertx, site);
             int port = gateway.httpPort();
             E2eHarness.await("camera subscribed", Duration.ofSeconds(15), () -> cam.activeSubscriptions() == 1);

@@ -54,11 +54,13 @@ class CompoundScenarioTest {
             // GIVEN the demo's compound shape (8 buildings, grids of 3 buildings) and a 4 s heartbeat for water meters
             CompoundSpec spec = ProfileChoice.demoSpec(E2eHarness.PROFILES);
             SiteConfig site = CompoundGenerator.generate(spec,
-                    new MqttOptions(broker.url(), "5", "linli-scenario", null, null, 10, null, 200, 2000, "linli/s/alerts", List.of()),
-                    new InfluxOptions(db.url(), "linli", "compound", "LINLI_INFLUX_TOKEN", 500, 100, null),
-                    new HttpOptions("127.0.0.1", 0, null), new StorageOptions(dir.resolve("gw").toString(), null))
-                    .withRules(new RulesOptions(null, null, Map.of("water_meter", new RulesOptions.HeartbeatOptions(2, 2)),
-                            null, null, null, 1));
+                    MqttOptions.of(broker.url(), "linli-scenario").withKeepAliveSeconds(10)
+                            .withReconnectDelaysMs(200, 2000).withAlertsTopic("linli/s/alerts"),
+                    InfluxOptions.of(db.url(), "linli", "compound").withBatch(500, 100),
+                    HttpOptions.on("127.0.0.1", 0), StorageOptions.in(dir.resolve("gw").toString()))
+                    .withRules(RulesOptions.defaults()
+                            .withHeartbeat(Map.of("water_meter", new RulesOptions.HeartbeatOptions(2, 2)))
+                            .withCheckIntervalSeconds(1));
             Gateway gateway = E2eHarness.deploy(vertx, site);
             try (DevicePublisher publisher = new DevicePublisher(broker.url(), "sim-scenario");
                  CompoundSimulator sim = new CompoundSimulator(site, E2eHarness.PROFILES, publisher, Clock.systemUTC(), 1, 21)) {

@@ -56,18 +56,19 @@ final class E2eHarness {
     static SiteConfig site(String mqttUrl, String clientId, String version, String influxUrl, Path dataDir) {
         CompoundSpec spec = ProfileChoice.demoSpec(PROFILES).withSize(3, 2, 6, 2);
         return CompoundGenerator.generate(spec,
-                new MqttOptions(mqttUrl, version, clientId, null, null, 10, null, 200, 2000, "linli/test/alerts", List.of()),
-                new InfluxOptions(influxUrl, "linli", "compound", "LINLI_INFLUX_TOKEN", 500, 100, null),
-                new HttpOptions("127.0.0.1", 0, null),
-                new StorageOptions(dataDir.toString(), null));
+                MqttOptions.of(mqttUrl, clientId).withVersion(version).withKeepAliveSeconds(10)
+                        .withReconnectDelaysMs(200, 2000).withAlertsTopic("linli/test/alerts"),
+                InfluxOptions.of(influxUrl, "linli", "compound").withBatch(500, 100),
+                HttpOptions.on("127.0.0.1", 0),
+                StorageOptions.in(dataDir.toString()));
     }
 
     /** The same compound with the given connections (TLS, passwords: the deployment tests). */
     static SiteConfig site(MqttOptions mqtt, String influxUrl, HttpOptions http, Path dataDir) {
         CompoundSpec spec = ProfileChoice.demoSpec(PROFILES).withSize(3, 2, 6, 2);
         return CompoundGenerator.generate(spec, mqtt,
-                new InfluxOptions(influxUrl, "linli", "compound", "LINLI_INFLUX_TOKEN", 500, 100, null),
-                http, new StorageOptions(dataDir.toString(), null));
+                InfluxOptions.of(influxUrl, "linli", "compound").withBatch(500, 100),
+                http, StorageOptions.in(dataDir.toString()));
     }
 
     static Gateway deploy(Vertx vertx, SiteConfig site) throws Exception {

@@ -84,8 +84,9 @@ class GatewayCrashTest {
         Process gateway = null;
         try (MosquittoBroker broker = new MosquittoBroker(dir.resolve("broker"), true).start()) {
             SiteConfig generated = E2eHarness.site(broker.url(), "linli-crash", "5", db.url(), dir.resolve("gw"));
-            SiteConfig site = new SiteConfig(generated.site(), generated.grids(), generated.devices(), generated.mqtt(),
-                    generated.influx(), new HttpOptions("127.0.0.1", httpPort, null), generated.storage());
+            SiteConfig site = SiteConfig.of(generated.site(), generated.grids(), generated.devices(), generated.mqtt(),
+                    generated.influx())
+                    .withHttp(HttpOptions.on("127.0.0.1", httpPort)).withStorage(generated.storage());
             Path config = dir.resolve("site.yaml");
             new ObjectMapper(new YAMLFactory()).setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
                     .setVisibility(com.fasterxml.jackson.annotation.PropertyAccessor.IS_GETTER,

@@ -150,7 +150,7 @@ class MetricsEndToEndTest {
     }
 
     private static DeviceConfig device(SiteConfig site, String type) {
-        return site.devices().stream().filter(d -> d.type().equals(type)).findFirst().orElseThrow();
+        return site.devices().stream().filter(d -> d.type().id().equals(type)).findFirst().orElseThrow();
     }
 
     /** Why the device's own vendor profile rejects this payload. */

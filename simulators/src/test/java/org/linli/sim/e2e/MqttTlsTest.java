@@ -28,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -69,9 +68,10 @@ class MqttTlsTest {
             "LINLI_INFLUX_TOKEN", "influx-token-77d3");
 
     static MqttOptions mqtt(String url, TestCertificates certs, boolean verifyHostname) {
-        return new MqttOptions(url, "5", "linli-tls", USER, "LINLI_MQTT_PASSWORD", 10, null, 200, 1000, "linli/test/alerts",
-                List.of(), new MqttTlsOptions(certs.caFile.toString(), certs.clientCert.toString(),
-                certs.clientKeyEncrypted.toString(), "LINLI_MQTT_KEY_PASSWORD", verifyHostname));
+        return MqttOptions.of(url, "linli-tls").withCredentials(USER, "LINLI_MQTT_PASSWORD").withKeepAliveSeconds(10)
+                .withReconnectDelaysMs(200, 1000).withAlertsTopic("linli/test/alerts")
+                .withTls(new MqttTlsOptions(certs.caFile.toString(), certs.clientCert.toString(),
+                        certs.clientKeyEncrypted.toString(), "LINLI_MQTT_KEY_PASSWORD", verifyHostname));
     }
 
     private Gateway start(SiteConfig site) throws Exception {
@@ -99,7 +99,7 @@ class MqttTlsTest {
         try (MosquittoBroker broker = new MosquittoBroker(dir.resolve("broker"), false)
                 .withTls(new MosquittoBroker.Tls(certs.caFile, certs.serverCert, certs.serverKey, true))
                 .withPassword(USER, PASSWORD).start()) {
-            SiteConfig site = E2eHarness.site(mqtt(broker.url(), certs, true), nowhere(), new HttpOptions("127.0.0.1", 0, null),
+            SiteConfig site = E2eHarness.site(mqtt(broker.url(), certs, true), nowhere(), HttpOptions.on("127.0.0.1", 0),
                     dir.resolve("gw"));
             // WHEN the gateway starts from that config
             Gateway gateway = start(site);
@@ -135,7 +135,7 @@ class MqttTlsTest {
                 .withPassword(USER, PASSWORD).start()) {
             // WHEN the gateway tries to connect
             Gateway gateway = start(E2eHarness.site(mqtt(broker.url(), certs, true), nowhere(),
-                    new HttpOptions("127.0.0.1", 0, null), dir.resolve("gw")));
+                    HttpOptions.on("127.0.0.1", 0), dir.resolve("gw")));
             // THEN it reports a certificate failure and never connects
             E2eHarness.await("a certificate error in the status", Duration.ofSeconds(30),
                     () -> lastError(gateway).contains("TLS handshake failed"), () -> lastError(gateway));
@@ -161,16 +161,18 @@ class MqttTlsTest {
             String byAddress = "ssl://127.0.0.1:" + broker.port();
             // WHEN the gateway checks host names (the default) THEN it refuses and says so
             Gateway strict = start(E2eHarness.site(mqtt(byAddress, certs, true), nowhere(),
-                    new HttpOptions("127.0.0.1", 0, null), dir.resolve("gw1")));
+                    HttpOptions.on("127.0.0.1", 0), dir.resolve("gw1")));
             E2eHarness.await("a host name error in the status", Duration.ofSeconds(30),
                     () -> lastError(strict).contains("TLS handshake failed") && lastError(strict).contains("127.0.0.1"),
                     () -> lastError(strict));
             assertNotEquals(MqttIngest.State.CONNECTED, onLoop(strict, () -> strict.mqtt().state()));
             // WHEN told not to check THEN the same broker is accepted (the CA still has to match)
             MqttOptions lax = mqtt(byAddress, certs, false);
-            Gateway relaxed = start(E2eHarness.site(new MqttOptions(lax.url(), "3.1.1", "linli-tls-lax", USER,
-                    "LINLI_MQTT_PASSWORD", 10, null, 200, 1000, "linli/test/alerts", List.of(), lax.tls()), nowhere(),
-                    new HttpOptions("127.0.0.1", 0, null), dir.resolve("gw2")));
+            Gateway relaxed = start(E2eHarness.site(MqttOptions.of(lax.url(), "linli-tls-lax").withVersion("3.1.1")
+                    .withCredentials(USER, "LINLI_MQTT_PASSWORD").withKeepAliveSeconds(10)
+                    .withReconnectDelaysMs(200, 1000).withAlertsTopic("linli/test/alerts")
+                    .withTls(lax.tls()), nowhere(),
+                    HttpOptions.on("127.0.0.1", 0), dir.resolve("gw2")));
             relaxed.mqtt().firstConnect().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             assertEquals(MqttIngest.State.CONNECTED, onLoop(relaxed, () -> relaxed.mqtt().state()));
         }

@@ -112,7 +112,7 @@ class ReadinessTest {
         try (MosquittoBroker broker = new MosquittoBroker(dir.resolve("broker"), false).start()) {
             // GIVEN a gateway whose InfluxDB is down, with a 2 s limit on the age of queued points
             SiteConfig site = E2eHarness.site(broker.url(), "linli-ready-influx", "5", "http://127.0.0.1:" + influxPort,
-                    dir.resolve("gw")).withQueue(new QueueOptions(null, null, null, null, 2));
+                    dir.resolve("gw")).withQueue(QueueOptions.defaults().withReadyMaxAgeSeconds(2));
             Gateway gateway = E2eHarness.deploy(vertx, site);
             try (DevicePublisher publisher = new DevicePublisher(broker.url(), "sim-ready");
                  CompoundSimulator sim = new CompoundSimulator(site, E2eHarness.PROFILES, publisher, Clock.systemUTC(), 1, 3)) {

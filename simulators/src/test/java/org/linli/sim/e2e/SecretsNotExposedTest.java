@@ -11,12 +11,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.linli.drivers.model.DeviceType;
 import org.linli.gateway.ConnectionSummary;
 import org.linli.gateway.Gateway;
 import org.linli.gateway.config.CameraConfig;
 import org.linli.gateway.config.CamerasOptions;
 import org.linli.gateway.config.HttpOptions;
-import org.linli.gateway.config.InfluxOptions;
 import org.linli.gateway.config.NotifyChannelOptions;
 import org.linli.gateway.config.NotifyOptions;
 import org.linli.gateway.config.SiteConfig;
@@ -114,20 +114,20 @@ class SecretsNotExposedTest {
             // the InfluxDB URL carries a password and points at a closed port, so failing writes are logged too
             String influxUrl = "http://admin:" + URL_PASSWORD + "@127.0.0.1:" + FreePort.pick();
             SiteConfig plain = E2eHarness.site(MqttTlsTest.mqtt(broker.url(), certs, true), influxUrl,
-                    new HttpOptions("localhost", 0, null, certs.serverCert.toString(), certs.serverKey.toString()),
+                    HttpOptions.on("localhost", 0).withTls(certs.serverCert.toString(), certs.serverKey.toString()),
                     dir.resolve("gw"));
             assertEquals(influxUrl, plain.influx().url());
             // AND notify channels and a camera (not answering) whose secrets come from the environment
-            SiteConfig site = plain.withNotifications(new NotifyOptions(List.of(
-                    new NotifyChannelOptions("wecom", "wecom", robots.url(), "WECOM_KEY", null, null, null, null, 20,
-                            null, null, null, 2, 2000, false),
-                    new NotifyChannelOptions("dingtalk", "dingtalk", robots.url(), null, "DT_TOKEN", "DT_SECRET", null,
-                            null, 20, null, null, null, 2, 2000, false),
-                    new NotifyChannelOptions("hook", "webhook", null, null, null, "HOOK_SECRET", "HOOK_URL", null, 20,
-                            null, null, null, 2, 2000, false)), null, null, null))
-                    .withCameras(new CamerasOptions(null, 1, null, List.of(new CameraConfig("cam-3", "3号楼入口", null,
-                            "http://127.0.0.1:" + FreePort.pick() + "/onvif/device_service", "admin", "CAM_PASSWORD",
-                            List.of("3"), List.of(), 2, 60))));
+            SiteConfig site = plain
+                    .withNotifications(NotifyOptions.of(List.of(
+                            NotifyChannelOptions.wecom("wecom", "WECOM_KEY").withBaseUrl(robots.url()).withAttempts(2, 2000),
+                            NotifyChannelOptions.dingtalk("dingtalk", "DT_TOKEN", "DT_SECRET").withBaseUrl(robots.url())
+                                    .withAttempts(2, 2000),
+                            NotifyChannelOptions.webhook("hook", "HOOK_URL", "HOOK_SECRET").withAttempts(2, 2000))))
+                    .withCameras(CamerasOptions.of(List.of(CameraConfig.of("cam-3", "3号楼入口",
+                                    "http://127.0.0.1:" + FreePort.pick() + "/onvif/device_service", "admin", "CAM_PASSWORD",
+                                    List.of("3")).withTimes(2, 60)))
+                            .withReconnectMaxSeconds(1));
             Gateway gateway = new Gateway(site, VendorProfileCatalog.load(null), env::get, Clock.systemUTC());
             vertx.deployVerticle(gateway).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             gateway.mqtt().firstConnect().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -143,7 +143,7 @@ class SecretsNotExposedTest {
                 E2eHarness.awaitSubscribed(gateway, publisher, Duration.ofSeconds(30));
                 sim.publishRound().get(30, TimeUnit.SECONDS);
                 sim.gasLeak("3-2-501").get(30, TimeUnit.SECONDS);
-                String gasTopic = site.devices().stream().filter(d -> d.location().equals("3-2-501") && d.type().equals("gas_alarm"))
+                String gasTopic = site.devices().stream().filter(d -> d.location().equals("3-2-501") && d.type() == DeviceType.GAS_ALARM)
                         .map(d -> E2eHarness.PROFILES.find(d.profile()).orElseThrow().topicFor(d.id())).findFirst().orElseThrow();
                 publisher.publish(gasTopic, "{not json".getBytes(StandardCharsets.UTF_8), 1).get(10, TimeUnit.SECONDS);
                 E2eHarness.await("an alert, a dead letter and a failed write", Duration.ofSeconds(30),

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.linli.gateway.Gateway;
+import org.linli.gateway.config.Parity;
 import org.linli.gateway.config.SerialBusConfig;
 import org.linli.sim.serial.SerialBusSimulator;
 import org.linli.sim.serial.SerialCompound;
@@ -25,7 +26,8 @@ import java.util.Map;
  */
 final class SerialRig implements AutoCloseable {
     /** Fast polling so a test sees several cycles in a few seconds; building 1 holds the adapters. */
-    static final SerialBusConfig FAST = new SerialBusConfig("template", "-", 9600, 8, "none", 1, 1, 200, 1, 5, 2, "1");
+    static final SerialBusConfig FAST = SerialBusConfig.of("template", "-").withLine(9600, 8, Parity.NONE, 1)
+            .withPolling(1, 200, 1, 5, 2).withLocation("1");
 
     final Vertx vertx = Vertx.vertx();
     final MosquittoBroker broker;
@@ -37,7 +39,8 @@ final class SerialRig implements AutoCloseable {
     final Gateway gateway;
 
     /** A clean line: a generous timeout, so a busy test machine never turns a served reply into a late one. */
-    static final SerialBusConfig PATIENT = new SerialBusConfig("template", "-", 9600, 8, "none", 1, 1, 1000, 1, 5, 2, "1");
+    static final SerialBusConfig PATIENT = SerialBusConfig.of("template", "-").withLine(9600, 8, Parity.NONE, 1)
+            .withPolling(1, 1000, 1, 5, 2).withLocation("1");
 
     /**
      * {@code buses}: name → protocol and water meter count, e.g. {@code "bus-cjt", "cjt188", 36}, optionally followed

@@ -92,18 +92,19 @@ class StaleSubscriptionTest {
 
     /** The generated compound with an override for each vendor profile in use: expected every 1 s, 2 missed = stale. */
     private static SiteConfig siteExpectingEverySecond(String brokerUrl, Path dir) {
-        HttpOptions httpOptions = new HttpOptions("127.0.0.1", 0, null);
+        HttpOptions httpOptions = HttpOptions.on("127.0.0.1", 0);
         String influx = "http://127.0.0.1:" + FreePort.pick();
         MqttOptions plain = mqtt(brokerUrl, List.of());
         List<SubscriptionOptions> watched = E2eHarness.site(plain, influx, httpOptions, dir.resolve("gw")).devices().stream()
-                .filter(d -> d.transport() == null || "mqtt".equals(d.transport()))
+                .filter(d -> d.transport() == org.linli.gateway.config.Transport.MQTT)
                 .map(d -> d.profile()).distinct()
                 .map(p -> new SubscriptionOptions(p, null, 1, 1, 2)).toList();
         return E2eHarness.site(mqtt(brokerUrl, watched), influx, httpOptions, dir.resolve("gw"));
     }
 
     private static MqttOptions mqtt(String url, List<SubscriptionOptions> subscriptions) {
-        return new MqttOptions(url, "5", "linli-stale", null, null, 10, null, 200, 2000, "linli/test/alerts", subscriptions);
+        return MqttOptions.of(url, "linli-stale").withKeepAliveSeconds(10).withReconnectDelaysMs(200, 2000)
+                .withAlertsTopic("linli/test/alerts").withSubscriptions(subscriptions);
     }
 
     private JsonObject status(Gateway g) throws Exception {

@@ -56,11 +56,12 @@ class StartupFailureTest {
 
     private SiteConfig site(String influxUrl, HttpOptions http, Path dataDir) {
         SiteConfig g = E2eHarness.site(broker.url(), CLIENT_ID, "5", influxUrl, dataDir);
-        return new SiteConfig(g.site(), g.grids(), g.devices(), g.mqtt(), g.influx(), http, g.storage());
+        return SiteConfig.of(g.site(), g.grids(), g.devices(), g.mqtt(), g.influx()).withHttp(http)
+                .withStorage(g.storage());
     }
 
     private SiteConfig site(int httpPort, Path dataDir) {
-        return site("http://127.0.0.1:" + influxPort, new HttpOptions("127.0.0.1", httpPort, null), dataDir);
+        return site("http://127.0.0.1:" + influxPort, HttpOptions.on("127.0.0.1", httpPort), dataDir);
     }
 
     private GatewayProcess start(SiteConfig site, String name) throws IOException {
@@ -116,7 +117,7 @@ class StartupFailureTest {
     @DisplayName("malformed influx.url: run exits with code 1 and one line naming the key and the value")
     void malformedInfluxUrl() throws Exception {
         // GIVEN a site file whose InfluxDB URL lacks the ':' after the scheme
-        SiteConfig site = site("http//127.0.0.1:" + influxPort, new HttpOptions("127.0.0.1", FreePort.pick(), null),
+        SiteConfig site = site("http//127.0.0.1:" + influxPort, HttpOptions.on("127.0.0.1", FreePort.pick()),
                 dir.resolve("data"));
         // WHEN the gateway is started with it
         try (GatewayProcess gw = start(site, "url")) {
@@ -134,8 +135,8 @@ class StartupFailureTest {
         Files.writeString(dir.resolve("https.pem"), "not a certificate");
         Files.writeString(dir.resolve("https.key"), "not a key");
         int port = FreePort.pick();
-        SiteConfig site = site("http://127.0.0.1:" + influxPort, new HttpOptions("127.0.0.1", port, null,
-                dir.resolve("https.pem").toString(), dir.resolve("https.key").toString()), dir.resolve("data"));
+        SiteConfig site = site("http://127.0.0.1:" + influxPort, HttpOptions.on("127.0.0.1", port)
+                .withTls(dir.resolve("https.pem").toString(), dir.resolve("https.key").toString()), dir.resolve("data"));
         // WHEN the gateway is started
         try (GatewayProcess gw = start(site, "tls")) {
             // THEN it exits with one line saying the HTTP listener could not start

@@ -66,8 +66,9 @@ class WritePolicyOnQueueTest {
             // GIVEN a queue whose forwarder writes through the proxy, which throttles every write with Retry-After: 1
             proxy.fault(body -> new FaultInjectingProxy.Fault(429, "1"));
             DeadLetters deadLetters = DeadLetters.inMemory(Clock.systemUTC());
-            StoreAndForward store = onLoop(() -> StoreAndForward.start(vertx, new QueueOptions(dir.resolve("queue").toString(), null, null, 2),
-                    dir.toString(), new InfluxOptions(proxy.url(), "linli", "policy", null, 500, 50, null), influx::write,
+            StoreAndForward store = onLoop(() -> StoreAndForward.start(vertx, QueueOptions.defaults()
+                    .withDir(dir.resolve("queue").toString()).withFsyncEveryMs(2),
+                    dir.toString(), InfluxOptions.of(proxy.url(), "linli", "policy").withBatch(500, 50), influx::write,
                     deadLetters, Clock.systemUTC()));
             QueueStats stats = store.stats();
 

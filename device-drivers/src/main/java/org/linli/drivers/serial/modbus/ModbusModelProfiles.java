@@ -1,13 +1,11 @@
 package org.linli.drivers.serial.modbus;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.linli.drivers.model.EventType;
@@ -16,11 +14,37 @@ import org.linli.drivers.serial.ProfileYaml;
 import org.linli.drivers.serial.WordOrder;
 
 /**
- * Loads device model register maps from YAML (see {@code profiles/modbus/*.yaml} for the format). Errors name
- * the file and the point, so a wrong profile is fixed without reading this code. Numbers may be written as
- * 7, "7" or "0x0007".
+ * Loads device model register maps from YAML (see {@code profiles/modbus/*.yaml} for the format), bound strictly by
+ * {@link ProfileYaml}: an unknown key ({@code scal:}) or a wrong type ({@code scale: abc}) is refused with the file,
+ * the line and the key, so a wrong profile is fixed without reading this code and never decodes readings silently
+ * wrong. Numbers may be written as 7, "7" or "0x0007".
  */
 public final class ModbusModelProfiles {
+    private static final String EXPECTED = "model, function and points";
+
+    /** The file as written: every key a model profile may have. */
+    record ModelFile(String model, String description, String deviceType,
+                     @JsonDeserialize(using = ProfileYaml.WholeNumber.class) Integer function,
+                     @JsonDeserialize(using = ProfileYaml.WholeNumber.class) Integer maxGap,
+                     List<PointFile> points) {
+    }
+
+    /** One point as written; {@code values} and {@code bits} map a whole value or a bit number to an event. */
+    record PointFile(String name,
+                     @JsonDeserialize(using = ProfileYaml.WholeNumber.class) Integer address,
+                     DataType type,
+                     WordOrder order,
+                     Double scale,
+                     Double offset,
+                     Quantity quantity,
+                     Map<String, EventFile> values,
+                     Map<String, EventFile> bits) {
+    }
+
+    /** {@code {event: FAULT, detail: empty pipe}}; an empty mapping means "nothing to report". */
+    record EventFile(EventType event, String detail) {
+    }
+
     private ModbusModelProfiles() {
     }
 
@@ -30,69 +54,64 @@ public final class ModbusModelProfiles {
     }
 
     public static ModbusModelProfile parse(InputStream in, String source) throws IOException {
-        JsonNode root = ProfileYaml.rootMapping(in, source, "model, function and points");
+        ModelFile file = ProfileYaml.bind(in, source, ModelFile.class, EXPECTED);
         List<ModbusPoint> points = new ArrayList<>();
-        int index = 0;
-        for (JsonNode p : root.path("points")) {
-            String name = p.path("name").asText("#" + index);
+        List<PointFile> listed = file.points() == null ? List.of() : file.points();
+        for (int i = 0; i < listed.size(); i++) {
+            PointFile p = listed.get(i);
+            String name = p == null || p.name() == null || p.name().isBlank() ? "#" + i : p.name().trim();
             try {
+                if (p == null) {
+                    throw new IllegalArgumentException("empty entry");
+                }
                 points.add(point(p, name));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(source + ": point '" + name + "': " + e.getMessage(), e);
+                throw new IllegalArgumentException(source + ": points[" + i + "] (point '" + name + "'): " + e.getMessage(), e);
             }
-            index++;
         }
         try {
-            return new ModbusModelProfile(text(root, "model"), root.path("description").asText(""),
-                    root.path("deviceType").asText(""), ProfileYaml.number(root.get("function"), "function"),
-                    root.has("maxGap") ? ProfileYaml.number(root.get("maxGap"), "maxGap") : 0, points);
+            return new ModbusModelProfile(required(file.model(), "model"), file.description() == null ? "" : file.description(),
+                    file.deviceType() == null ? "" : file.deviceType().trim(), required(file.function(), "function"),
+                    file.maxGap() == null ? 0 : file.maxGap(), points);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
     }
 
-    private static ModbusPoint point(JsonNode p, String name) {
-        DataType type = enumOf(DataType.class, text(p, "type"), "type");
-        WordOrder order = p.has("order") ? enumOf(WordOrder.class, text(p, "order"), "order") : WordOrder.ABCD;
-        Quantity quantity = p.has("quantity") ? enumOf(Quantity.class, text(p, "quantity"), "quantity") : null;
-        double scale = p.has("scale") ? p.get("scale").asDouble() : 1.0;
-        double offset = p.has("offset") ? p.get("offset").asDouble() : 0.0;
-        Map<Integer, EventSpec> values = new HashMap<>(events(p.path("values"), "values"));
-        return new ModbusPoint(name, ProfileYaml.number(p.get("address"), "address"), type, order, scale, offset, quantity, values,
-                new TreeMap<>(events(p.path("bits"), "bits")));
+    private static ModbusPoint point(PointFile p, String name) {
+        return new ModbusPoint(name, required(p.address(), "address"), required(p.type(), "type"),
+                p.order() == null ? WordOrder.ABCD : p.order(), p.scale() == null ? 1.0 : p.scale(),
+                p.offset() == null ? 0.0 : p.offset(), p.quantity(), new HashMap<>(events(p.values(), "values")),
+                new TreeMap<>(events(p.bits(), "bits")));
     }
 
-    /** {@code "0x0055": {event: FAULT, detail: empty pipe}}; an empty mapping means "nothing to report". */
-    private static Map<Integer, EventSpec> events(JsonNode node, String field) {
+    /** Keys are whole numbers ("0x0055", 3); an empty mapping or no mapping means "nothing to report". */
+    private static Map<Integer, EventSpec> events(Map<String, EventFile> written, String field) {
         Map<Integer, EventSpec> out = new HashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            int key = ProfileYaml.number(new com.fasterxml.jackson.databind.node.TextNode(e.getKey()), field + " key");
-            JsonNode spec = e.getValue();
-            EventSpec es = spec.has("event")
-                    ? new EventSpec(enumOf(EventType.class, text(spec, "event"), field + "." + e.getKey() + ".event"),
-                            spec.path("detail").asText(""))
-                    : EventSpec.NONE;
-            out.put(key, es);
+        if (written == null) {
+            return out;
         }
+        written.forEach((key, spec) -> {
+            int number = ProfileYaml.number(key, field + " key");
+            if (spec != null && spec.event() == null && spec.detail() != null) {
+                throw new IllegalArgumentException(field + "." + key + ": 'detail' without 'event' (write {} for nothing to report)");
+            }
+            out.put(number, spec == null || spec.event() == null ? EventSpec.NONE : new EventSpec(spec.event(), spec.detail()));
+        });
         return out;
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.asText().isBlank()) {
-            throw new IllegalArgumentException("'" + field + "' is missing");
+    private static <T> T required(T value, String key) {
+        if (value == null) {
+            throw new IllegalArgumentException("'" + key + "' is missing");
         }
-        return v.asText().trim();
+        return value;
     }
 
-    private static <E extends Enum<E>> E enumOf(Class<E> type, String value, String field) {
-        try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + field + "' = '" + value + "' is not one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()));
+    private static String required(String value, String key) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("'" + key + "' is missing");
         }
+        return value.trim();
     }
 }

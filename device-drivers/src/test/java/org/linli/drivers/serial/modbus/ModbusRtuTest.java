@@ -98,12 +98,13 @@ class ModbusRtuTest {
     }
 
     @Test
-    @DisplayName("A profile with a typo names the file, the point and the allowed values")
+    @DisplayName("A profile with a typo names the file, the line, the point's key and the allowed values")
     void profileErrors() {
         String yaml = "model: x\nfunction: 3\npoints:\n  - name: total\n    address: 1\n    type: float33\n    quantity: WATER_TOTAL_M3\n";
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ModbusModelProfiles.parse(new java.io.ByteArrayInputStream(yaml.getBytes()), "x.yaml"));
-        assertTrue(e.getMessage().contains("x.yaml: point 'total'") && e.getMessage().contains("FLOAT32"), e.getMessage());
+        assertTrue(e.getMessage().contains("x.yaml: line 6, column 11: points[0].type: 'float33'")
+                && e.getMessage().contains("FLOAT32"), e.getMessage());
         assertEquals(DecodeFailure.MISSING_FIELD, assertThrows(DecodeException.class,
                 () -> new ModbusPointDecoder(ModbusModelProfiles.load("gas-detector-basic")).decode("g", T, List.of(
                         new RegisterBlock(0, new int[] {0, 0, 0, 0})))).reason());
