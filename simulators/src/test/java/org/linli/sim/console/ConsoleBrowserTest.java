@@ -26,15 +26,12 @@ import org.linli.sim.compound.CompoundGenerator;
 import org.linli.sim.demo.DemoUsers;
 import org.linli.sim.demo.ProfileChoice;
 import org.linli.sim.servers.FreePort;
-import org.linli.sim.servers.RequiredTools;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -65,9 +62,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ConsoleBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     private Vertx vertx;
     private WebDriver browser;
     private Gateway gateway;
@@ -85,8 +79,7 @@ class ConsoleBrowserTest {
     @Test
     @DisplayName("a grid worker logs in, sees their grid's alert appear live, accepts and resolves it; another grid's alert never shows")
     void gridWorkerHandlesAlert(@TempDir Path dir) throws Exception {
-        RequiredTools.require("chromium", Files.isExecutable(CHROMIUM));
-        RequiredTools.require("chromium-driver", Files.isExecutable(CHROMEDRIVER));
+        HeadlessChromium.require();
         // GIVEN a gateway for 4 buildings in two grids, with the demo's users (no broker needed: alerts are raised directly)
         var generated = CompoundGenerator.generate(ProfileChoice.demoSpec(VendorProfiles.builtIn()).withSize(4, 1, 3, 2),
                 new MqttOptions("tcp://127.0.0.1:" + FreePort.pick(), "5", "console-test", null, null, 10, null, 1000, 5000,
@@ -162,8 +155,7 @@ class ConsoleBrowserTest {
     @Test
     @DisplayName("the console shows the server's words, offers each state's allowed actions, and builds a first load of many alerts once")
     void labelsAndActionsFromTheServerAndOneRender(@TempDir Path dir) throws Exception {
-        RequiredTools.require("chromium", Files.isExecutable(CHROMIUM));
-        RequiredTools.require("chromium-driver", Files.isExecutable(CHROMEDRIVER));
+        HeadlessChromium.require();
         // GIVEN a gateway holding 300 alerts of every type and severity, in every state a person can move them to
         DemoUsers users = startGateway(dir);
         List<String> flats = flats(users);
@@ -222,6 +214,14 @@ class ConsoleBrowserTest {
         wait.until(b -> cardCount(b) == open + 1);
         assertEquals(late.id(), browser.findElement(By.cssSelector("#alerts > li")).getAttribute("data-id"));
         assertEquals(1L, rendersSoFar(), "one live event is not a render of the whole list");
+
+        // WHEN older closed alerts are asked for from a gateway without that archive (404)
+        WebElement older = browser.findElement(By.id("older"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", older);
+        older.click();
+        // THEN the button goes and nothing is added
+        wait.until(ExpectedConditions.invisibilityOf(older));
+        assertEquals(open + 1, cardCount(browser));
     }
 
     /** A gateway for 4 buildings in two grids with the demo's users; no broker: alerts are raised directly. */
@@ -368,15 +368,7 @@ class ConsoleBrowserTest {
     }
 
     private static WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=zh-CN");
-        // a phone screen: 390 x 844 CSS pixels (iPhone 12-15 class) at twice the density, touch enabled
-        options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
-                java.util.Map.of("width", 390, "height", 844, "pixelRatio", 2.0, "touch", true)));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        return HeadlessChromium.phone();
     }
 
     /** A phone-sized screenshot into target/, to look at (docs/console-phone.png is one of these). */
