@@ -81,18 +81,10 @@ class ConsoleBrowserTest {
     void gridWorkerHandlesAlert(@TempDir Path dir) throws Exception {
         HeadlessChromium.require();
         // GIVEN a gateway for 4 buildings in two grids, with the demo's users (no broker needed: alerts are raised directly)
-        var generated = CompoundGenerator.generate(ProfileChoice.demoSpec(VendorProfiles.builtIn()).withSize(4, 1, 3, 2),
-                new MqttOptions("tcp://127.0.0.1:" + FreePort.pick(), "5", "console-test", null, null, 10, null, 1000, 5000,
-                        "linli/test/alerts", List.of()),
-                new InfluxOptions("http://127.0.0.1:" + FreePort.pick(), "linli", "compound", "T", 500, 100, null),
-                new HttpOptions("127.0.0.1", 0, null), new StorageOptions(dir.toString(), null));
-        DemoUsers users = DemoUsers.add(generated);
+        DemoUsers users = startGateway(dir);
         GridConfig mine = users.site().grids().get(0);
         GridConfig other = users.site().grids().get(1);
-        vertx = Vertx.vertx();
-        Gateway gateway = new Gateway(users.site(), VendorProfileCatalog.load(null), name -> "token", Clock.systemUTC());
-        vertx.deployVerticle(gateway).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        String base = "http://127.0.0.1:" + gateway.httpPort() + "/";
+        String base = base();
         Alert hidden = raise(gateway, other.buildings().get(0) + "-1-101");
 
         // WHEN the grid worker of the first grid logs in on a phone-sized browser
