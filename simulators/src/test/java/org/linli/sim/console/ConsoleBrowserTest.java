@@ -152,7 +152,13 @@ class ConsoleBrowserTest {
         DemoUsers users = startGateway(dir);
         List<String> flats = flats(users);
         CompletableFuture<List<Alert>> raised = new CompletableFuture<>();
-        gateway.eventLoop().runOnContext(v -> raised.complete(raiseMany(gateway, flats, 300)));
+        gateway.eventLoop().runOnContext(v -> {
+            try {
+                raised.complete(raiseMany(gateway, flats, 300));
+            } catch (RuntimeException e) {
+                raised.completeExceptionally(e);
+            }
+        });
         List<Alert> many = raised.get(60, TimeUnit.SECONDS);
         long open = many.stream().filter(a -> !a.state().isTerminal()).count();
 
@@ -264,8 +270,10 @@ class ConsoleBrowserTest {
         AlertType[] types = AlertType.values();
         Severity[] severities = Severity.values();
         for (int i = 0; i < n; i++) {
-            Alert a = gateway.alerts().raise(new AlertRequest("bulk:" + i, types[i % types.length],
-                    severities[i % severities.length], Location.parse(flats.get(i % flats.size())), null, "#" + i));
+            String flat = flats.get(i % flats.size());
+            AlertType type = types[i % types.length];
+            Alert a = gateway.alerts().raise(new AlertRequest("bulk:" + i, type,   // a key of its own: a new alert
+                    severities[i % severities.length], Location.parse(flat), null, "#" + i));
             var service = gateway.alerts();
             switch (i % 5) {
                 case 1 -> a = service.act(a.id(), AlertAction.ACCEPTED, "duty", null, null);
