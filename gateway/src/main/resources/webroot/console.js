@@ -1,31 +1,32 @@
 // Linli operator console. Plain JS, no framework, no build step (docs/CONSOLE.md).
 // Every piece of data from the server is put into the page with textContent or as an attribute value, never
 // parsed as HTML: alert texts, names and notes come from devices, config files and people.
+// Every word of the alert model (states, actions, severities, outcomes, roles) and which actions a state allows come
+// from the server's GET /api/alert-model: this file keeps no tables of them.
 'use strict';
 
-const SEVERITY_RANK = { CRITICAL_VULNERABLE: 0, CRITICAL: 1, MAJOR: 2, MINOR: 3, WARNING: 4 };
-const SEVERITY_LABEL = { CRITICAL_VULNERABLE: '独居老人·生命安全', CRITICAL: '生命安全', MAJOR: '重要', MINOR: '一般', WARNING: '提示' };
-const STATE_LABEL = {
-  OPEN: '待处理', DEVICE_CLEARED: '设备已恢复', DISPATCHED: '已派单', ACCEPTED: '已接单', ON_SITE: '已到场',
-  RESOLVED: '已处置', VERIFIED: '已核查', DISMISSED: '已注销', CLOSED: '已结案', ESCALATED: '已督办'
-};
-const ACTION_NAME = {
-  RAISED: '告警产生', DISPATCHED: '已派单', DEVICE_CLEARED: '设备恢复', ESCALATED: '督办升级', ACCEPTED: '接单',
-  ON_SITE: '到场', RESOLVED: '处置完毕', VERIFIED: '核查结案', DISMISSED: '注销'
-};
-// handled by a person (greyed), and finished for good (hidden under the 未结案 filter; RESOLVED still awaits verify)
-const CLOSED_STATES = new Set(['RESOLVED', 'VERIFIED', 'DISMISSED', 'CLOSED']);
-const FINAL_STATES = new Set(['VERIFIED', 'DISMISSED', 'CLOSED']);
-const OUTCOMES = [
-  ['REAL_INCIDENT', '真实警情'], ['FALSE_ALARM_COOKING', '误报：烹饪油烟'], ['FALSE_ALARM_TEST', '误报：测试'],
-  ['RESIDENT_AWAY', '住户外出'], ['DEVICE_FAULT', '设备故障'], ['OTHER', '其他']
-];
-const DISMISS_REASONS = OUTCOMES.filter(o => o[0] !== 'REAL_INCIDENT');
-const ACTION_LABEL = { accept: '接单', 'on-site': '已到场', resolve: '处置完毕', dismiss: '注销(误报)', verify: '核查确认' };
 const RELATION = { child: '子女', daughter: '女儿', son: '儿子', spouse: '配偶', neighbour: '邻居', neighbor: '邻居' };
 const ONLINE_MS = 2 * 60 * 60 * 1000;
+// a server without the `replayed` event: the replay is over once the stream has been quiet this long
+const REPLAY_QUIET_MS = 300;
+const DEVICES_REDRAW_MS = 1000;
+const OLDER_PAGE = 50;
 
-const state = { user: null, csrf: null, alerts: new Map(), cards: new Map(), devices: [], source: null, deviceTimer: null };
+const state = {
+  user: null, csrf: null, model: null, source: null, deviceTimer: null,
+  alerts: new Map(),        // id -> newest alert JSON
+  cards: new Map(),         // id -> card (its DOM nodes)
+  order: [],                // ids of the cards on the page, in compare() order
+  rendered: false,          // the list has been built once (after the replay)
+  quietTimer: null,
+  devices: [], devicesTimer: null,
+  alarmBy: new Map(),       // device id -> ids of unsettled alerts about it (not battery)
+  batteryBy: new Map(),     // device id -> ids of unsettled low-battery alerts about it
+  grids: new Set(),
+  olderCursor: null
+};
+// full renders of the list, for the browser test and the load benchmark (docs/CONSOLE.md)
+window.__linliRenders = 0;
 const $ = id => document.getElementById(id);
 
 /** Builds an element; strings among the children become text nodes, never markup. */
@@ -53,6 +54,33 @@ async function api(method, path, body) {
   try { json = await r.json(); } catch (e) { json = null; }
   if (r.status === 401 && path !== '/api/login') showLogin('登录已过期，请重新登录');
   return { status: r.status, json, headers: r.headers };
+}
+
+// ---- the alert model, from the server ----
+
+/** Indexes GET /api/alert-model's answer by id. */
+function indexModel(json) {
+  const byId = list => new Map((list || []).map(x => [x.id, x]));
+  return {
+    states: byId(json.states), actions: byId(json.actions), types: byId(json.types),
+    outcomes: byId(json.outcomes), roles: byId(json.roles),
+    severities: json.severities || [], severityById: byId(json.severities)
+  };
+}
+
+const stateOf = id => state.model.states.get(id);
+const stateLabel = id => (stateOf(id) || {}).label || id;
+const severityLabel = id => (state.model.severityById.get(id) || {}).label || id;
+const severityRank = id => { const s = state.model.severityById.get(id); return s ? s.rank : 99; };
+const outcomeLabel = id => (state.model.outcomes.get(id) || {}).label || id;
+const isSettled = a => !!(stateOf(a.state) || {}).settled;    // handled by a person: greyed
+const isTerminal = a => !!(stateOf(a.state) || {}).terminal;  // finished for good: hidden under 未结案
+
+/** The buttons a state offers this user: the workflow's actions from it, those their role may take. */
+function actionsFor(a) {
+  const role = state.user ? state.user.role : null;
+  return ((stateOf(a.state) || {}).actions || []).map(id => state.model.actions.get(id))
+    .filter(x => x && x.byPerson && (!role || (x.roles || []).includes(role)));
 }
 
 // ---- login ----
@@ -90,31 +118,60 @@ async function onLogout() {
 
 // ---- the console ----
 
-function startConsole(session) {
+async function startConsole(session) {
   state.user = session.user;
   state.csrf = session.csrfToken || null;
-  state.alerts.clear(); state.cards.clear();
-  $('alerts').replaceChildren();
+  resetAlerts();
   $('login-view').hidden = true;
   $('console-view').hidden = false;
   $('logout').hidden = !session.authRequired;
-  const u = session.user;
-  $('who').textContent = u ? u.name + ' · ' + (u.role === 'operator' ? '值班员' : u.grid) : '开放模式';
   const banner = $('banner');
   banner.hidden = session.authRequired;
   banner.textContent = session.authRequired ? '' : '未配置用户：本网关的接口无需登录，请勿开放到回环地址以外。';
+  const m = await api('GET', '/api/alert-model');
+  if (m.status !== 200 || !m.json) {
+    if (m.status === 401) return;   // showLogin has taken over
+    banner.hidden = false;
+    banner.textContent = '无法读取告警模型（' + m.status + '），3 秒后重试';
+    setTimeout(() => { if (state.user === session.user) startConsole(session); }, 3000);
+    return;
+  }
+  state.model = indexModel(m.json);
+  const u = session.user;
+  const role = u ? (state.model.roles.get(u.role) || {}).label || u.role : '';
+  $('who').textContent = u ? u.name + ' · ' + (u.role === 'grid_worker' ? role + ' ' + u.grid : role) : '开放模式';
+  fillSeverityFilter();
   if (u && u.role === 'grid_worker') addGridOption(u.grid);
   startLive();
   loadDevices();
   state.deviceTimer = setInterval(loadDevices, 60000);
 }
 
+function resetAlerts() {
+  state.alerts.clear(); state.cards.clear(); state.order = [];
+  state.alarmBy.clear(); state.batteryBy.clear();
+  state.rendered = false; state.olderCursor = null;
+  clearTimeout(state.quietTimer);
+  $('alerts').replaceChildren();
+  $('older').hidden = true;
+}
+
+function fillSeverityFilter() {
+  const select = $('filter-severity');
+  const chosen = select.value;
+  select.replaceChildren(el('option', { value: '' }, '全部'),
+    ...state.model.severities.map(s => el('option', { value: s.id }, s.label)));
+  select.value = chosen;
+}
+
 function startLive() {
   stopLive();
   const es = new EventSource('/api/alerts/stream');
   state.source = es;
-  es.addEventListener('open', () => { $('live').className = 'live on'; });
-  es.addEventListener('alert', e => upsert(JSON.parse(e.data)));
+  es.addEventListener('open', () => { $('live').className = 'live on'; waitForQuiet(); });
+  es.addEventListener('alert', e => { upsert(JSON.parse(e.data)); waitForQuiet(); });
+  // the server says the replay of the alerts it holds is complete: build the list now
+  es.addEventListener('replayed', () => firstRender());
   es.addEventListener('error', () => {
     $('live').className = 'live off';
     if (es.readyState === EventSource.CLOSED) {
@@ -128,108 +185,199 @@ function startLive() {
   });
 }
 
+/** Until the first render: (re)arms the fallback for a server that does not send `replayed`. */
+function waitForQuiet() {
+  if (state.rendered) return;
+  clearTimeout(state.quietTimer);
+  state.quietTimer = setTimeout(firstRender, REPLAY_QUIET_MS);
+}
+
+function firstRender() {
+  clearTimeout(state.quietTimer);
+  if (state.rendered) return;
+  state.rendered = true;
+  renderList();
+  renderDevices();
+  $('older').hidden = false;
+}
+
 function stopLive() {
   if (state.source) state.source.close();
   state.source = null;
   if (state.deviceTimer) clearInterval(state.deviceTimer);
   state.deviceTimer = null;
+  clearTimeout(state.quietTimer);
 }
 
+/**
+ * Takes one alert version. Before the first render it is only kept; after it, only its own card is updated and
+ * moved to its place: nothing else is sorted or scanned.
+ */
 function upsert(alert) {
   const old = state.alerts.get(alert.id);
-  if (old && old.version > alert.version) return;
+  if (old && (old.version > alert.version
+      || (old.version === alert.version && (old.history || !alert.history)))) return;   // nothing new
   if (old && old.history && !alert.history) alert.history = old.history;
-  state.alerts.set(alert.id, alert);
   if (alert.grid) addGridOption(alert.grid);
   if (alert.location && alert.location.compound) $('compound').textContent = alert.location.compound;
+  countForDevices(old, alert);
+  if (!state.rendered) {
+    state.alerts.set(alert.id, alert);
+    return;
+  }
+  place(old, alert);
+  scheduleDevices();
+}
+
+/** Moves (or adds, or takes off) one card to where `alert` belongs; `old` is the version the page had. */
+function place(old, alert) {
+  const card = state.cards.get(alert.id);
+  let from = -1;
+  if (card && card.shown) {
+    from = lowerBound(old);   // the map still holds `old`: the order is consistent with it
+    if (state.order[from] !== alert.id) from = state.order.indexOf(alert.id);   // never expected
+    state.order.splice(from, 1);
+  }
+  state.alerts.set(alert.id, alert);
   renderCard(alert);
-  renderList();
-  renderDevices();
+  const c = state.cards.get(alert.id);
+  if (!visible(alert)) {
+    c.root.remove();
+    c.shown = false;
+  } else {
+    const at = lowerBound(alert);
+    state.order.splice(at, 0, alert.id);
+    if (at !== from || !c.shown) {
+      const next = state.order[at + 1];
+      $('alerts').insertBefore(c.root, next === undefined ? null : state.cards.get(next).root);
+    }
+    c.shown = true;
+  }
+  showCount();
+}
+
+/** The first index in state.order whose alert does not sort before `a` (binary search). */
+function lowerBound(a) {
+  let lo = 0, hi = state.order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(state.alerts.get(state.order[mid]), a) < 0) lo = mid + 1; else hi = mid;
+  }
+  return lo;
 }
 
 function addGridOption(grid) {
-  const select = $('filter-grid');
-  if ([...select.options].some(o => o.value === grid)) return;
-  select.append(el('option', { value: grid }, grid));
+  if (state.grids.has(grid)) return;
+  state.grids.add(grid);
+  $('filter-grid').append(el('option', { value: grid }, grid));
 }
-
-function isClosed(a) { return CLOSED_STATES.has(a.state); }
 
 function visible(a) {
   const grid = $('filter-grid').value, severity = $('filter-severity').value, st = $('filter-state').value;
   if (grid && a.grid !== grid) return false;
   if (severity && a.severity !== severity) return false;
-  if (st === 'active' && FINAL_STATES.has(a.state)) return false;
+  if (st === 'active' && isTerminal(a)) return false;
   return true;
 }
 
+/** Not finished first, then most urgent, then newest; the id makes it a total order for the binary search. */
 function compare(a, b) {
-  const s = (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9);
+  const t = (isTerminal(a) ? 1 : 0) - (isTerminal(b) ? 1 : 0);
+  if (t !== 0) return t;
+  const s = severityRank(a.severity) - severityRank(b.severity);
   if (s !== 0) return s;
-  return (b.raisedAt || '').localeCompare(a.raisedAt || '');
+  const r = (b.raisedAt || '').localeCompare(a.raisedAt || '');
+  if (r !== 0) return r;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Puts the cards in order, most urgent first then newest; moving existing nodes keeps open forms as they are. */
+/** Builds the whole list in order: once after the replay, and when a filter changes. */
 function renderList() {
-  const list = $('alerts');
+  const started = performance.now();
+  window.__linliRenders++;
   const shown = [...state.alerts.values()].filter(visible).sort(compare);
-  for (const a of shown) list.append(state.cards.get(a.id).root);
-  for (const [id, card] of state.cards) {
-    if (!shown.some(a => a.id === id)) card.root.remove();
+  const roots = document.createDocumentFragment();
+  for (const card of state.cards.values()) card.shown = false;
+  for (const a of shown) {
+    renderCard(a);
+    const card = state.cards.get(a.id);
+    card.shown = true;
+    roots.append(card.root);
   }
-  $('alert-count').textContent = '(' + shown.length + ')';
-  $('no-alerts').hidden = shown.length > 0;
+  $('alerts').replaceChildren(roots);
+  state.order = shown.map(a => a.id);
+  showCount();
+  window.__linliRenderMs = performance.now() - started;   // the script's part of the last render (the benchmark)
+}
+
+function showCount() {
+  $('alert-count').textContent = '(' + state.order.length + ')';
+  $('no-alerts').hidden = state.order.length > 0;
 }
 
 function renderCard(a) {
   let card = state.cards.get(a.id);
   if (!card) {
-    card = buildCard(a);
+    card = buildCard(a.id);
     state.cards.set(a.id, card);
   }
-  card.root.className = 'alert sev-' + a.severity + (isClosed(a) ? ' closed' : '');
+  card.root.className = 'alert sev-' + a.severity + (isSettled(a) ? ' closed' : '');
   card.root.dataset.state = a.state;
   card.root.dataset.grid = a.grid || '';
   card.head.replaceChildren(...headContent(a));
+  if (card.body) fillBody(card, a);
+}
+
+/** A card's head; its body is built the first time it is opened (most cards are never opened). */
+function buildCard(id) {
+  const root = el('li', { 'data-id': id });
+  const head = el('button', { type: 'button', class: 'alert-head', 'aria-expanded': 'false' });
+  root.append(head);
+  const card = { root, head, body: null, info: null, actions: null, message: null, timeline: null, form: null,
+    actionsState: null, shown: false };
+  head.addEventListener('click', () => {
+    if (!card.body) buildBody(card, id);
+    card.body.hidden = !card.body.hidden;
+    head.setAttribute('aria-expanded', String(!card.body.hidden));
+    if (!card.body.hidden) loadHistory(id);
+  });
+  return card;
+}
+
+function buildBody(card, id) {
+  card.body = el('div', { class: 'alert-body' });
+  card.body.hidden = true;
+  card.info = el('div');
+  card.actions = el('div', { class: 'actions' });
+  card.message = el('p', { class: 'message error', role: 'status' });
+  card.timeline = el('ol', { class: 'timeline' });
+  card.body.append(card.info, card.actions, card.message, el('h4', {}, '处理记录'), card.timeline);
+  card.root.append(card.body);
+  fillBody(card, state.alerts.get(id));
+}
+
+function fillBody(card, a) {
   card.info.replaceChildren(...infoContent(a));
   updateActions(card, a);
   renderTimeline(card, a);
 }
 
-function buildCard(a) {
-  const root = el('li', { 'data-id': a.id });
-  const head = el('button', { type: 'button', class: 'alert-head', 'aria-expanded': 'false' });
-  const body = el('div', { class: 'alert-body' });
-  body.hidden = true;
-  const info = el('div');
-  const actions = el('div', { class: 'actions' });
-  const message = el('p', { class: 'message error', role: 'status' });
-  const timeline = el('ol', { class: 'timeline' });
-  body.append(info, actions, message, el('h4', {}, '处理记录'), timeline);
-  root.append(head, body);
-  const card = { root, head, body, info, actions, message, timeline, form: null };
-  head.addEventListener('click', () => {
-    body.hidden = !body.hidden;
-    head.setAttribute('aria-expanded', String(!body.hidden));
-    if (!body.hidden) loadHistory(a.id);
-  });
-  buildActions(card, a.id);
-  return card;
-}
-
 function headContent(a) {
   const place = a.location ? (a.location.description || a.location.text || '') : '网关';
+  const type = state.model.types.get(a.type);
   const tags = el('div', { class: 'tags' },
-    el('span', { class: 'tag state' }, STATE_LABEL[a.state] || a.state),
-    el('span', { class: 'tag' }, SEVERITY_LABEL[a.severity] || a.severity));
+    el('span', { class: 'tag state' }, stateLabel(a.state)),
+    el('span', { class: 'tag severity' }, severityLabel(a.severity)));
   for (const label of a.careLabels || []) tags.append(el('span', { class: 'tag care' }, label));
   if (a.count > 1) tags.append(el('span', { class: 'tag count' }, '×' + a.count));
-  return [el('div', { class: 'alert-title' }, a.title || a.type), el('div', { class: 'alert-place' }, place), tags,
+  return [el('div', { class: 'alert-title' }, type ? type.title : (a.title || a.type)),
+    el('div', { class: 'alert-place' }, place), tags,
     el('div', { class: 'muted' }, time(a.raisedAt) + (a.grid ? ' · ' + a.grid : ''))];
 }
 
 function infoContent(a) {
-  const out = [el('p', { class: 'field next' }, el('b', {}, '下一步'), a.nextStep || '')];
+  const type = state.model.types.get(a.type);
+  const out = [el('p', { class: 'field next' }, el('b', {}, '下一步'), type ? type.nextStep : (a.nextStep || ''))];
   const phones = el('div', { class: 'phones' });
   for (const c of a.contacts || []) phones.append(callLink(c.name + (c.relation ? '（' + (RELATION[c.relation] || c.relation) + '）' : ''), c.phone));
   if (a.gridWorker) phones.append(callLink('网格员 ' + a.gridWorker.name, a.gridWorker.phone));
@@ -253,29 +401,39 @@ function callLink(label, phone) {
   return el('a', { class: 'call', href: 'tel:' + digits }, '☎ ' + label);
 }
 
-function buildActions(card, id) {
-  for (const action of ['accept', 'on-site', 'resolve', 'dismiss', 'verify']) {
-    const b = el('button', { type: 'button', 'data-action': action,
-      class: action === 'dismiss' ? 'secondary' : action === 'resolve' ? 'danger' : null }, ACTION_LABEL[action]);
+/** The buttons of the alert's state (the server still decides, and answers 409 to a step out of order). */
+function updateActions(card, a) {
+  if (card.actionsState === a.state) return;
+  card.actionsState = a.state;
+  const allowed = actionsFor(a);
+  const buttons = allowed.map(x => {
+    const b = el('button', { type: 'button', 'data-action': x.segment }, x.button);
     b.addEventListener('click', () => {
-      if (action === 'resolve' || action === 'dismiss') openForm(card, id, action);
-      else act(card, id, action, {});
+      if (x.needsOutcome) openForm(card, a.id, x);
+      else act(card, a.id, x.segment, {});
     });
-    card.actions.append(b);
-  }
+    return b;
+  });
+  const keepForm = card.form && allowed.some(x => x.segment === card.form.dataset.form) ? card.form : null;
+  card.actions.replaceChildren(...buttons, ...(keepForm ? [keepForm] : []));
+  card.form = keepForm;
 }
 
 function openForm(card, id, action) {
   if (card.form) card.form.remove();
-  const select = el('select', { class: 'outcome', 'aria-label': action === 'resolve' ? '处置结果' : '注销原因' });
-  for (const [value, label] of action === 'resolve' ? OUTCOMES : DISMISS_REASONS) select.append(el('option', { value }, label));
+  const select = el('select', { class: 'outcome', 'aria-label': action.outcomePrompt });
+  for (const o of action.outcomes || []) select.append(el('option', { value: o }, outcomeLabel(o)));
   const note = el('textarea', { class: 'note', placeholder: '备注（现场情况、联系结果）', maxlength: '2000' });
-  const submit = el('button', { type: 'button', 'data-submit': action, class: 'danger' }, '提交' + ACTION_LABEL[action]);
+  const submit = el('button', { type: 'button', 'data-submit': action.segment, class: 'danger' }, '提交' + action.button);
   const cancel = el('button', { type: 'button', class: 'secondary' }, '取消');
-  const form = el('div', { class: 'form', 'data-form': action },
-    el('label', {}, action === 'resolve' ? '处置结果' : '注销原因', select), note, submit, cancel);
+  const form = el('div', { class: 'form', 'data-form': action.segment },
+    el('label', {}, action.outcomePrompt, select), note, submit, cancel);
   submit.addEventListener('click', async () => {
-    if (await act(card, id, action, { outcome: select.value, note: note.value })) {
+    if ((state.model.outcomes.get(select.value) || {}).needsNote && !note.value.trim()) {
+      card.message.textContent = '“' + outcomeLabel(select.value) + '”需要填写备注';
+      return;
+    }
+    if (await act(card, id, action.segment, { outcome: select.value, note: note.value })) {
       form.remove(); card.form = null;
     }
   });
@@ -284,26 +442,10 @@ function openForm(card, id, action) {
   card.actions.append(form);
 }
 
-// Which buttons a state offers (docs/ALERTS.md): the server still decides and answers 409 to a step out of order.
-const ALLOWED = {
-  OPEN: ['accept', 'dismiss'], DEVICE_CLEARED: ['accept', 'dismiss'], ACCEPTED: ['on-site', 'resolve', 'dismiss'],
-  ON_SITE: ['resolve', 'dismiss'], RESOLVED: ['verify'], CLOSED: [], DISMISSED: [], VERIFIED: []
-};
-
-function updateActions(card, a) {
-  const operator = !state.user || state.user.role === 'operator';
-  const allowed = ALLOWED[a.state] || ['accept', 'on-site', 'resolve', 'dismiss'];
-  for (const b of card.actions.querySelectorAll('button[data-action]')) {
-    const action = b.dataset.action;
-    b.hidden = !allowed.includes(action) || (action === 'verify' && !operator);
-  }
-  if (card.form && !allowed.includes(card.form.dataset.form)) { card.form.remove(); card.form = null; }
-}
-
 /** Sends one lifecycle step; the gateway records who did it from the session, not from the page. */
-async function act(card, id, action, body) {
+async function act(card, id, segment, body) {
   card.message.textContent = '';
-  const r = await api('POST', '/api/alerts/' + encodeURIComponent(id) + '/' + action, body);
+  const r = await api('POST', '/api/alerts/' + encodeURIComponent(id) + '/' + segment, body);
   if (r.status >= 200 && r.status < 300) {
     if (r.json && r.json.id === id) upsert(r.json);
     loadHistory(id);
@@ -320,12 +462,13 @@ async function loadHistory(id) {
 
 function renderTimeline(card, a) {
   const history = a.history || [];
-  const items = history.some(h => h.action === 'RAISED') ? [] : [el('li', {}, time(a.raisedAt) + ' 告警产生')];
+  const raised = (state.model.actions.get('RAISED') || {}).label || 'RAISED';
+  const items = history.some(h => h.action === 'RAISED') ? [] : [el('li', {}, time(a.raisedAt) + ' ' + raised)];
   for (const h of history) {
-    const what = h.action || h.transition || h.to || '';
-    const text = [time(h.at), ACTION_NAME[what] || STATE_LABEL[what] || what, h.by ? '· ' + h.by : '',
-      h.outcome ? '· ' + (OUTCOMES.find(o => o[0] === h.outcome) || [null, h.outcome])[1] : '', h.note ? '· ' + h.note : '']
-      .filter(Boolean).join(' ');
+    const what = h.action || h.to || '';
+    const label = (state.model.actions.get(what) || {}).label || stateLabel(what);
+    const text = [time(h.at), label, h.by ? '· ' + h.by : '', h.outcome ? '· ' + outcomeLabel(h.outcome) : '',
+      h.note ? '· ' + h.note : ''].filter(Boolean).join(' ');
     items.push(el('li', {}, text));
   }
   card.timeline.replaceChildren(...items);
@@ -337,22 +480,60 @@ function time(iso) {
   return isNaN(d) ? String(iso) : d.toLocaleString('zh-CN', { hour12: false });
 }
 
+// ---- older closed alerts (the server keeps only recent ones in memory) ----
+
+async function loadOlder() {
+  const button = $('older');
+  button.disabled = true;
+  const query = '?limit=' + OLDER_PAGE + (state.olderCursor ? '&before=' + encodeURIComponent(state.olderCursor) : '');
+  const r = await api('GET', '/api/alerts/closed' + query);
+  button.disabled = false;
+  if (r.status !== 200 || !r.json) {
+    button.hidden = true;   // a gateway without the archive (404): nothing to add
+    return;
+  }
+  const older = r.json.alerts || [];
+  if (older.length > 0 && $('filter-state').value === 'active') {
+    // they are closed: show every state, with one render for the lot
+    $('filter-state').value = '';
+    state.rendered = false;
+    older.forEach(upsert);
+    state.rendered = true;
+    renderList();
+  } else {
+    older.forEach(upsert);
+  }
+  state.olderCursor = r.json.next || null;
+  button.hidden = !state.olderCursor;
+}
+
 // ---- devices per building ----
+
+/** Keeps, per device, the unsettled alerts about it: `old` is taken out, `alert` put in. */
+function countForDevices(old, alert) {
+  for (const [a, add] of [[old, false], [alert, true]]) {
+    if (!a || !a.device || isSettled(a)) continue;
+    const by = /BATTERY/.test(a.type) ? state.batteryBy : state.alarmBy;
+    const ids = by.get(a.device.id) || new Set();
+    if (add) ids.add(a.id); else ids.delete(a.id);
+    if (ids.size) by.set(a.device.id, ids); else by.delete(a.device.id);
+  }
+}
 
 async function loadDevices() {
   const r = await api('GET', '/api/devices');
   if (r.status !== 200 || !r.json) return;
   state.devices = r.json.devices || [];
   for (const d of state.devices) if (d.grid) addGridOption(d.grid);
-  renderDevices();
+  if (state.rendered) renderDevices();
+}
+
+function scheduleDevices() {
+  if (state.devicesTimer) return;
+  state.devicesTimer = setTimeout(() => { state.devicesTimer = null; renderDevices(); }, DEVICES_REDRAW_MS);
 }
 
 function renderDevices() {
-  const inAlarm = new Set(), lowBattery = new Set();
-  for (const a of state.alerts.values()) {
-    if (isClosed(a) || !a.device) continue;
-    if (/BATTERY/.test(a.type)) lowBattery.add(a.device.id); else inAlarm.add(a.device.id);
-  }
   const grid = $('filter-grid').value;
   const byBuilding = new Map();
   const now = Date.now();
@@ -363,8 +544,8 @@ function renderDevices() {
     if (!d.lastSeen) b.never++;
     else if (now - Date.parse(d.lastSeen) <= ONLINE_MS) b.online++;
     else b.offline++;
-    if (inAlarm.has(d.id)) b.alarm++;
-    if (lowBattery.has(d.id)) b.battery++;
+    if (state.alarmBy.has(d.id)) b.alarm++;
+    if (state.batteryBy.has(d.id)) b.battery++;
     byBuilding.set(building, b);
   }
   const keys = [...byBuilding.keys()].sort((x, y) => x.localeCompare(y, 'zh-CN', { numeric: true }));
@@ -385,8 +566,9 @@ function renderDevices() {
 document.addEventListener('DOMContentLoaded', async () => {
   $('login-form').addEventListener('submit', onLogin);
   $('logout').addEventListener('click', onLogout);
+  $('older').addEventListener('click', loadOlder);
   for (const id of ['filter-grid', 'filter-severity', 'filter-state']) {
-    $(id).addEventListener('change', () => { renderList(); renderDevices(); });
+    $(id).addEventListener('change', () => { if (state.rendered) { renderList(); renderDevices(); } });
   }
   const r = await api('GET', '/api/session');
   if (r.status === 200 && r.json) startConsole(r.json);

@@ -219,6 +219,7 @@ public final class Gateway extends AbstractVerticle {
             http.deliveries(notifier::deliveries); // attempt details are scrubbed by the channels (SecretScrubbingChannel)
         }
         http.mount(cameras::mountRoutes);
+        http.mount(new org.linli.gateway.http.AlertModelRoutes()::mount);   // the alert model's words (docs/CONSOLE.md)
         String where = config.http().host() + ":" + config.http().port();
         return http.listen(HttpsOptions.serverOptions(config.http())).<Void>mapEmpty()
                 .recover(e -> e instanceof java.net.BindException

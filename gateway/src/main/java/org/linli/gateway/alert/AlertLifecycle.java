@@ -3,6 +3,7 @@ package org.linli.gateway.alert;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,6 +30,41 @@ public final class AlertLifecycle {
         return STEPS.keySet();
     }
 
+    /** The actions a person may take on an alert in {@code state}, in workflow order; empty for a terminal state. */
+    public static Set<AlertAction> allowedFrom(AlertState state) {
+        Set<AlertAction> out = EnumSet.noneOf(AlertAction.class);
+        STEPS.forEach((action, step) -> {
+            if (step.from().contains(state)) {
+                out.add(action);
+            }
+        });
+        return out;
+    }
+
+    /** The state a person's action leads to, or empty for an action the system takes. */
+    public static Optional<AlertState> target(AlertAction action) {
+        return Optional.ofNullable(STEPS.get(action)).map(Step::to);
+    }
+
+    /** Resolving and dismissing record what the alert turned out to be: they need an outcome. */
+    public static boolean needsOutcome(AlertAction action) {
+        return action == AlertAction.RESOLVED || action == AlertAction.DISMISSED;
+    }
+
+    /** The outcomes {@code action} accepts: any for resolve, false alarms only for dismiss, none for the others. */
+    public static Set<Outcome> outcomesFor(AlertAction action) {
+        if (!needsOutcome(action)) {
+            return EnumSet.noneOf(Outcome.class);
+        }
+        return action == AlertAction.DISMISSED ? EnumSet.complementOf(EnumSet.of(Outcome.REAL_INCIDENT))
+                : EnumSet.allOf(Outcome.class);
+    }
+
+    /** OTHER says nothing by itself: it needs a note saying what it was. */
+    public static boolean needsNote(Outcome outcome) {
+        return outcome == Outcome.OTHER;
+    }
+
     /**
      * Applies a person's action, or throws {@link InvalidTransitionException} saying why not. Accepting or dismissing
      * ends the escalation clock; the outcome is required to resolve or dismiss (and dismissing needs a false-alarm
@@ -47,15 +83,15 @@ public final class AlertLifecycle {
                     + " it (allowed from " + step.from() + ")");
         }
         Outcome kept = a.outcome();
-        if (action == AlertAction.RESOLVED || action == AlertAction.DISMISSED) {
+        if (needsOutcome(action)) {
             if (outcome == null) {
                 throw new InvalidTransitionException("'outcome' is missing: one of REAL_INCIDENT, FALSE_ALARM_COOKING, "
                         + "FALSE_ALARM_TEST, RESIDENT_AWAY, DEVICE_FAULT, OTHER");
             }
-            if (action == AlertAction.DISMISSED && outcome == Outcome.REAL_INCIDENT) {
+            if (!outcomesFor(action).contains(outcome)) {
                 throw new InvalidTransitionException("a real incident cannot be dismissed as false: resolve it instead");
             }
-            if (outcome == Outcome.OTHER && (note == null || note.isBlank())) {
+            if (needsNote(outcome) && (note == null || note.isBlank())) {
                 throw new InvalidTransitionException("outcome OTHER needs a note saying what it was");
             }
             kept = outcome;

@@ -5,6 +5,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.linli.gateway.alert.Alert;
 import org.linli.gateway.alert.AlertService;
+import org.linli.gateway.alert.AlertVocabulary;
+import org.linli.gateway.alert.AlertVocabulary.PersonAction;
 import org.linli.gateway.auth.AlertAccess;
 import org.linli.gateway.auth.ConsoleAuth;
 import org.linli.gateway.auth.User;
@@ -88,7 +90,9 @@ final class AlertScopeGuard {
         if (!visible(ctx)) {
             return;
         }
-        if ("verify".equals(ctx.pathParam("action")) && !AlertAccess.isOperatorOrOpen(user)) {
+        boolean dutyOffice = AlertVocabulary.bySegment(ctx.pathParam("action")).map(PersonAction::dutyOfficeOnly)
+                .orElse(false);
+        if (dutyOffice && !AlertAccess.isOperatorOrOpen(user)) {
             // verification is the duty office checking the grid worker's work: not something one signs off oneself
             HttpApi.error(ctx, 403, "only an operator (the duty office) verifies a resolved alert");
             return;

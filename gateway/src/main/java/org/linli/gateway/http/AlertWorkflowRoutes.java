@@ -7,7 +7,10 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.linli.gateway.alert.AlertAction;
 import org.linli.gateway.alert.AlertJson;
+import org.linli.gateway.alert.AlertLifecycle;
 import org.linli.gateway.alert.AlertService;
+import org.linli.gateway.alert.AlertVocabulary;
+import org.linli.gateway.alert.AlertVocabulary.PersonAction;
 import org.linli.gateway.alert.InvalidTransitionException;
 import org.linli.gateway.alert.Outcome;
 import org.linli.gateway.rules.HouseholdAway;
@@ -16,7 +19,7 @@ import org.linli.gateway.web.RequestBodies;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
@@ -25,12 +28,8 @@ import java.util.NoSuchElementException;
  * until the console brings logins and roles. 404 unknown alert or household, 400 bad body, 409 step not allowed.
  */
 public final class AlertWorkflowRoutes {
-    private static final Map<String, AlertAction> ACTIONS = Map.of(
-            "accept", AlertAction.ACCEPTED,
-            "on-site", AlertAction.ON_SITE,
-            "resolve", AlertAction.RESOLVED,
-            "verify", AlertAction.VERIFIED,
-            "dismiss", AlertAction.DISMISSED);
+    private static final List<String> SEGMENTS = AlertLifecycle.humanActions().stream().sorted()
+            .map(a -> AlertVocabulary.personAction(a).orElseThrow().segment()).toList();
 
     private final AlertService alerts;
     private final HouseholdAway away;
@@ -50,9 +49,10 @@ public final class AlertWorkflowRoutes {
     }
 
     private void act(RoutingContext ctx) {
-        AlertAction action = ACTIONS.get(ctx.pathParam("action"));
+        // the URL segments are the vocabulary's (the console reads the same ones from GET /api/alert-model)
+        AlertAction action = AlertVocabulary.bySegment(ctx.pathParam("action")).map(PersonAction::action).orElse(null);
         if (action == null) {
-            HttpApi.error(ctx, 404, "unknown action '" + ctx.pathParam("action") + "' (known: " + ACTIONS.keySet() + ")");
+            HttpApi.error(ctx, 404, "unknown action '" + ctx.pathParam("action") + "' (known: " + SEGMENTS + ")");
             return;
         }
         JsonObject b = bodyOf(ctx);

@@ -1,7 +1,7 @@
 package org.linli.gateway.notify;
 
 import org.linli.gateway.alert.Alert;
-import org.linli.gateway.alert.Severity;
+import org.linli.gateway.alert.AlertVocabulary;
 import org.linli.gateway.site.CareFlag;
 import org.linli.gateway.site.Household;
 import org.linli.gateway.site.Location;
@@ -14,23 +14,14 @@ import java.util.stream.Collectors;
  * Writes alerts as Chinese messages for a grid worker reading on a phone: the place first (3号楼2单元501室 and the
  * compact 3-2-501), care flags with 独居老人 first and in the title, what happened, who is responsible, family
  * contacts (life-safety alerts in elderly households), the next step, evidence and a link. Digests list one line per
- * minor alert (place, type, count, link) so a glance shows where to go.
+ * minor alert (place, type, count, link) so a glance shows where to go. The words for severities are
+ * {@link AlertVocabulary}'s, the same the console shows. Immutable: callable from any thread.
  */
 final class AlertMessages {
     private final AlertLinks links;
 
     AlertMessages(AlertLinks links) {
         this.links = links;
-    }
-
-    static String severityLabel(Severity s) {
-        return switch (s) {
-            case CRITICAL_VULNERABLE -> "特急";
-            case CRITICAL -> "紧急";
-            case MAJOR -> "重要";
-            case MINOR -> "一般";
-            case WARNING -> "提示";
-        };
     }
 
     /** "3号楼2单元501室（3-2-501）", or the compound's name for an alert without a place. */
@@ -94,7 +85,7 @@ final class AlertMessages {
         if (!a.care().isEmpty()) {
             f.add(new String[] {"住户", careLabels(a)});
         }
-        String what = a.type().title() + "，级别：" + severityLabel(a.severity())
+        String what = a.type().title() + "，级别：" + AlertVocabulary.label(a.severity())
                 + (a.count() > 1 ? "，已报警 " + a.count() + " 次" : "") + (repeat ? "（持续未处理）" : "");
         f.add(new String[] {"情况", what});
         if (!a.detail().isBlank()) {
@@ -133,7 +124,7 @@ final class AlertMessages {
 
     /** One line of a digest: severity, place, type, repeat count, link. */
     String digestLine(Alert a) {
-        return "- [" + severityLabel(a.severity()) + "] " + place(a) + " " + a.type().title()
+        return "- [" + AlertVocabulary.label(a.severity()) + "] " + place(a) + " " + a.type().title()
                 + (a.count() > 1 ? " ×" + a.count() : "")
                 + (a.gridWorker() == null ? "" : " · " + a.gridWorker().name())
                 + " [" + a.id() + "](" + links.alert(a.id()) + ")";

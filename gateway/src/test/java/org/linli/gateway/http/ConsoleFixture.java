@@ -85,6 +85,7 @@ final class ConsoleFixture implements AutoCloseable {
             api = new HttpApi(vertx, alerts, pipeline, site, JsonObject::new,
                     new ConsoleAuth(vertx, config.users(), Clock.systemUTC(), secureCookie))
                     .mount(new AlertWorkflowRoutes(alerts, new HouseholdAway(AlertStore.NONE, java.util.Map.of()), site)::mount)
+                    .mount(new AlertModelRoutes()::mount)
                     // stand-ins for the camera routes (which need cameras): what reaches them passed the guards
                     .mount(r -> {
                         r.get("/api/snapshots/:id").handler(ctx -> ctx.response().end("jpeg " + ctx.pathParam("id")));

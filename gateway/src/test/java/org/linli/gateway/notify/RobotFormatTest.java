@@ -93,6 +93,8 @@ class RobotFormatTest {
         assertTrue(content.startsWith("【独居老人】燃气泄漏报警 3-2-501"), content);
         assertTrue(content.contains("3号楼2单元501室（3-2-501）"), content);
         assertTrue(content.contains("级别：特急"), content);
+        // the console's word for the severity (GET /api/alert-model), not one of the chat's own
+        assertTrue(content.contains("级别：" + org.linli.gateway.alert.AlertVocabulary.label(gas.severity())), content);
         assertTrue(content.contains("网格员：李娜 13900000001"), content);
         assertTrue(content.contains("家属：王芳（女儿） 13800000001"), content);
         assertTrue(content.contains("下一步：立即电话联系住户"), content);
