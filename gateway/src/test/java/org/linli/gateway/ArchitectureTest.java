@@ -5,7 +5,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -25,7 +24,6 @@ class ArchitectureTest {
     }
 
     @Test
-    @Disabled("enabled by the lead once the issue 11 branches are merged")
     void gatewayPackagesAreFreeOfCycles() {
         // GIVEN the gateway's main classes (tests may reach across packages)
         JavaClasses main = new ClassFileImporter()
