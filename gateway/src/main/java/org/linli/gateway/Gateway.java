@@ -369,14 +369,6 @@ public final class Gateway extends AbstractVerticle {
         return rules;
     }
 
-    /**
-     * Whether each device's parent connection is up, as the heartbeat rule asks it: read from the sources (an MQTT
-     * device's parent is the broker connection, a polled meter's its bus; cameras are parents of no device).
-     */
-    public ParentStatuses parents() {
-        return parents;
-    }
-
     public HouseholdAway away() {
         return away;
     }

@@ -42,28 +42,8 @@ public final class SupervisorCounters {
         return connectFailures.get();
     }
 
-    public long subscriptionsCreated() {
-        return subscriptionsCreated.get();
-    }
-
-    public long renewals() {
-        return renewals.get();
-    }
-
     public long recreations() {
         return recreations.get();
-    }
-
-    public long events() {
-        return events.get();
-    }
-
-    public long insecureAuthRefused() {
-        return insecureAuthRefused.get();
-    }
-
-    public long oversizedAnswers() {
-        return oversizedAnswers.get();
     }
 
     public JsonObject toJson() {

@@ -87,7 +87,4 @@ final class AlertStreamHub implements AlertListener {
         }
     }
 
-    int clientCount() {
-        return clients.size();
-    }
 }

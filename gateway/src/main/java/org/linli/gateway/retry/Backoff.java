@@ -49,11 +49,6 @@ public final class Backoff {
         return failures;
     }
 
-    /** The longest delay this back-off gives (before jitter). */
-    public Duration max() {
-        return max;
-    }
-
     /** The delay before retry number {@code attempt} (1 = the first retry), with jitter. */
     public Duration delay(int attempt) {
         Duration ceiling = ceiling(attempt);

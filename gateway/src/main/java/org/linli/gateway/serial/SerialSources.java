@@ -124,10 +124,6 @@ public final class SerialSources {
         return supervisors.get(bus).detail();
     }
 
-    public LinkState deviceState(String bus, String deviceId) {
-        return supervisors.get(bus).devices().get(deviceId).state;
-    }
-
     public Map<String, Long> failuresByReason(String bus) {
         return new java.util.TreeMap<>(supervisors.get(bus).failuresByReason());
     }

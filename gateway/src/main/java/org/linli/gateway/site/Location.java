@@ -22,18 +22,6 @@ public record Location(String building, String unit, String household, String ar
         return new Location(t.building(), t.unit(), t.household(), t.area());
     }
 
-    public Optional<String> unitId() {
-        return Optional.ofNullable(unit);
-    }
-
-    public Optional<String> householdId() {
-        return Optional.ofNullable(household);
-    }
-
-    public Optional<String> areaName() {
-        return Optional.ofNullable(area);
-    }
-
     /** The household key {@code 3-2-501}, present only for a household location. */
     public Optional<String> householdKey() {
         return household == null ? Optional.empty() : Optional.of(building + "-" + unit + "-" + household);

@@ -31,6 +31,7 @@ import static org.linli.sim.camera.CameraGatewayFixture.cameraStatus;
 import static org.linli.sim.camera.CameraGatewayFixture.get;
 import static org.linli.sim.camera.CameraGatewayFixture.getJson;
 import static org.linli.sim.camera.CameraSupervisorTest.await;
+import static org.linli.sim.camera.CameraSupervisorTest.holds;
 
 /** Cameras inside a deployed gateway, against simulated cameras, observed through the gateway's real HTTP API. */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
@@ -90,7 +91,9 @@ class CameraGatewayTest {
         // WHEN the camera goes away for several reconnect rounds (back-off capped at 1 s)
         sim.stop();
         await("OFFLINE", Duration.ofSeconds(20), () -> "OFFLINE".equals(status(port, "cam-7-gate")));
-        Thread.sleep(4_000);
+        await("an offline alert", Duration.ofSeconds(10), () -> count(port, "CAMERA_OFFLINE") >= 1);
+        holds("one offline alert over 4 s of reconnect rounds", Duration.ofSeconds(4),
+                () -> count(port, "CAMERA_OFFLINE") == 1);
         // THEN one alert, raised once, on the camera's place and grid
         JsonArray offline = alerts(port, "CAMERA_OFFLINE");
         assertEquals(1, offline.size(), offline.encode());
@@ -127,7 +130,10 @@ class CameraGatewayTest {
         sim.hangPullMessages(true);
         // THEN the camera is EVENTS_STALE, with one alert on its place, and it is not called offline
         await("EVENTS_STALE", Duration.ofSeconds(20), () -> "EVENTS_STALE".equals(status(port, "cam-7-gate")));
-        Thread.sleep(2_000);
+        await("a stale alert", Duration.ofSeconds(10), () -> count(port, "CAMERA_EVENTS_STALE") >= 1);
+        holds("still EVENTS_STALE with one alert, never called offline", Duration.ofSeconds(2),
+                () -> "EVENTS_STALE".equals(status(port, "cam-7-gate"))
+                        && count(port, "CAMERA_EVENTS_STALE") == 1);
         JsonArray stale = alerts(port, "CAMERA_EVENTS_STALE");
         assertEquals(1, stale.size(), stale.encode());
         assertEquals("OPEN", stale.getJsonObject(0).getString("state"));
@@ -152,7 +158,8 @@ class CameraGatewayTest {
         int port = gw.httpPort();
         // WHEN it has tried for a while
         await("NOT_AUTHORIZED", Duration.ofSeconds(15), () -> "NOT_AUTHORIZED".equals(status(port, "cam-7-gate")));
-        Thread.sleep(2_500);
+        holds("NOT_AUTHORIZED while it keeps trying", Duration.ofMillis(2_500),
+                () -> "NOT_AUTHORIZED".equals(status(port, "cam-7-gate")));
         // THEN the status says why and what to check, the process keeps serving, one alert stands
         JsonObject s = cameraStatus(port, "cam-7-gate");
         assertEquals("NOT_AUTHORIZED", s.getString("status"));
@@ -186,7 +193,7 @@ class CameraGatewayTest {
                 () -> count(port, "CAMERA_MOTION") == 1 && count(port, "CAMERA_TAMPER") == 1);
         await("three events through the pipeline", Duration.ofSeconds(10),
                 () -> gw.pipeline().stats().toJson().getLong("events") >= 3);
-        Thread.sleep(500);
+        holds("no motion alert for the hall", Duration.ofMillis(500), () -> count(port, "CAMERA_MOTION") == 1);
         assertEquals(1, count(port, "CAMERA_MOTION"), "hall motion outside its window: recorded, no alert");
         JsonObject motion = alerts(port, "CAMERA_MOTION").getJsonObject(0);
         assertEquals("cam-gate", motion.getJsonObject("device").getString("id"));

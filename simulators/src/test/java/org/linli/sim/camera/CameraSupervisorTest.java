@@ -68,6 +68,19 @@ class CameraSupervisorTest {
         }
     }
 
+    /**
+     * Checks that {@code condition} stays true for the whole {@code period} (checked every 50 ms): how a test says that
+     * something did NOT happen, e.g. no second attempt, no second alert.
+     */
+    static void holds(String what, Duration period, BooleanSupplier condition) {
+        try {
+            Awaitility.await(what).during(period).atMost(period.plusSeconds(5)).pollInSameThread()
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            fail("did not hold for " + period + ": " + what);
+        }
+    }
+
     private static long count(RecordingObserver o, EventType type) {
         return o.events.stream().filter(e -> e.type() == type).count();
     }
@@ -90,9 +103,10 @@ class CameraSupervisorTest {
         await("motion and tamper", Duration.ofSeconds(10), () -> count(o, EventType.MOTION) == 1 && count(o, EventType.TAMPER) == 1);
         assertEquals("cam-7-gate", o.events.get(0).deviceId());
 
-        // WHEN the subscription's original 4 s lifetime has long passed
-        Thread.sleep(6_000);
-        // THEN it was renewed in time: still the one subscription, renewed at least once, never recreated
+        // WHEN the subscription's original 4 s lifetime has long passed (6 s), it stays the one subscription, never recreated
+        holds("one subscription, never recreated", Duration.ofSeconds(6),
+                () -> cam.subscriptionsCreated() == 1 && sup.counters().recreations() == 0);
+        // THEN it was renewed in time
         assertTrue(cam.renewals() >= 1, "renewals " + cam.renewals());
         assertEquals(1, cam.subscriptionsCreated(), "no new subscription needed");
         assertEquals(0, sup.counters().recreations());
@@ -159,7 +173,7 @@ class CameraSupervisorTest {
         CameraSupervisor sup = supervise(cam, "wrong", Duration.ofSeconds(600), Duration.ofSeconds(30), o);
         // WHEN it tries
         await("refused", Duration.ofSeconds(10), () -> !o.connectFailures.isEmpty());
-        Thread.sleep(2_000);
+        holds("no second attempt within 2 s", Duration.ofSeconds(2), () -> sup.counters().connectFailures() == 1);
         // THEN it was told NOT_AUTHORIZED, and did not hammer the camera meanwhile
         assertEquals(OnvifErrorKind.NOT_AUTHORIZED, o.connectFailures.get(0).kind());
         assertEquals(1, sup.counters().connectFailures(), "one attempt, then a long wait");

@@ -97,6 +97,20 @@ final class E2eHarness {
     }
 
     /**
+     * Checks that {@code condition} stays true for the whole {@code period} (checked every 100 ms on the test thread):
+     * how a test says that something did NOT happen, such as no per-meter alert while the meters' offline threshold
+     * passes behind a failed bus.
+     */
+    static void holds(String what, Duration period, BooleanSupplier condition) {
+        try {
+            Awaitility.await(what).during(period).atMost(period.plusSeconds(5)).pollInSameThread()
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            fail("did not hold for " + period + ": " + what);
+        }
+    }
+
+    /**
      * Waits until the gateway's MQTT subscriptions are in place on the broker, which its CONNACK does not say (the
      * SUBACK comes later, and a broker that lost the session drops what is published before it): publishes a probe
      * (QoS 1, a device the site does not know, on the first subscription's topic) every 200 ms until the pipeline

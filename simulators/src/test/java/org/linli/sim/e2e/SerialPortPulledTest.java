@@ -32,7 +32,9 @@ class SerialPortPulledTest {
             // WHEN the adapter is pulled, and stays out for longer than the meters' offline threshold
             rig.pairs.get("bus-cjt").stop();
             E2eHarness.await("bus OFFLINE", Duration.ofSeconds(10), () -> "OFFLINE".equals(state(rig)));
-            Thread.sleep(3500);
+            E2eHarness.await("the bus alert", Duration.ofSeconds(10), () -> count(rig, "BUS_OFFLINE") == 1);
+            E2eHarness.holds("no per-meter alert past the meters' offline threshold", Duration.ofMillis(3500),
+                    () -> count(rig, "DEVICE_OFFLINE") == 0 && count(rig, "BUS_OFFLINE") == 1);
 
             // THEN one bus alert, every meter PARENT_OFFLINE, no meter alert
             List<JsonObject> busAlerts = rig.alerts("BUS_OFFLINE");
@@ -72,6 +74,14 @@ class SerialPortPulledTest {
             return rig.deviceStates("bus-cjt");
         } catch (Exception e) {
             return Map.of();
+        }
+    }
+
+    private static int count(SerialRig rig, String type) {
+        try {
+            return rig.alerts(type).size();
+        } catch (Exception e) {
+            return -1;
         }
     }
 }
