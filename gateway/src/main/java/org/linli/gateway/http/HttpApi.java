@@ -16,6 +16,7 @@ import org.linli.gateway.auth.User;
 import org.linli.gateway.pipeline.DeadLetter;
 import org.linli.gateway.pipeline.Pipeline;
 import org.linli.gateway.site.Device;
+import org.linli.gateway.site.Grid;
 import org.linli.gateway.site.SiteDirectory;
 import org.linli.gateway.web.RequestBodies;
 
@@ -120,6 +121,7 @@ public final class HttpApi {
         router.get("/api/alerts/:id/deliveries").handler(this::alertDeliveries);
         new AlertReadRoutes(alerts, stream).mount(router);
         router.get("/api/devices").handler(this::devices);
+        router.get("/api/grids").handler(this::grids);
         router.get("/api/dead-letters").handler(this::deadLetters);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
@@ -177,6 +179,19 @@ public final class HttpApi {
                     .put("lastSeen", pipeline.activity().lastSeen(d.id()).map(Object::toString).orElse(null)));
         }
         json(ctx, new JsonObject().put("devices", out).put("count", out.size()));
+    }
+
+    /** The grids this user may see, with their names, for the console's grid filter (a grid worker: their own). */
+    private void grids(RoutingContext ctx) {
+        Optional<User> user = ConsoleAuth.user(ctx);
+        boolean all = AlertAccess.isOperatorOrOpen(user);
+        JsonArray out = new JsonArray();
+        for (Grid g : site.grids()) {
+            if (all || g.id().equals(user.orElseThrow().grid())) {
+                out.add(new JsonObject().put("id", g.id()).put("name", g.name()));
+            }
+        }
+        json(ctx, new JsonObject().put("grids", out));
     }
 
     /** The letters one GET /api/dead-letters returns, at most, as UTF-8 JSON (besides the counts). */
