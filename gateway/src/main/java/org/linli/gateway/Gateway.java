@@ -234,7 +234,8 @@ public final class Gateway extends AbstractVerticle {
                 config.http().publicUrl() != null && config.http().publicUrl().startsWith("https:"), sessionFile))
                 .withMetrics(() -> secrets.scrub(metrics.scrape()))
                 .withReadiness(() -> new JsonObject(secrets.scrub(readiness.check().encode())))
-                .mount(new AlertWorkflowRoutes(alerts, away, site)::mount);
+                .mount(new AlertWorkflowRoutes(alerts, away, site)::mount)
+                .withCameraNames(cameraNames());
         if (notifier != null) {
             http.deliveries(notifier::deliveries); // attempt details are scrubbed by the channels (SecretScrubbingChannel)
         }
@@ -292,6 +293,15 @@ public final class Gateway extends AbstractVerticle {
         MqttMeters.register(metrics.registry(), mqtt);
         CameraMeters.register(metrics.registry(), cameras);
         lag = new EventLoopLag(vertx, Duration.ofSeconds(1), metrics.registry()).start();
+    }
+
+    /** Camera id → name from the config, for the console's snapshot captions. */
+    private java.util.Map<String, String> cameraNames() {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        if (config.cameras() != null && config.cameras().devices() != null) {
+            config.cameras().devices().forEach(c -> names.put(c.id(), c.name() == null ? c.id() : c.name()));
+        }
+        return names;
     }
 
     /** How often the devices' changed last-seen times are written (one transaction each time). */

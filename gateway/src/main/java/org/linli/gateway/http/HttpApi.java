@@ -45,6 +45,7 @@ public final class HttpApi {
     private final List<Consumer<Router>> extraRoutes = new ArrayList<>();
     private HttpServer server;
     private Function<String, JsonArray> deliveries = id -> new JsonArray();
+    private java.util.Map<String, String> cameraNames = java.util.Map.of();
 
     /** Open mode: no users, no login. */
     public HttpApi(Vertx vertx, AlertService alerts, Pipeline pipeline, SiteDirectory site, Supplier<JsonObject> status) {
@@ -66,6 +67,12 @@ public final class HttpApi {
     /** Where {@code GET /api/alerts/{id}/deliveries} reads the delivery log (the notifier, when configured). */
     public void deliveries(Function<String, JsonArray> log) {
         this.deliveries = log;
+    }
+
+    /** Camera id → name, for {@code GET /api/cameras/names} (the console's snapshot captions). */
+    public HttpApi withCameraNames(java.util.Map<String, String> names) {
+        this.cameraNames = java.util.Map.copyOf(names);
+        return this;
     }
 
     /** Serves {@code GET /metrics} as Prometheus text from {@code text}. */
@@ -122,6 +129,8 @@ public final class HttpApi {
         new AlertReadRoutes(alerts, stream).mount(router);
         router.get("/api/devices").handler(this::devices);
         router.get("/api/grids").handler(this::grids);
+        router.get("/api/cameras/names").handler(ctx -> json(ctx, new JsonObject().put("cameras",
+                new JsonObject(new java.util.TreeMap<>(cameraNames)))));
         router.get("/api/dead-letters").handler(this::deadLetters);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
