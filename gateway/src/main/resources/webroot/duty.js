@@ -264,11 +264,6 @@
       window.linliGridNames = new Map(g.json.grids.map(x => [x.id, x.name || x.id]));
       for (const x of g.json.grids) addGridOption(x.id);
       for (const o of $('filter-grid').options) if (o.value) o.textContent = window.linliGridNames.get(o.value) || o.value;
-      // a grid worker's own grid(s) by name
-      if (state.user && state.user.role === 'grid_worker') {
-        const mine = g.json.grids.map(x => x.name || x.id).join('、');
-        if (mine) $('who').textContent = state.user.name + ' · ' + mine;
-      }
     }
     const c = await api('GET', '/api/cameras/names');
     if (c.status === 200 && c.json) {
