@@ -285,7 +285,8 @@
     duty.statsTimer = setInterval(() => { if (duty.statsDirty || ++ticks % 10 === 0) showStats(); }, STATS_EVERY_MS);
   });
 
-  H.rendered.push(() => { duty.statsDirty = true; });
+  // the first render follows the replay: count at once rather than at the next tick
+  H.rendered.push(showStats);
 
   H.stop.push(() => {
     quiet();

@@ -222,7 +222,9 @@ class DutyScreenBrowserTest {
         browser = HeadlessChromium.phone();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         login(wait, mine.worker().id(), users.password(mine.worker().id()));
-        // THEN the grid filter offers her grid by name
+        // THEN the statistics count the alert of her grid
+        wait.until(ExpectedConditions.textToBe(By.id("stat-today"), "1"));
+        // AND the grid filter offers her grid by name
         wait.until(b -> js("return [...document.querySelectorAll('#filter-grid option')].map(o => o.textContent)")
                 .toString().contains(mine.name()));
         // AND the alert's card offers 设为外出
