@@ -96,7 +96,7 @@
     $('ring-list').replaceChildren(...[...duty.ringing.values()].map(a => {
       const look = el('button', { type: 'button', class: 'small' }, '查看');
       look.addEventListener('click', () => showCard(a.id));
-      return el('li', { 'data-id': a.id }, el('b', {}, titleOf(a)), ' ', placeOf(a), ' ', look);
+      return el('li', { 'data-alert': a.id }, el('b', {}, titleOf(a)), ' ', placeOf(a), ' ', look);
     }));
   }
 

@@ -137,7 +137,7 @@ class DutyScreenBrowserTest {
         Alert fresh = raise(AlertType.GAS_LEAK, Severity.CRITICAL_VULNERABLE, flat, "e");
 
         // THEN the pop-up names it, a notification was shown, and the sound plays (and repeats)
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ring li[data-id='" + fresh.id() + "']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ring li[data-alert='" + fresh.id() + "']")));
         assertTrue(text("ring").contains(Location.parse(flat).describe()), text("ring"));
         @SuppressWarnings("unchecked")
         List<String> notes = (List<String>) js("return window.__notes");
@@ -195,7 +195,7 @@ class DutyScreenBrowserTest {
         Alert after = raise(AlertType.FIRE, Severity.CRITICAL, flats.get(0), "after-restart");
         // THEN it appears on the screen and rings
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#alerts li[data-id='" + after.id() + "']")));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ring li[data-id='" + after.id() + "']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ring li[data-alert='" + after.id() + "']")));
         // AND a state-changing request with the old CSRF token still works: accepting it from the page
         browser.findElement(By.cssSelector("#alerts li[data-id='" + after.id() + "'] .alert-head")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
