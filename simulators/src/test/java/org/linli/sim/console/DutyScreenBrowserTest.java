@@ -95,7 +95,7 @@ class DutyScreenBrowserTest {
     }
 
     @Test
-    @DisplayName("on a duty PC a new life-safety alert rings (sound, notification, pop-up) until acknowledged, the day's statistics count a known set of alerts, the search narrows the list, and the list and statistics sit side by side")
+    @DisplayName("on a duty PC a new life-safety alert rings (sound, notification, pop-up) until acknowledged, the day's statistics count a known set of alerts, the search narrows the list, the list and statistics sit side by side, and a snapshot has a caption and opens full screen")
     void ringsCountsAndSearches(@TempDir Path dir) throws Exception {
         HeadlessChromium.require();
         // GIVEN a gateway where a MINOR alert escalates after 1 s, holding today: one alert resolved, one dismissed,
@@ -161,6 +161,23 @@ class DutyScreenBrowserTest {
         // THEN only that flat's alert is listed
         wait.until(b -> cardIds().equals(List.of(fresh.id())));
         saveScreenshot("duty-pc.png");
+
+        // WHEN a camera snapshot is attached to it and the card is opened
+        long shotAt = System.currentTimeMillis();
+        onLoop(() -> gateway.alerts().attachEvidence(fresh.id(),
+                "/api/snapshots/" + Long.toString(shotAt, 36) + "-1-cam-east"));
+        browser.findElement(By.cssSelector("#alerts li[data-id='" + fresh.id() + "'] .alert-head")).click();
+        // THEN it has a caption with the camera and the local time
+        WebElement caption = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#alerts li[data-id='" + fresh.id() + "'] .evidence .caption")));
+        String localTime = (String) js("return new Date(" + shotAt + ").toLocaleString('zh-CN', { hour12: false })");
+        assertEquals("cam-east · " + localTime, caption.getText());
+        // AND a tap opens it full screen, and Escape closes it
+        browser.findElement(By.cssSelector("#alerts li[data-id='" + fresh.id() + "'] .evidence img")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("viewer")));
+        assertEquals(caption.getText(), text("viewer-caption"));
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("viewer")));
     }
 
     @Test
