@@ -134,7 +134,7 @@ public final class Gateway extends AbstractVerticle {
                 .onComplete(started);
     }
 
-    /** The dead letters, the InfluxDB client, the disk queue and the alert store, read back. */
+    /** The dead letters, the InfluxDB client, the disk queue, the alert store and the console files, read back. */
     private Future<SqliteAlertStore.Snapshot> openStorage() {
         site = SiteDirectory.from(config);
         metrics = new GatewayMetrics();

@@ -181,7 +181,7 @@ class DutyScreenBrowserTest {
     }
 
     @Test
-    @DisplayName("the duty screen shows a banner while the gateway is down, and after a restart on the same data directory it is live again without a new login: a new alert appears and rings")
+    @DisplayName("the duty screen shows a banner while the gateway is down, and after a restart on the same data directory it is live again without a new login: a new alert appears and rings, the old CSRF token works, and device last-seen times are kept")
     void survivesGatewayRestart(@TempDir Path dir) throws Exception {
         HeadlessChromium.require();
         // GIVEN a duty screen logged in and live
@@ -191,6 +191,14 @@ class DutyScreenBrowserTest {
         login(wait, "duty", users.password("duty"));
         wait.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
         assertTrue(browser.findElement(By.id("live-banner")).getAttribute("hidden") != null);
+
+        // AND a device heard from before the restart
+        String device = site.devices().get(0).id();
+        java.time.Instant heard = java.time.Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        onLoop(() -> {
+            gateway.pipeline().activity().seen(device, heard);
+            return null;
+        });
 
         // WHEN the gateway stops
         vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -206,6 +214,13 @@ class DutyScreenBrowserTest {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("live-banner")));
         assertFalse(browser.findElement(By.id("console-view")).getAttribute("hidden") != null, "console still shown");
         assertTrue(browser.findElement(By.id("login-view")).getAttribute("hidden") != null, "no login page");
+
+        // AND the restarted gateway still knows when the device was last heard from (its tile counts it online)
+        String cookie = browser.manage().getCookieNamed("linli_session").getValue();
+        JsonObject devices = new JsonObject(get("api/devices", cookie));
+        String lastSeen = devices.getJsonArray("devices").stream().map(o -> (JsonObject) o)
+                .filter(d -> device.equals(d.getString("id"))).findFirst().orElseThrow().getString("lastSeen");
+        assertEquals(heard.toString(), lastSeen);
 
         // WHEN a new life-safety alert is raised on the restarted gateway
         js(OBSERVE_RINGING);
