@@ -28,6 +28,10 @@ const state = {
 // full renders of the list, for the browser test and the load benchmark (docs/CONSOLE.md)
 window.__linliRenders = 0;
 const $ = id => document.getElementById(id);
+// duty.js (ringing, statistics, search, away flag, snapshots) and live.js (the stream's banner and reconnection)
+// hook in here, so this file keeps the cards (docs/CONSOLE.md, "The duty screen")
+window.linliHooks = { start: [], stop: [], alert: [], card: [], rendered: [], visible: [], live: [] };
+function hook(name, ...args) { for (const f of window.linliHooks[name]) f(...args); }
 
 /** Builds an element; strings among the children become text nodes, never markup. */
 function el(tag, attrs, ...children) {
@@ -87,6 +91,7 @@ function actionsFor(a) {
 
 function showLogin(message) {
   stopLive();
+  hook('stop');
   state.user = null; state.csrf = null;
   $('console-view').hidden = true;
   $('login-view').hidden = false;
@@ -145,6 +150,7 @@ async function startConsole(session) {
   startLive();
   loadDevices();
   state.deviceTimer = setInterval(loadDevices, 60000);
+  hook('start', session);
 }
 
 function resetAlerts() {
@@ -168,21 +174,12 @@ function startLive() {
   stopLive();
   const es = new EventSource('/api/alerts/stream');
   state.source = es;
-  es.addEventListener('open', () => { $('live').className = 'live on'; waitForQuiet(); });
+  es.addEventListener('open', () => { $('live').className = 'live on'; hook('live', true, es); waitForQuiet(); });
   es.addEventListener('alert', e => { upsert(JSON.parse(e.data)); waitForQuiet(); });
   // the server says the replay of the alerts it holds is complete: build the list now
   es.addEventListener('replayed', () => firstRender());
-  es.addEventListener('error', () => {
-    $('live').className = 'live off';
-    if (es.readyState === EventSource.CLOSED) {
-      // refused (401 after logout or expiry) or the gateway is gone: ask who we are, then reconnect or log in
-      setTimeout(async () => {
-        if (state.source !== es) return;
-        const r = await api('GET', '/api/session');
-        if (r.status === 200) startLive();
-      }, 3000);
-    }
-  });
+  // live.js shows the banner and reconnects (or goes to the login page on a 401)
+  es.addEventListener('error', () => { $('live').className = 'live off'; hook('live', false, es); });
 }
 
 /** Until the first render: (re)arms the fallback for a server that does not send `replayed`. */
@@ -223,10 +220,12 @@ function upsert(alert) {
   countForDevices(old, alert);
   if (!state.rendered) {
     state.alerts.set(alert.id, alert);
+    hook('alert', old, alert, false);
     return;
   }
   place(old, alert);
   scheduleDevices();
+  hook('alert', old, alert, true);
 }
 
 /** Moves (or adds, or takes off) one card to where `alert` belongs; `old` is the version the page had. */
@@ -269,7 +268,7 @@ function lowerBound(a) {
 function addGridOption(grid) {
   if (state.grids.has(grid)) return;
   state.grids.add(grid);
-  $('filter-grid').append(el('option', { value: grid }, grid));
+  $('filter-grid').append(el('option', { value: grid }, (window.linliGridNames || new Map()).get(grid) || grid));
 }
 
 function visible(a) {
@@ -277,7 +276,7 @@ function visible(a) {
   if (grid && a.grid !== grid) return false;
   if (severity && a.severity !== severity) return false;
   if (st === 'active' && isTerminal(a)) return false;
-  return true;
+  return window.linliHooks.visible.every(f => f(a));
 }
 
 /** Not finished first, then most urgent, then newest; the id makes it a total order for the binary search. */
@@ -308,6 +307,7 @@ function renderList() {
   state.order = shown.map(a => a.id);
   showCount();
   window.__linliRenderMs = performance.now() - started;   // the script's part of the last render (the benchmark)
+  hook('rendered');
 }
 
 function showCount() {
@@ -326,6 +326,7 @@ function renderCard(a) {
   card.root.dataset.grid = a.grid || '';
   card.head.replaceChildren(...headContent(a));
   if (card.body) fillBody(card, a);
+  hook('card', card, a);
 }
 
 /** A card's head; its body is built the first time it is opened (most cards are never opened). */

@@ -10,6 +10,8 @@ import org.linli.gateway.alert.AlertService;
 import org.linli.gateway.camera.CameraSource;
 import org.linli.gateway.camera.Cameras;
 import org.linli.gateway.auth.ConsoleAuth;
+import org.linli.gateway.auth.SessionFile;
+import org.linli.gateway.pipeline.DeviceLastSeenFile;
 import org.linli.gateway.alert.EscalationPolicy;
 import org.linli.gateway.alert.SqliteAlertStore;
 import org.linli.gateway.http.AlertWorkflowRoutes;
@@ -86,6 +88,8 @@ public final class Gateway extends AbstractVerticle {
     private Cameras cameras;
     private SerialSources serial;
     private SqliteAlertStore alertStore;
+    private SessionFile sessionFile;
+    private DeviceLastSeenFile lastSeenFile;
     private HouseholdAway away;
     private RuleEngine rules;
     private GatewayMetrics metrics;
@@ -130,7 +134,7 @@ public final class Gateway extends AbstractVerticle {
                 .onComplete(started);
     }
 
-    /** The dead letters, the InfluxDB client, the disk queue and the alert store, read back. */
+    /** The dead letters, the InfluxDB client, the disk queue, the alert store and the console files, read back. */
     private Future<SqliteAlertStore.Snapshot> openStorage() {
         site = SiteDirectory.from(config);
         metrics = new GatewayMetrics();
@@ -157,7 +161,22 @@ public final class Gateway extends AbstractVerticle {
                                 return Future.fromCompletionStage(a.load(alertRetention(), clock.instant()), context);
                             })
                             .recover(e -> failed("alert store in " + dataDir, e));
-                });
+                })
+                .compose(snapshot -> openConsoleFiles(Path.of(dataDir)).map(snapshot));
+    }
+
+    /** The console's sessions and the devices' last-seen times, kept across restarts (docs/CONSOLE.md). */
+    private Future<Void> openConsoleFiles(Path dataDir) {
+        return Future.fromCompletionStage(SessionFile.open(dataDir), context)
+                .compose(f -> {
+                    sessionFile = f;
+                    return Future.fromCompletionStage(DeviceLastSeenFile.open(dataDir), context);
+                })
+                .<Void>map(f -> {
+                    lastSeenFile = f;
+                    return null;
+                })
+                .recover(e -> failed("console files in " + dataDir.resolve("console"), e));
     }
 
     /** Every component, wired but not yet connected anywhere, from the stored alerts and away flags. */
@@ -171,6 +190,7 @@ public final class Gateway extends AbstractVerticle {
         rules.keepWaterHistory(alertStore, stored.water());
         cameras = new Cameras(vertx, config.cameras(), site, alerts, clock, Path.of(config.storage().dataDir()), env);
         pipeline = new Pipeline(site, profiles, store.queue(), List.of(rules, cameras.alertRules()), deadLetters);
+        pipeline.activity().restore(lastSeenFile.stored());
 
         List<Subscription> subscriptions = Subscription.forSite(site, config.mqtt(), profiles);
         String password = config.mqtt().passwordEnv() == null ? null : env.apply(config.mqtt().passwordEnv());
@@ -211,10 +231,11 @@ public final class Gateway extends AbstractVerticle {
                 Duration.ofSeconds(queueOptions().readyMaxAgeSeconds()));
         registerMeters();
         http = new HttpApi(vertx, alerts, pipeline, site, this::status, new ConsoleAuth(vertx, config.users(), clock,
-                config.http().publicUrl() != null && config.http().publicUrl().startsWith("https:")))
+                config.http().publicUrl() != null && config.http().publicUrl().startsWith("https:"), sessionFile))
                 .withMetrics(() -> secrets.scrub(metrics.scrape()))
                 .withReadiness(() -> new JsonObject(secrets.scrub(readiness.check().encode())))
-                .mount(new AlertWorkflowRoutes(alerts, away, site)::mount);
+                .mount(new AlertWorkflowRoutes(alerts, away, site)::mount)
+                .withCameraNames(cameraNames());
         if (notifier != null) {
             http.deliveries(notifier::deliveries); // attempt details are scrubbed by the channels (SecretScrubbingChannel)
         }
@@ -239,6 +260,7 @@ public final class Gateway extends AbstractVerticle {
         timers.add(vertx.setPeriodic(1000, id -> alerts.checkEscalations()));
         timers.add(vertx.setPeriodic(CLOSED_SWEEP_MS, id -> alerts.sweepClosed()));
         timers.add(vertx.setPeriodic(1000, id -> sources.watch()));
+        timers.add(vertx.setPeriodic(LAST_SEEN_SAVE_MS, id -> lastSeenFile.save(pipeline.activity().takeChanged())));
         return sources.startAll();
     }
 
@@ -272,6 +294,18 @@ public final class Gateway extends AbstractVerticle {
         CameraMeters.register(metrics.registry(), cameras);
         lag = new EventLoopLag(vertx, Duration.ofSeconds(1), metrics.registry()).start();
     }
+
+    /** Camera id → name from the config, for the console's snapshot captions. */
+    private java.util.Map<String, String> cameraNames() {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        if (config.cameras() != null && config.cameras().devices() != null) {
+            config.cameras().devices().forEach(c -> names.put(c.id(), c.name() == null ? c.id() : c.name()));
+        }
+        return names;
+    }
+
+    /** How often the devices' changed last-seen times are written (one transaction each time). */
+    private static final long LAST_SEEN_SAVE_MS = 60_000;
 
     /** Terminal alerts older than this leave memory (they stay in the store): checked once a minute. */
     private static final long CLOSED_SWEEP_MS = 60_000;
@@ -349,7 +383,22 @@ public final class Gateway extends AbstractVerticle {
                 }))
                 .eventually(() -> alertStore == null ? Future.succeededFuture()
                         : Future.fromCompletionStage(alertStore.close(), context))
+                .eventually(this::closeConsoleFiles)
                 .mapEmpty();
+    }
+
+    /** Writes the last-seen times not yet saved, then closes both console files (the sessions' closes with http). */
+    private Future<Void> closeConsoleFiles() {
+        if (http == null && sessionFile != null) {
+            sessionFile.close();   // a start that failed before the console took it over
+        }
+        if (lastSeenFile == null) {
+            return Future.succeededFuture();
+        }
+        if (pipeline != null) {
+            lastSeenFile.save(pipeline.activity().takeChanged());
+        }
+        return Future.fromCompletionStage(lastSeenFile.close(), context);
     }
 
     /** The event-loop context every component of this gateway is confined to. */

@@ -51,16 +51,34 @@ public final class ConsoleAuth {
     /** Checked when the user name is unknown, so the answer takes as long as for a known user. */
     private final String decoyHash;
     private long sweepTimer = -1;
+    private final SessionFile file;
 
+    /** Sessions in memory only: a restart logs everyone out (tests). */
     public ConsoleAuth(Vertx vertx, List<UserConfig> configured, Clock clock, boolean secureCookie) {
+        this(vertx, configured, clock, secureCookie, null);
+    }
+
+    /**
+     * Sessions kept in {@code file} too (null: memory only); the sessions it held at start are taken back for users
+     * that still exist in {@code configured}.
+     */
+    public ConsoleAuth(Vertx vertx, List<UserConfig> configured, Clock clock, boolean secureCookie, SessionFile file) {
         this.vertx = vertx;
+        this.file = file;
         if (configured != null) {
             for (UserConfig u : configured) {
                 Role role = u.role();
                 users.put(u.id(), new User(u.id(), u.name(), role, role == Role.OPERATOR ? null : u.grid(), u.passwordHash()));
             }
         }
-        this.sessions = new SessionStore(clock, Duration.ofMinutes(30), Duration.ofHours(12));
+        this.sessions = new SessionStore(clock, Duration.ofMinutes(30), Duration.ofHours(12),
+                file == null ? SessionStore.Persistence.NONE : file);
+        if (file != null && enabled()) {
+            int restored = sessions.restore(file.rows(), id -> Optional.ofNullable(users.get(id)));
+            if (restored > 0) {
+                LOG.info("{} console session(s) taken back from the session file", restored);
+            }
+        }
         this.throttle = new LoginThrottle(clock);
         this.secureCookie = secureCookie;
         this.decoyHash = enabled() ? PasswordHasher.hash("decoy".toCharArray()) : null;
@@ -173,7 +191,7 @@ public final class ConsoleAuth {
             }
             throttle.succeeded(name, address);
             Session s = sessions.create(user);
-            ctx.response().addCookie(Cookie.cookie(COOKIE, s.id()).setPath("/").setHttpOnly(true)
+            ctx.response().addCookie(Cookie.cookie(COOKIE, s.cookieValue()).setPath("/").setHttpOnly(true)
                     .setSameSite(CookieSameSite.STRICT).setSecure(secureCookie || ctx.request().isSSL()));
             LOG.info("{} logged in from {}", user, address);
             json(ctx, sessionJson(s));
@@ -209,6 +227,9 @@ public final class ConsoleAuth {
     public void close() {
         if (sweepTimer >= 0) {
             vertx.cancelTimer(sweepTimer);
+        }
+        if (file != null) {
+            file.close();
         }
     }
 

@@ -4,23 +4,29 @@ import java.time.Instant;
 
 /**
  * One logged-in browser: the user, the CSRF token every state-changing request must echo, and when it was last used.
+ * Known by its {@link #key()}, the SHA-256 of the cookie's random id: the id itself is only in the browser (and in
+ * {@link #cookieValue()} of a session just created), so the durable copy ({@link SessionFile}) cannot log anyone in.
  * Event-loop confined, like the store that owns it.
  */
 public final class Session {
-    private final String id;
+    private final String key;
+    private final String cookieValue;
     private final User user;
     private final String csrfToken;
     private final Instant created;
     private Instant lastUsed;
+    private Instant lastUsedSaved;
     private int openStreams;
     private boolean ended;
 
-    Session(String id, User user, String csrfToken, Instant created) {
-        this.id = id;
+    Session(String key, String cookieValue, User user, String csrfToken, Instant created, Instant lastUsed) {
+        this.key = key;
+        this.cookieValue = cookieValue;
         this.user = user;
         this.csrfToken = csrfToken;
         this.created = created;
-        this.lastUsed = created;
+        this.lastUsed = lastUsed;
+        this.lastUsedSaved = lastUsed;
     }
 
     public User user() {
@@ -31,8 +37,14 @@ public final class Session {
         return csrfToken;
     }
 
-    String id() {
-        return id;
+    /** The SHA-256 of the cookie's id, URL-safe base64: the map key and the durable row's key. */
+    String key() {
+        return key;
+    }
+
+    /** The cookie's value for a session created by this process; null for one read back after a restart. */
+    String cookieValue() {
+        return cookieValue;
     }
 
     Instant created() {
@@ -45,6 +57,15 @@ public final class Session {
 
     void touch(Instant now) {
         lastUsed = now;
+    }
+
+    /** When the last use was last written to the durable copy. */
+    Instant lastUsedSaved() {
+        return lastUsedSaved;
+    }
+
+    void savedLastUse(Instant at) {
+        lastUsedSaved = at;
     }
 
     /** An open live stream is a console on someone's screen: it keeps the session from idling out. */

@@ -66,8 +66,9 @@ final class AlertReadRoutes {
 
     private void list(RoutingContext ctx) {
         Optional<User> user = ConsoleAuth.user(ctx);
-        String state = ctx.request().getParam("state");
-        String grid = ctx.request().getParam("grid");
+        // an empty parameter (?state=, a form's "all" choice) is no filter, not a filter matching nothing
+        String state = blankToNull(ctx.request().getParam("state"));
+        String grid = blankToNull(ctx.request().getParam("grid"));
         Integer limit = limit(ctx, LIST_DEFAULT, LIST_MAX);
         if (limit == null) {
             return;
@@ -116,7 +117,7 @@ final class AlertReadRoutes {
                 return;
             }
         }
-        String grid = ctx.request().getParam("grid");
+        String grid = blankToNull(ctx.request().getParam("grid"));
         if (!AlertAccess.isOperatorOrOpen(user)) {
             String own = user.orElseThrow().grid();
             if (grid != null && !grid.equals(own)) {
@@ -147,6 +148,10 @@ final class AlertReadRoutes {
             LOG.warn("alert store read for {} failed: {}", ctx.request().path(), e.getMessage());
             HttpApi.error(ctx, 503, "the alert store could not be read");
         });
+    }
+
+    static String blankToNull(String parameter) {
+        return parameter == null || parameter.isBlank() ? null : parameter;
     }
 
     /** The {@code limit} parameter, {@code dflt} when absent; null after answering 400 when it is not 1..max. */

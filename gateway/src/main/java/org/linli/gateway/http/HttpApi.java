@@ -16,6 +16,7 @@ import org.linli.gateway.auth.User;
 import org.linli.gateway.pipeline.DeadLetter;
 import org.linli.gateway.pipeline.Pipeline;
 import org.linli.gateway.site.Device;
+import org.linli.gateway.site.Grid;
 import org.linli.gateway.site.SiteDirectory;
 import org.linli.gateway.web.RequestBodies;
 
@@ -44,6 +45,7 @@ public final class HttpApi {
     private final List<Consumer<Router>> extraRoutes = new ArrayList<>();
     private HttpServer server;
     private Function<String, JsonArray> deliveries = id -> new JsonArray();
+    private java.util.Map<String, String> cameraNames = java.util.Map.of();
 
     /** Open mode: no users, no login. */
     public HttpApi(Vertx vertx, AlertService alerts, Pipeline pipeline, SiteDirectory site, Supplier<JsonObject> status) {
@@ -65,6 +67,12 @@ public final class HttpApi {
     /** Where {@code GET /api/alerts/{id}/deliveries} reads the delivery log (the notifier, when configured). */
     public void deliveries(Function<String, JsonArray> log) {
         this.deliveries = log;
+    }
+
+    /** Camera id → name, for {@code GET /api/cameras/names} (the console's snapshot captions). */
+    public HttpApi withCameraNames(java.util.Map<String, String> names) {
+        this.cameraNames = java.util.Map.copyOf(names);
+        return this;
     }
 
     /** Serves {@code GET /metrics} as Prometheus text from {@code text}. */
@@ -120,6 +128,9 @@ public final class HttpApi {
         router.get("/api/alerts/:id/deliveries").handler(this::alertDeliveries);
         new AlertReadRoutes(alerts, stream).mount(router);
         router.get("/api/devices").handler(this::devices);
+        router.get("/api/grids").handler(this::grids);
+        router.get("/api/cameras/names").handler(ctx -> json(ctx, new JsonObject().put("cameras",
+                new JsonObject(new java.util.TreeMap<>(cameraNames)))));
         router.get("/api/dead-letters").handler(this::deadLetters);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
@@ -177,6 +188,19 @@ public final class HttpApi {
                     .put("lastSeen", pipeline.activity().lastSeen(d.id()).map(Object::toString).orElse(null)));
         }
         json(ctx, new JsonObject().put("devices", out).put("count", out.size()));
+    }
+
+    /** The grids this user may see, with their names, for the console's grid filter (a grid worker: their own). */
+    private void grids(RoutingContext ctx) {
+        Optional<User> user = ConsoleAuth.user(ctx);
+        boolean all = AlertAccess.isOperatorOrOpen(user);
+        JsonArray out = new JsonArray();
+        for (Grid g : site.grids()) {
+            if (all || g.id().equals(user.orElseThrow().grid())) {
+                out.add(new JsonObject().put("id", g.id()).put("name", g.name()));
+            }
+        }
+        json(ctx, new JsonObject().put("grids", out));
     }
 
     /** The letters one GET /api/dead-letters returns, at most, as UTF-8 JSON (besides the counts). */

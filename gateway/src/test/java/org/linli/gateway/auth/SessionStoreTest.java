@@ -24,15 +24,15 @@ class SessionStoreTest {
         // GIVEN two sessions
         Session used = store.create(li);
         Session idle = store.create(li);
-        assertNotEquals(used.id(), idle.id());
-        assertNotEquals(used.id(), used.csrfToken());
+        assertNotEquals(used.cookieValue(), idle.cookieValue());
+        assertNotEquals(used.cookieValue(), used.csrfToken());
         // WHEN 20 minutes pass, one is used, and 20 more pass
         clock.advance(Duration.ofMinutes(20));
-        assertTrue(store.use(used.id()).isPresent());
+        assertTrue(store.use(used.cookieValue()).isPresent());
         clock.advance(Duration.ofMinutes(20));
         // THEN the used one lives and the idle one is gone, marked ended for its live streams
-        assertTrue(store.use(used.id()).isPresent());
-        assertTrue(store.use(idle.id()).isEmpty());
+        assertTrue(store.use(used.cookieValue()).isPresent());
+        assertTrue(store.use(idle.cookieValue()).isEmpty());
         assertFalse(idle.live());
     }
 
@@ -50,6 +50,6 @@ class SessionStoreTest {
         clock.advance(Duration.ofHours(11));
         assertEquals(1, store.sweep());
         assertFalse(s.live());
-        assertTrue(store.use(s.id()).isEmpty());
+        assertTrue(store.use(s.cookieValue()).isEmpty());
     }
 }

@@ -111,6 +111,26 @@ class AlertPagingApiTest {
     }
 
     @Test
+    @DisplayName("an empty state or grid parameter (GET /api/alerts?state=&grid=) is no filter: every alert, as without it; a set one still filters")
+    void emptyFilterIsNoFilter() throws Exception {
+        // GIVEN two open alerts in grid g1 and one in g2
+        f.raise("3-1-101", "e:1");
+        f.raise("3-1-102", "e:2");
+        f.raise("7-1-101", "e:3");
+
+        // WHEN the list is asked for with empty parameters, as a form's 全部 sends them
+        JsonObject empty = get("/api/alerts?state=&grid=", duty);
+
+        // THEN it holds every alert, like the unfiltered list
+        assertEquals(3, empty.getInteger("total"));
+        assertEquals(ids(get("/api/alerts", duty).getJsonArray("alerts")), ids(empty.getJsonArray("alerts")));
+        // AND a given state or grid still filters
+        assertEquals(3, get("/api/alerts?state=open", duty).getInteger("total"));
+        assertEquals(0, get("/api/alerts?state=CLOSED", duty).getInteger("total"));
+        assertEquals(2, get("/api/alerts?state=&grid=g1", duty).getInteger("total"));
+    }
+
+    @Test
     @DisplayName("closed alerts beyond the in-memory window leave /api/alerts and the replay but stay on /api/alerts/closed (newest first, paged) and by id; a grid worker sees only their grid's, another grid's is 404 like an absent one")
     void closedAlertsFromTheStore() throws Exception {
         // GIVEN one open alert, and three alerts dismissed one after the other: two of grid g1, one of g2

@@ -44,6 +44,24 @@ class GridScopeApiTest {
     }
 
     @Test
+    @DisplayName("GET /api/grids gives a grid worker her own grid by name and an operator every grid")
+    void gridNamesByScope() throws Exception {
+        // GIVEN the grid worker of g1 and the operator, logged in
+        ConsoleFixture.Login li = f.loginOk("li");
+        ConsoleFixture.Login duty = f.loginOk("duty");
+        // WHEN each asks for the grids
+        HttpResponse<String> mine = f.get("/api/grids", li);
+        HttpResponse<String> all = f.get("/api/grids", duty);
+        // THEN the worker sees only g1 with its name, the operator both; without a login it is 401
+        assertEquals(200, mine.statusCode(), mine.body());
+        assertEquals(new io.vertx.core.json.JsonArray().add(new JsonObject().put("id", "g1").put("name", "第一网格")),
+                new JsonObject(mine.body()).getJsonArray("grids"));
+        assertEquals(List.of("g1", "g2"), new JsonObject(all.body()).getJsonArray("grids").stream()
+                .map(o -> ((JsonObject) o).getString("id")).toList());
+        assertEquals(401, f.get("/api/grids", null).statusCode());
+    }
+
+    @Test
     @DisplayName("acting on another grid's alert answers exactly as acting on an absent one: 404, same body, no grid named")
     void actingOnHiddenAlertLooksAbsent() throws Exception {
         // GIVEN an alert of grid g2 and the grid worker of g1
