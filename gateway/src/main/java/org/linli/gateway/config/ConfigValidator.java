@@ -201,8 +201,9 @@ final class ConfigValidator {
             if (mqtt && require(d.profile(), at + ".profile")) {
                 DeviceType profileType = profiles.get(d.profile());
                 if (profileType == null) {
-                    problem(at + ".profile", "unknown vendor profile '" + d.profile() + "' (known: "
-                            + new java.util.TreeSet<>(profiles.keySet()) + ")");
+                    problem(at + ".profile", "unknown vendor profile '" + d.profile() + "' ("
+                            + KeySuggestion.hint(d.profile(), profiles.keySet()) + "known: "
+                            + String.join(", ", new java.util.TreeSet<>(profiles.keySet())) + ")");
                 } else if (type != null && profileType != type) {
                     problem(at + ".profile", "profile '" + d.profile() + "' decodes " + profileType.id()
                             + " messages but the device is a " + type.id());
