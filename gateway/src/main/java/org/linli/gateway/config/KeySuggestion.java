@@ -28,7 +28,7 @@ final class KeySuggestion {
         return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 
-    /** " (did you mean 'x'?)" or "" when no known word is close. */
+    /** "did you mean 'x'? " (to open a parenthesis of allowed values), or "" when no known word is close. */
     static String hint(String written, Collection<String> known) {
         return closest(written, known).map(k -> "did you mean '" + k + "'? ").orElse("");
     }

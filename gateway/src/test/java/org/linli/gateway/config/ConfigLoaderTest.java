@@ -73,6 +73,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    @DisplayName("in a file with Windows line ends, misspelt keys are still reported at their own lines, all of them")
+    void crlfLinesRight() {
+        // GIVEN the small site with CRLF line ends and two misspelt keys in different sections
+        String yaml = TestSites.smallYaml().replace("clientId: linli-test", "clientID: linli-test")
+                .replace("  bucket: compound", "  buckett: compound");
+        // WHEN it is loaded
+        ConfigException e = invalid(yaml.replace("\n", "\r\n"));
+        // THEN both are listed, in file order, at the lines they have in the LF version
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().get(0).startsWith("line " + lineOf(yaml, "clientID", false) + ", column 3: mqtt.clientID"),
+                e.getMessage());
+        assertTrue(e.problems().get(1).startsWith("line " + lineOf(yaml, "buckett", false) + ", column 3: influx.buckett"),
+                e.getMessage());
+    }
+
+    @Test
     @DisplayName("influx.maxBufferedPoints, removed in 0.1, is refused with a message saying it was removed and what bounds the queue")
     void removedKeyExplained() {
         // GIVEN an old file that still sets influx.maxBufferedPoints
