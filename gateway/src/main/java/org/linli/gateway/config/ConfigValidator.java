@@ -49,7 +49,7 @@ final class ConfigValidator {
                 .validate(c.cameras(), deviceIds);
         new SerialConfigValidator(this::problem, where).validate(c.serial(), c.devices(), places.keySet());
         checkMqtt(c.mqtt());
-        checkInflux(c.influx());
+        new InfluxValidator(env, this::problem).validate(c.influx());
         Set<String> gridIds = new HashSet<>();
         c.grids().forEach(g -> gridIds.add(g.id()));
         new NotifyValidator(env, this::problem, where).validate(c.notifications(), gridIds);
@@ -325,44 +325,6 @@ final class ConfigValidator {
             }
         } catch (java.nio.file.InvalidPathException e) { // e.g. a NUL written as "\0" in a quoted YAML string
             problem(at, "not a valid file path: " + e.getReason());
-        }
-    }
-
-    private void checkInflux(InfluxOptions i) {
-        if (i == null) {
-            problem("influx", "missing: the InfluxDB v2 connection (url, org, bucket, tokenEnv)");
-            return;
-        }
-        if (require(i.url(), "influx.url")) {
-            checkHttpUrl(i.url(), "influx.url");
-        }
-        require(i.org(), "influx.org");
-        require(i.bucket(), "influx.bucket");
-        String token = env.apply(i.tokenEnv());
-        if (token == null || token.isBlank()) {
-            problem("influx.tokenEnv", "environment variable " + i.tokenEnv() + " is not set (it holds the InfluxDB API token)");
-        }
-        if (i.batchSize() < 1 || i.flushIntervalMs() < 1) {
-            problem("influx", "need batchSize >= 1 and flushIntervalMs >= 1");
-        }
-    }
-
-    /** An absolute http(s) URL with a host and, if given, a valid port: what the InfluxDB client can connect to. */
-    private void checkHttpUrl(String url, String at) {
-        String shown = "'" + ShownUrl.of(url) + "'";
-        java.net.URI uri;
-        try {
-            uri = new java.net.URI(url.strip());
-        } catch (java.net.URISyntaxException e) {
-            problem(at, shown + " is not a URL (" + e.getReason() + " at index " + e.getIndex() + ")");
-            return;
-        }
-        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-            problem(at, shown + " is not of the form http://host:port or https://host:port");
-        } else if (uri.getHost() == null) {
-            problem(at, shown + " has no host (or an invalid one): use http://host:port");
-        } else if (uri.getPort() > 65535 || uri.getPort() == 0) {
-            problem(at, shown + " has an invalid port " + uri.getPort() + " (1..65535)");
         }
     }
 
