@@ -60,10 +60,14 @@ final class SiteFileShape {
      * entry holding one, only repeats what was found ("clientId: missing" beside "unknown key 'clientID'").
      */
     record Checked(JsonNode tree, List<SiteProblem> problems, Set<String> covered) {
-        /** Whether a semantic problem at {@code path} follows from a problem found here. */
+        /**
+         * Whether a semantic problem at {@code path} follows from a problem found here: one about the same setting,
+         * about the entry holding it, or about anything inside a value that was refused.
+         */
         boolean explains(String path) {
             String p = unlabelled(path);
-            return covered.contains(p) || covered.stream().anyMatch(c -> parent(c).equals(p));
+            return covered.contains(p) || covered.stream().anyMatch(c -> parent(c).equals(p)
+                    || p.startsWith(c + ".") || p.startsWith(c + "["));
         }
     }
 
@@ -121,13 +125,19 @@ final class SiteFileShape {
         for (int i = 0; i < seq.getValue().size(); i++) {
             Node n = seq.getValue().get(i);
             String itemPath = path + "[" + i + "]" + (labelKey == null ? "" : label(n, labelKey));
+            JsonNode v;
             if (isNull(n)) {
                 problems.add(at(n.getStartMark(), itemPath, "an empty entry: fill it in or delete the line"));
-                continue;
+                v = null;
+            } else {
+                v = value(n, item, itemPath);
             }
-            JsonNode v = value(n, item, itemPath);
             if (v != null) {
                 out.add(v);
+            } else if (raw(item).isRecord()) {
+                // an empty entry in its place keeps the later entries' indices those of the file; the semantic
+                // problems of this one ("id: missing") follow from the problem found and are not listed
+                out.add(json.objectNode());
             }
         }
         return out;
