@@ -89,6 +89,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    @DisplayName("an empty or refused device entry is reported, and a later duplicate id is still named by its index in the file")
+    void refusedEntryKeepsIndices() {
+        // GIVEN an empty entry and a text where devices are expected, before a device whose id repeats the first's
+        String yaml = TestSites.smallYaml().replace("devices:\n", "devices:\n  -\n  - oops\n");
+        String withRepeat = yaml.replace("  - oops\n", "  - oops\n  - {id: gas-3-2-501, type: gas_alarm, profile: test-gas, location: 3-2-501}\n");
+        // WHEN it is loaded
+        ConfigException e = invalid(withRepeat);
+        // THEN the entries are reported at their lines, the file's first device (now the 4th entry) under its own
+        // index [3], and the refused entries' own "id: missing" is not listed
+        int first = lineOf(withRepeat, "  -\n", false);
+        assertEquals("line " + first + ", column 4: devices[0]: an empty entry: fill it in or delete the line",
+                e.problems().get(0), e.getMessage());
+        assertTrue(e.problems().get(1).startsWith("line " + (first + 1) + ", column 5: devices[1]: expected a device (keys "),
+                e.getMessage());
+        assertEquals("line " + (first + 3) + ", column 6: devices[3] (gas-3-2-501).id: device id 'gas-3-2-501' is listed "
+                + "twice; first at line " + (first + 2), e.problems().get(2), e.getMessage());
+        assertEquals(3, e.problems().size(), e.getMessage());
+    }
+
+    @Test
     @DisplayName("influx.maxBufferedPoints, removed in 0.1, is refused with a message saying it was removed and what bounds the queue")
     void removedKeyExplained() {
         // GIVEN an old file that still sets influx.maxBufferedPoints
