@@ -85,23 +85,33 @@ public final class GatewayMain {
     }
 
     static int checkConfig(Path config, Path profilesDir) {
+        return checkConfig(config, profilesDir, System::getenv, System.out, System.err);
+    }
+
+    /**
+     * {@code linli check-config}: loads the site file with every check and prints either what the gateway would run
+     * with (on {@code out}, exit 0) or every problem sorted by line (on {@code err}, exit 1). {@code env} resolves the
+     * environment variables the file names.
+     */
+    static int checkConfig(Path config, Path profilesDir, java.util.function.Function<String, String> env,
+                           java.io.PrintStream out, java.io.PrintStream err) {
         VendorProfileCatalog profiles = VendorProfileCatalog.load(profilesDir);
         try {
-            SiteConfig c = load(config, profiles);
+            SiteConfig c = SiteFiles.load(config, profiles.deviceTypes(), env);
             SiteDirectory site = SiteDirectory.from(c);
-            System.out.printf("config %s is valid%n", config);
-            System.out.printf("  compound  %s / %s / %s: %d buildings, %d households, %d devices, %d grids%n",
+            out.printf("config %s is valid%n", config);
+            out.printf("  compound  %s / %s / %s: %d buildings, %d households, %d devices, %d grids%n",
                     c.site().street(), c.site().community(), c.site().compound(), c.site().buildings().size(),
                     site.householdCount(), c.devices().size(), c.grids().size());
-            ConnectionSummary.print(c, System::getenv, System.out);
+            ConnectionSummary.print(c, env, out);
             if (!c.cameras().devices().isEmpty()) {
-                System.out.printf("  cameras   %d (motion windows in %s)%n", c.cameras().devices().size(), c.cameras().timeZone());
+                out.printf("  cameras   %d (motion windows in %s)%n", c.cameras().devices().size(), c.cameras().timeZone());
             }
-            System.out.printf("  console   %s%n", c.users() == null ? "no users: section, the API needs no login"
+            out.printf("  console   %s%n", c.users() == null ? "no users: section, the API needs no login"
                     : c.users().size() + " users, login required");
-            return ConnectionSummary.checkTlsMaterial(c, System::getenv, System.err) ? 0 : 1;
+            return ConnectionSummary.checkTlsMaterial(c, env, err) ? 0 : 1;
         } catch (ConfigException e) {
-            System.err.println(e.getMessage());
+            err.println(e.getMessage());
             return 1;
         }
     }

@@ -7,6 +7,7 @@ import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -19,20 +20,26 @@ final class CameraSectionValidator {
     private final Function<String, String> env;
     private final BiConsumer<String, String> problem;
     private final BiConsumer<String, String> checkLocation;
+    private final Function<String, String> where;
 
     /**
      * @param problem records (path, what is wrong)
      * @param checkLocation checks a location text against the site (text, path), recording its own problems
+     * @param where places a path in the file ("line 12") for "first at"
      */
     CameraSectionValidator(Function<String, String> env, BiConsumer<String, String> problem,
-                           BiConsumer<String, String> checkLocation) {
+                           BiConsumer<String, String> checkLocation, Function<String, String> where) {
         this.env = env;
         this.problem = problem;
         this.checkLocation = checkLocation;
+        this.where = where;
     }
 
-    /** Validates the section; {@code deviceIds} holds the ids from {@code devices:} and receives the camera ids. */
-    void validate(CamerasOptions c, Set<String> deviceIds) {
+    /**
+     * Validates the section; {@code deviceIds} holds the ids from {@code devices:}, each with the path of its first
+     * use, and receives the camera ids.
+     */
+    void validate(CamerasOptions c, Map<String, String> deviceIds) {
         try {
             ZoneId.of(c.timeZone());
         } catch (DateTimeException e) {
@@ -52,9 +59,10 @@ final class CameraSectionValidator {
         }
     }
 
-    private void camera(CameraConfig cam, String at, Set<String> deviceIds) {
-        if (require(cam.id(), at + ".id") && !deviceIds.add(cam.id())) {
-            problem.accept(at + ".id", "id '" + cam.id() + "' is already used by another device or camera");
+    private void camera(CameraConfig cam, String at, Map<String, String> deviceIds) {
+        if (require(cam.id(), at + ".id") && deviceIds.putIfAbsent(cam.id(), at + ".id") != null) {
+            problem.accept(at + ".id", "id '" + cam.id() + "' is already used by another device or camera; first at "
+                    + where.apply(deviceIds.get(cam.id())));
         }
         if (require(cam.xaddr(), at + ".xaddr")) {
             xaddr(cam.xaddr(), at + ".xaddr");

@@ -20,18 +20,21 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.linli.drivers.model.DeviceType;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads the YAML site file and validates it. Unknown keys are errors (a typo must not silently disable a
- * setting), and so are duplicate keys (a second section must not silently replace the first); syntax and type
- * errors name the line and column (an unknown key lists the allowed ones, a wrong value the allowed values); semantic
- * errors name the path in the file. The file's size and its longest
- * line are checked before it is parsed ({@link SiteFileLimits}). Called once at start-up, on the main thread.
+ * Reads the YAML site file and validates it, reporting EVERY problem in one list sorted by line: syntax errors (going
+ * on past each, {@link SiteFileTree}), duplicate keys ({@link DuplicateKeys}), unknown keys, values of the wrong type
+ * and unknown vocabulary values ({@link SiteFileShape}), then the semantic checks ({@link ConfigValidator} and the
+ * domain {@link SiteCheck}s) on what is well-formed, each placed at the line of the setting it names
+ * ({@link NodePaths}). Unknown keys are errors (a typo must not silently disable a setting), and so are duplicate keys
+ * (a second section must not silently replace the first). The file's size and its longest line are checked before it
+ * is parsed ({@link SiteFileLimits}). Called once at start-up, on the main thread.
  */
 public final class ConfigLoader {
+    /** Closes the list when syntax errors kept the semantic checks from running. */
+    static final String AFTER_SYNTAX_ERRORS = "(fix the syntax errors first: references between sections, ids, places "
+            + "and secrets are checked once the whole file can be read)";
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .loaderOptions(SiteFileLimits.loaderOptions())
             .build())
@@ -83,40 +86,49 @@ public final class ConfigLoader {
         if (tooLong.isPresent()) {
             throw new ConfigException(source, List.of(tooLong.get()));
         }
-        try {
-            List<String> duplicates = DuplicateKeys.find(yaml);
-            if (!duplicates.isEmpty()) {
-                throw new ConfigException(source, duplicates);
-            }
-        } catch (YAMLException e) {
-            throw new ConfigException(source, List.of(describe(e)));
+        SiteFileTree.Composed composed = SiteFileTree.compose(yaml);
+        List<SiteProblem> problems = new ArrayList<>(composed.syntaxErrors());
+        if (composed.root().isEmpty()) {
+            throw new ConfigException(source, problems.isEmpty() ? List.of("the file is empty") : texts(problems));
+        }
+        Node root = composed.root().get();
+        problems.addAll(DuplicateKeys.find(root));
+        SiteFileShape.Checked checked = SiteFileShape.check(root);
+        problems.addAll(checked.problems());
+        if (!composed.syntaxErrors().isEmpty()) {
+            throw new ConfigException(source, texts(problems), AFTER_SYNTAX_ERRORS);
         }
         SiteConfig config;
         try {
-            config = YAML.readValue(yaml, SiteConfig.class);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(source, List.of(BindingProblems.describe(e, yaml, YAML)));
+            config = YAML.treeToValue(checked.tree(), SiteConfig.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) { // the shape check should have refused it
+            problems.add(SiteProblem.unplaced("", "cannot read the file: " + e.getMessage()));
+            throw new ConfigException(source, texts(problems));
         }
-        if (config == null) {
-            throw new ConfigException(source, List.of("the file is empty"));
-        }
-        List<String> problems = new ArrayList<>(new ConfigValidator(profiles, env).validate(config));
+        NodePaths paths = new NodePaths(root);
+        Function<String, String> where = path -> paths.find(path).map(m -> "line " + (m.getLine() + 1)).orElse(path);
+        List<String> semantic = new ArrayList<>(new ConfigValidator(profiles, env, where).validate(config));
         if (config.site() != null) { // without it the validator stopped at once, and so do the domain checks
-            checks.forEach(check -> check.check(config, (at, what) -> problems.add(at + ": " + what)));
+            checks.forEach(check -> check.check(config, (at, what) -> semantic.add(at + ": " + what)));
+        }
+        for (String p : semantic) {
+            int colon = p.indexOf(": ");
+            String path = colon < 0 ? "" : p.substring(0, colon);
+            String what = colon < 0 ? p : p.substring(colon + 2);
+            if (checked.explains(path)) {
+                continue;
+            }
+            problems.add(paths.find(path).map(m -> new SiteProblem(m.getLine() + 1, m.getColumn() + 1, path, what))
+                    .orElse(SiteProblem.unplaced(path, what)));
         }
         if (!problems.isEmpty()) {
-            throw new ConfigException(source, problems);
+            throw new ConfigException(source, texts(problems));
         }
         return config;
     }
 
-    /** A syntax error or an exceeded SnakeYAML bound, as "line L, column C: problem" where it has a place. */
-    private static String describe(YAMLException e) {
-        if (e instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-            Mark mark = m.getProblemMark();
-            String context = m.getContext() == null ? "" : m.getContext() + ": ";
-            return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": " + context + m.getProblem();
-        }
-        return e.getMessage();
+    /** The problems as check-config prints them: sorted by place (file-level ones first), one line each. */
+    private static List<String> texts(List<SiteProblem> problems) {
+        return problems.stream().sorted(SiteProblem.ORDER).map(SiteProblem::text).toList();
     }
 }

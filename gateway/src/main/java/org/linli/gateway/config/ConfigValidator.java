@@ -23,13 +23,20 @@ final class ConfigValidator {
 
     private final Map<String, DeviceType> profiles;
     private final Function<String, String> env;
+    private final Function<String, String> where;
     private final List<String> problems = new ArrayList<>();
 
-    ConfigValidator(Map<String, DeviceType> profiles, Function<String, String> env) {
+    /**
+     * @param where the place of a path in the file, for "first at line 12" in a duplicate's problem: "line 12", or
+     *              the path itself when the file does not place it
+     */
+    ConfigValidator(Map<String, DeviceType> profiles, Function<String, String> env, Function<String, String> where) {
         this.profiles = profiles;
         this.env = env;
+        this.where = where;
     }
 
+    /** Every problem, as "path: what is wrong". */
     List<String> validate(SiteConfig c) {
         if (c.site() == null) {
             problem("site", "missing: describe the street, community, compound and its buildings");
@@ -37,22 +44,22 @@ final class ConfigValidator {
         }
         Map<String, Places> places = checkSite(c.site());
         Set<String> gridded = checkGrids(c.grids(), places.keySet());
-        Set<String> deviceIds = checkDevices(c.devices(), places, gridded);
-        new CameraSectionValidator(env, this::problem, (text, at) -> checkLocation(text, at, places, gridded))
+        Map<String, String> deviceIds = checkDevices(c.devices(), places, gridded);
+        new CameraSectionValidator(env, this::problem, (text, at) -> checkLocation(text, at, places, gridded), where)
                 .validate(c.cameras(), deviceIds);
-        new SerialConfigValidator(this::problem).validate(c.serial(), c.devices(), places.keySet());
+        new SerialConfigValidator(this::problem, where).validate(c.serial(), c.devices(), places.keySet());
         checkMqtt(c.mqtt());
-        checkInflux(c.influx());
+        new InfluxValidator(env, this::problem).validate(c.influx());
         Set<String> gridIds = new HashSet<>();
         c.grids().forEach(g -> gridIds.add(g.id()));
-        new NotifyValidator(env, this::problem).validate(c.notifications(), gridIds);
+        new NotifyValidator(env, this::problem, where).validate(c.notifications(), gridIds);
         checkQueue(c.queue());
         problems.addAll(c.storage().problems());
         if (c.http().port() < 0 || c.http().port() > 65535) {
             problem("http.port", "must be 0..65535, got " + c.http().port());
         }
         checkHttpTls(c.http());
-        problems.addAll(UsersValidator.check(c.users(), c.grids()));
+        problems.addAll(UsersValidator.check(c.users(), c.grids(), where));
         new RulesValidator(profiles.keySet(), key -> knownHousehold(places, key), this::problem).check(c.rules());
         return problems;
     }
@@ -63,8 +70,14 @@ final class ConfigValidator {
         return p != null && p.households().contains(parts[1] + "-" + parts[2]);
     }
 
-    /** Units, households and areas known per building. */
-    private record Places(Set<String> units, Set<String> households, Set<String> areas) {
+    /**
+     * Units, households ("unit-flat") and areas known per building, and per unit the flats it has in words
+     * ("101–602", "302, 501"), for the hint when a location names a flat that is not there.
+     */
+    private record Places(Set<String> units, Set<String> households, Set<String> areas, Map<String, String> flats) {
+        String unitList() {
+            return String.join(", ", new java.util.TreeSet<>(units));
+        }
     }
 
     private Map<String, Places> checkSite(CompoundConfig site) {
@@ -73,6 +86,7 @@ final class ConfigValidator {
             problem("site.buildings", "no buildings listed");
         }
         Map<String, Places> places = new HashMap<>();
+        Map<String, String> firstPath = new HashMap<>();
         for (int i = 0; i < site.buildings().size(); i++) {
             BuildingConfig b = site.buildings().get(i);
             String at = "site.buildings[" + i + "]";
@@ -80,25 +94,30 @@ final class ConfigValidator {
                 continue;
             }
             if (places.containsKey(b.id())) {
-                problem(at + ".id", "building '" + b.id() + "' is listed twice");
+                problem(at + ".id", "building '" + b.id() + "' is listed twice; first at " + where.apply(firstPath.get(b.id())));
                 continue;
             }
-            Places p = new Places(new HashSet<>(), new HashSet<>(), new HashSet<>(b.areas()));
+            firstPath.put(b.id(), at + ".id");
+            Places p = new Places(new HashSet<>(), new HashSet<>(), new java.util.LinkedHashSet<>(b.areas()), new HashMap<>());
+            Map<String, String> unitPaths = new HashMap<>();
             places.put(b.id(), p);
             for (int j = 0; j < b.units().size(); j++) {
-                checkUnit(b.units().get(j), at + ".units[" + j + "]", p);
+                checkUnit(b.units().get(j), at + ".units[" + j + "]", p, unitPaths);
             }
         }
         return places;
     }
 
-    private void checkUnit(UnitConfig u, String at, Places p) {
+    private void checkUnit(UnitConfig u, String at, Places p, Map<String, String> unitPaths) {
         if (!validId(u.id(), at + ".id")) {
             return;
         }
         if (!p.units().add(u.id())) {
-            problem(at + ".id", "unit '" + u.id() + "' is listed twice in this building");
+            problem(at + ".id", "unit '" + u.id() + "' is listed twice in this building; first at "
+                    + where.apply(unitPaths.get(u.id())));
         }
+        unitPaths.putIfAbsent(u.id(), at + ".id");
+        List<String> flats = new ArrayList<>();
         if ((u.floors() == null) != (u.flatsPerFloor() == null)) {
             problem(at, "floors and flatsPerFloor go together: give both or neither");
         } else if (u.floors() != null) {
@@ -110,34 +129,40 @@ final class ConfigValidator {
                         p.households().add(u.id() + "-" + LocationText.flatNumber(f, n));
                     }
                 }
+                flats.add(LocationText.flatNumber(1, 1) + "–" + LocationText.flatNumber(u.floors(), u.flatsPerFloor()));
             }
         }
-        Set<String> listed = new HashSet<>();
+        Map<String, String> listed = new HashMap<>();
         for (int k = 0; k < u.households().size(); k++) {
             HouseholdConfig h = u.households().get(k);
             String hat = at + ".households[" + k + "]";
             if (!validId(h.id(), hat + ".id")) {
                 continue;
             }
-            if (!listed.add(h.id())) {
-                problem(hat + ".id", "household '" + h.id() + "' is listed twice in this unit");
+            if (listed.containsKey(h.id())) {
+                problem(hat + ".id", "household '" + h.id() + "' is listed twice in this unit; first at "
+                        + where.apply(listed.get(h.id())));
             }
-            p.households().add(u.id() + "-" + h.id());
+            listed.putIfAbsent(h.id(), hat + ".id");
+            if (p.households().add(u.id() + "-" + h.id())) {
+                flats.add(h.id());
+            }
             for (int m = 0; m < h.contacts().size(); m++) {
                 require(h.contacts().get(m).phone(), hat + ".contacts[" + m + "].phone");
             }
         }
+        p.flats().merge(u.id(), String.join(", ", flats), (a, b) -> a + ", " + b);
     }
 
     private Set<String> checkGrids(List<GridConfig> grids, Set<String> buildings) {
-        Set<String> ids = new HashSet<>();
+        Map<String, String> ids = new HashMap<>();
         Map<String, String> owner = new HashMap<>();
         for (int i = 0; i < grids.size(); i++) {
             GridConfig g = grids.get(i);
             String at = "grids[" + i + "]";
             // grid ids never appear inside a location, so unlike building/unit/flat ids they may contain '-'
-            if (require(g.id(), at + ".id") && !ids.add(g.id())) {
-                problem(at + ".id", "grid '" + g.id() + "' is listed twice");
+            if (require(g.id(), at + ".id") && ids.putIfAbsent(g.id(), at + ".id") != null) {
+                problem(at + ".id", "grid '" + g.id() + "' is listed twice; first at " + where.apply(ids.get(g.id())));
             }
             if (g.worker() == null) {
                 problem(at + ".worker", "missing: every grid needs a grid worker (id, name, phone)");
@@ -159,13 +184,14 @@ final class ConfigValidator {
         return owner.keySet();
     }
 
-    private Set<String> checkDevices(List<DeviceConfig> devices, Map<String, Places> places, Set<String> gridded) {
-        Set<String> ids = new HashSet<>();
+    /** Checks the devices; returns their ids, each with the path of its first use. */
+    private Map<String, String> checkDevices(List<DeviceConfig> devices, Map<String, Places> places, Set<String> gridded) {
+        Map<String, String> ids = new HashMap<>();
         for (int i = 0; i < devices.size(); i++) {
             DeviceConfig d = devices.get(i);
             String at = SiteCheck.devicePath(i, d);
-            if (require(d.id(), at + ".id") && !ids.add(d.id())) {
-                problem(at + ".id", "device id '" + d.id() + "' is listed twice");
+            if (require(d.id(), at + ".id") && ids.putIfAbsent(d.id(), at + ".id") != null) {
+                problem(at + ".id", "device id '" + d.id() + "' is listed twice; first at " + where.apply(ids.get(d.id())));
             }
             DeviceType type = d.type();
             if (type == null) {
@@ -175,8 +201,9 @@ final class ConfigValidator {
             if (mqtt && require(d.profile(), at + ".profile")) {
                 DeviceType profileType = profiles.get(d.profile());
                 if (profileType == null) {
-                    problem(at + ".profile", "unknown vendor profile '" + d.profile() + "' (known: "
-                            + new java.util.TreeSet<>(profiles.keySet()) + ")");
+                    problem(at + ".profile", "unknown vendor profile '" + d.profile() + "' ("
+                            + KeySuggestion.hint(d.profile(), profiles.keySet()) + "known: "
+                            + String.join(", ", new java.util.TreeSet<>(profiles.keySet())) + ")");
                 } else if (type != null && profileType != type) {
                     problem(at + ".profile", "profile '" + d.profile() + "' decodes " + profileType.id()
                             + " messages but the device is a " + type.id());
@@ -203,11 +230,18 @@ final class ConfigValidator {
             return;
         }
         if (loc.area() != null && !p.areas().contains(loc.area())) {
-            problem(at, "building " + loc.building() + " has no area '" + loc.area() + "' (areas: " + p.areas() + ")");
+            problem(at, "building " + loc.building() + " has no area '" + loc.area() + "' ("
+                    + (p.areas().isEmpty() ? "it lists no areas" : KeySuggestion.hint(loc.area(), p.areas()) + "its areas: "
+                    + String.join(", ", p.areas())) + ")");
+        } else if (loc.unit() != null && !p.units().contains(loc.unit())) {
+            problem(at, "building " + loc.building() + " has no unit '" + loc.unit() + "' (building " + loc.building()
+                    + (p.units().isEmpty() ? " lists no units" : " has units " + p.unitList()) + ")");
         } else if (loc.household() != null && !p.households().contains(loc.unit() + "-" + loc.household())) {
-            problem(at, "household " + text + " is not in site.buildings (list it under its unit, or declare floors/flatsPerFloor)");
-        } else if (loc.unit() != null && loc.household() == null && !p.units().contains(loc.unit())) {
-            problem(at, "building " + loc.building() + " has no unit '" + loc.unit() + "'");
+            String flats = p.flats().getOrDefault(loc.unit(), "");
+            flats = flats.length() > 80 ? flats.substring(0, flats.lastIndexOf(", ", 80)) + ", …" : flats;
+            problem(at, "unit " + loc.building() + "-" + loc.unit() + " has no flat '" + loc.household() + "' ("
+                    + (flats.isEmpty() ? "it declares no flats" : "its flats: " + flats)
+                    + "): list the flat under the unit's households, or correct floors/flatsPerFloor");
         }
         if (!gridded.contains(loc.building())) {
             problem(at, "building " + loc.building() + " has devices but no grid covers it: alerts there would reach nobody");
@@ -291,44 +325,6 @@ final class ConfigValidator {
             }
         } catch (java.nio.file.InvalidPathException e) { // e.g. a NUL written as "\0" in a quoted YAML string
             problem(at, "not a valid file path: " + e.getReason());
-        }
-    }
-
-    private void checkInflux(InfluxOptions i) {
-        if (i == null) {
-            problem("influx", "missing: the InfluxDB v2 connection (url, org, bucket, tokenEnv)");
-            return;
-        }
-        if (require(i.url(), "influx.url")) {
-            checkHttpUrl(i.url(), "influx.url");
-        }
-        require(i.org(), "influx.org");
-        require(i.bucket(), "influx.bucket");
-        String token = env.apply(i.tokenEnv());
-        if (token == null || token.isBlank()) {
-            problem("influx.tokenEnv", "environment variable " + i.tokenEnv() + " is not set (it holds the InfluxDB API token)");
-        }
-        if (i.batchSize() < 1 || i.flushIntervalMs() < 1) {
-            problem("influx", "need batchSize >= 1 and flushIntervalMs >= 1");
-        }
-    }
-
-    /** An absolute http(s) URL with a host and, if given, a valid port: what the InfluxDB client can connect to. */
-    private void checkHttpUrl(String url, String at) {
-        String shown = "'" + ShownUrl.of(url) + "'";
-        java.net.URI uri;
-        try {
-            uri = new java.net.URI(url.strip());
-        } catch (java.net.URISyntaxException e) {
-            problem(at, shown + " is not a URL (" + e.getReason() + " at index " + e.getIndex() + ")");
-            return;
-        }
-        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-            problem(at, shown + " is not of the form http://host:port or https://host:port");
-        } else if (uri.getHost() == null) {
-            problem(at, shown + " has no host (or an invalid one): use http://host:port");
-        } else if (uri.getPort() > 65535 || uri.getPort() == 0) {
-            problem(at, shown + " has an invalid port " + uri.getPort() + " (1..65535)");
         }
     }
 

@@ -1,15 +1,11 @@
 package org.linli.gateway.config;
 
-import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +18,8 @@ import java.util.Set;
 /**
  * Finds every key written twice in one mapping, at any depth, naming the path and both lines. Jackson binds such a
  * file last-wins (a second {@code devices:} section replaced the first) and its strict mode names only one place,
- * so the document is composed with SnakeYAML's node API, which keeps each key's position, before it is bound.
+ * so the document composed with SnakeYAML's node API ({@link SiteFileTree}), which keeps each key's position, is
+ * searched before it is bound.
  * <p>
  * Aliases are not expanded: each node is visited once, so an alias bomb costs its size, not its expansion. A merge
  * key ({@code <<}) is an ordinary key here; the binding refuses it as unknown. Stateless; any thread.
@@ -36,20 +33,10 @@ final class DuplicateKeys {
     private DuplicateKeys() {
     }
 
-    /**
-     * One problem per duplicate key in the order of the file, the first {@link #MAX_REPORTED} of them; empty if there are none or the file is empty.
-     *
-     * @throws org.yaml.snakeyaml.error.YAMLException on a syntax error, more than one document, or a bound of
-     *                                                 {@link SiteFileLimits} exceeded
-     */
-    static List<String> find(String yaml) {
-        Composer composer = new Composer(new ParserImpl(new StreamReader(yaml), SiteFileLimits.loaderOptions()),
-                new Resolver(), SiteFileLimits.loaderOptions());
-        Node root = composer.getSingleNode();
+    /** One problem per duplicate key in the order of the file, the first {@link #MAX_REPORTED} of them. */
+    static List<SiteProblem> find(Node root) {
         Findings findings = new Findings();
-        if (root != null) {
-            walk(root, null, findings, Collections.newSetFromMap(new IdentityHashMap<>()));
-        }
+        walk(root, null, findings, Collections.newSetFromMap(new IdentityHashMap<>()));
         return findings.all();
     }
 
@@ -95,7 +82,7 @@ final class DuplicateKeys {
 
     /** The problems found, the first {@link #MAX_REPORTED} in full and a count of the rest. */
     private static final class Findings {
-        final List<String> problems = new ArrayList<>();
+        final List<SiteProblem> problems = new ArrayList<>();
         int more;
 
         void add(Mark duplicate, Mark first, KeyPath path) {
@@ -106,19 +93,18 @@ final class DuplicateKeys {
             }
         }
 
-        List<String> all() {
+        List<SiteProblem> all() {
             if (more > 0) {
-                problems.add(String.format("%,d more duplicate keys", more));
+                problems.add(SiteProblem.unplaced("", String.format("%,d more duplicate keys", more)));
             }
             return problems;
         }
     }
 
     /** "line 48: devices: duplicate key; first at line 12", with columns when both are on one line. */
-    private static String describe(Mark duplicate, Mark first, String path) {
+    private static SiteProblem describe(Mark duplicate, Mark first, String path) {
         boolean sameLine = duplicate.getLine() == first.getLine();
-        return "line " + (duplicate.getLine() + 1) + (sameLine ? ", column " + (duplicate.getColumn() + 1) : "")
-                + ": " + path + ": duplicate key; first at line " + (first.getLine() + 1)
-                + (sameLine ? ", column " + (first.getColumn() + 1) : "");
+        return new SiteProblem(duplicate.getLine() + 1, sameLine ? duplicate.getColumn() + 1 : 0, path,
+                "duplicate key; first at line " + (first.getLine() + 1) + (sameLine ? ", column " + (first.getColumn() + 1) : ""));
     }
 }

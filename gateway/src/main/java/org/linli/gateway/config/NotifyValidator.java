@@ -16,10 +16,13 @@ final class NotifyValidator {
 
     private final Function<String, String> env;
     private final BiConsumer<String, String> problem;
+    private final Function<String, String> where;
 
-    NotifyValidator(Function<String, String> env, BiConsumer<String, String> problem) {
+    /** {@code where} places a path in the file ("line 12") for "first at". */
+    NotifyValidator(Function<String, String> env, BiConsumer<String, String> problem, Function<String, String> where) {
         this.env = env;
         this.problem = problem;
+        this.where = where;
     }
 
     void validate(NotifyOptions n, Set<String> gridIds) {
@@ -39,14 +42,14 @@ final class NotifyValidator {
             ids.add(c.id());
             fallbacks.add(c.fallback());
         });
-        Set<String> seen = new HashSet<>();
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
         for (int i = 0; i < channels.size(); i++) {
             NotifyChannelOptions c = channels.get(i);
             String at = "notify.channels[" + i + "]" + (c.id() == null ? "" : " (" + c.id() + ")");
             if (c.id() == null || c.id().isBlank()) {
                 problem.accept(at + ".id", "missing");
-            } else if (!seen.add(c.id())) {
-                problem.accept(at + ".id", "channel id '" + c.id() + "' is listed twice");
+            } else if (seen.putIfAbsent(c.id(), at + ".id") != null) {
+                problem.accept(at + ".id", "channel id '" + c.id() + "' is listed twice; first at " + where.apply(seen.get(c.id())));
             }
             checkChannel(c, at, ids, gridIds);
             if (c.fallbackOnly() && !fallbacks.contains(c.id())) {

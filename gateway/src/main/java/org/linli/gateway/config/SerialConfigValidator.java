@@ -19,9 +19,12 @@ import java.util.function.BiConsumer;
  */
 final class SerialConfigValidator {
     private final BiConsumer<String, String> problem;
+    private final java.util.function.Function<String, String> where;
 
-    SerialConfigValidator(BiConsumer<String, String> problem) {
+    /** {@code where} places a path in the file ("line 12") for "first at". */
+    SerialConfigValidator(BiConsumer<String, String> problem, java.util.function.Function<String, String> where) {
         this.problem = problem;
+        this.where = where;
     }
 
     void validate(SerialOptions serial, List<DeviceConfig> devices, Set<String> buildings) {
@@ -55,15 +58,15 @@ final class SerialConfigValidator {
     }
 
     private Set<String> checkBuses(SerialOptions serial, Set<String> buildings) {
-        Set<String> names = new HashSet<>();
+        Map<String, String> names = new HashMap<>();
         Set<String> ports = new HashSet<>();
         for (int i = 0; i < serial.buses().size(); i++) {
             SerialBusConfig b = serial.buses().get(i);
             String at = "serial.buses[" + i + "]" + (b.name() == null ? "" : " (" + b.name() + ")");
             if (b.name() == null || b.name().isBlank()) {
                 problem.accept(at + ".name", "missing");
-            } else if (!names.add(b.name())) {
-                problem.accept(at + ".name", "bus '" + b.name() + "' is listed twice");
+            } else if (names.putIfAbsent(b.name(), at + ".name") != null) {
+                problem.accept(at + ".name", "bus '" + b.name() + "' is listed twice; first at " + where.apply(names.get(b.name())));
             }
             if (b.port() == null || b.port().isBlank()) {
                 problem.accept(at + ".port", "missing: the adapter's path, e.g. /dev/serial/by-id/usb-FTDI_..., or /dev/ttyUSB0");
@@ -94,7 +97,7 @@ final class SerialConfigValidator {
                 problem.accept(at + ".location", "building '" + b.location() + "' is not in site.buildings");
             }
         }
-        return names;
+        return names.keySet();
     }
 
     /** The normalised address, or null when it is invalid. */

@@ -1,6 +1,9 @@
 package org.linli.gateway.config;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +16,8 @@ final class UsersValidator {
     private UsersValidator() {
     }
 
-    static List<String> check(List<UserConfig> users, List<GridConfig> grids) {
+    /** Problems as "path: what"; {@code where} places a path in the file ("line 12") for "first at". */
+    static List<String> check(List<UserConfig> users, List<GridConfig> grids, Function<String, String> where) {
         List<String> problems = new ArrayList<>();
         if (users == null) {
             return problems;
@@ -23,14 +27,14 @@ final class UsersValidator {
         }
         Set<String> gridIds = new HashSet<>();
         grids.forEach(g -> gridIds.add(g.id()));
-        Set<String> ids = new HashSet<>();
+        Map<String, String> ids = new HashMap<>();
         for (int i = 0; i < users.size(); i++) {
             UserConfig u = users.get(i);
             String at = "users[" + i + "]";
             if (u.id() == null || u.id().isBlank()) {
                 problems.add(at + ".id: missing");
-            } else if (!ids.add(u.id())) {
-                problems.add(at + ".id: user '" + u.id() + "' is listed twice");
+            } else if (ids.putIfAbsent(u.id(), at + ".id") != null) {
+                problems.add(at + ".id: user '" + u.id() + "' is listed twice; first at " + where.apply(ids.get(u.id())));
             }
             if (u.name() == null || u.name().isBlank()) {
                 problems.add(at + ".name: missing");

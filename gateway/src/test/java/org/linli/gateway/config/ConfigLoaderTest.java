@@ -65,10 +65,47 @@ class ConfigLoaderTest {
         String yaml = TestSites.smallYaml().replace("clientId: linli-test", "clientID: linli-test");
         // WHEN it is loaded
         ConfigException e = invalid(yaml);
-        // THEN the problem is at the line of the typo (not the end of the section) and lists the keys mqtt may have
+        // THEN the problem is at the line of the typo (not the end of the section), offers the likely key and lists
+        // the keys mqtt may have; "clientId: missing", which only follows from the typo, is not listed
         assertEquals(1, e.problems().size(), e.getMessage());
         assertTrue(e.problems().get(0).startsWith("line " + lineOf(yaml, "clientID", false) + ", column 3: mqtt.clientID: "
-                + "unknown key 'clientID' (allowed: alertsTopic, clientId, "), e.getMessage());
+                + "unknown key 'clientID' (did you mean 'clientId'? allowed: alertsTopic, clientId, "), e.getMessage());
+    }
+
+    @Test
+    @DisplayName("in a file with Windows line ends, misspelt keys are still reported at their own lines, all of them")
+    void crlfLinesRight() {
+        // GIVEN the small site with CRLF line ends and two misspelt keys in different sections
+        String yaml = TestSites.smallYaml().replace("clientId: linli-test", "clientID: linli-test")
+                .replace("  bucket: compound", "  buckett: compound");
+        // WHEN it is loaded
+        ConfigException e = invalid(yaml.replace("\n", "\r\n"));
+        // THEN both are listed, in file order, at the lines they have in the LF version
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().get(0).startsWith("line " + lineOf(yaml, "clientID", false) + ", column 3: mqtt.clientID"),
+                e.getMessage());
+        assertTrue(e.problems().get(1).startsWith("line " + lineOf(yaml, "buckett", false) + ", column 3: influx.buckett"),
+                e.getMessage());
+    }
+
+    @Test
+    @DisplayName("an empty or refused device entry is reported, and a later duplicate id is still named by its index in the file")
+    void refusedEntryKeepsIndices() {
+        // GIVEN an empty entry and a text where devices are expected, before a device whose id repeats the first's
+        String yaml = TestSites.smallYaml().replace("devices:\n", "devices:\n  -\n  - oops\n");
+        String withRepeat = yaml.replace("  - oops\n", "  - oops\n  - {id: gas-3-2-501, type: gas_alarm, profile: test-gas, location: 3-2-501}\n");
+        // WHEN it is loaded
+        ConfigException e = invalid(withRepeat);
+        // THEN the entries are reported at their lines, the file's first device (now the 4th entry) under its own
+        // index [3], and the refused entries' own "id: missing" is not listed
+        int first = lineOf(withRepeat, "  -\n", false);
+        assertEquals("line " + first + ", column 4: devices[0]: an empty entry: fill it in or delete the line",
+                e.problems().get(0), e.getMessage());
+        assertTrue(e.problems().get(1).startsWith("line " + (first + 1) + ", column 5: devices[1]: expected a device (keys "),
+                e.getMessage());
+        assertEquals("line " + (first + 3) + ", column 6: devices[3] (gas-3-2-501).id: device id 'gas-3-2-501' is listed "
+                + "twice; first at line " + (first + 2), e.problems().get(2), e.getMessage());
+        assertEquals(3, e.problems().size(), e.getMessage());
     }
 
     @Test
@@ -94,7 +131,8 @@ class ConfigLoaderTest {
         // THEN the one problem names the line, the path and the allowed values
         assertEquals(1, e.problems().size(), e.getMessage());
         assertTrue(e.problems().get(0).startsWith("line " + lineOf(yaml, "transport: mqqt", false) + ", column ")
-                && e.problems().get(0).contains("devices[2].transport: unknown transport 'mqqt' (allowed: mqtt, serial, onvif)"),
+                && e.problems().get(0).contains("devices[2] (smoke-7-1-101).transport: unknown transport 'mqqt' "
+                        + "(did you mean 'mqtt'? allowed: mqtt, serial, onvif)"),
                 e.getMessage());
     }
 
@@ -109,7 +147,8 @@ class ConfigLoaderTest {
         // THEN the one problem names the line, the path and the device types
         assertEquals(1, e.problems().size(), e.getMessage());
         assertTrue(e.problems().get(0).startsWith("line " + lineOf(yaml, "smoke_detecter", false) + ", column ")
-                && e.problems().get(0).contains("devices[2].type: unknown device type 'smoke_detecter' (allowed: ")
+                && e.problems().get(0).contains("devices[2] (smoke-7-1-101).type: unknown device type 'smoke_detecter' "
+                + "(did you mean 'smoke_detector'? allowed: ")
                 && e.problems().get(0).contains("smoke_detector"), e.getMessage());
     }
 
@@ -132,7 +171,8 @@ class ConfigLoaderTest {
     @DisplayName("a device in a flat that does not exist is reported with its index, id and the bad location")
     void unknownHousehold() {
         ConfigException e = invalid(TestSites.smallYaml().replace("location: 3-2-502}", "location: 3-2-909}"));
-        assertTrue(mentions(e, "devices[1] (gas-3-2-502).location", "3-2-909"), e.getMessage());
+        assertTrue(mentions(e, "devices[1] (gas-3-2-502).location", "unit 3-2 has no flat '909' (its flats: 101–602)"),
+                e.getMessage());
     }
 
     @Test
@@ -213,8 +253,9 @@ class ConfigLoaderTest {
     void secondUsersSection() {
         String yaml = TestSites.smallYaml() + USERS + SECOND_USERS;
         ConfigException e = invalid(yaml);
-        assertEquals(List.of("line " + lineOf(yaml, "users:", true) + ": users: duplicate key; first at line "
-                + lineOf(yaml, "users:", false)), e.problems());
+        // (the placeholder password hashes are reported too: every problem is listed, not only the first kind)
+        assertTrue(e.problems().contains("line " + lineOf(yaml, "users:", true) + ": users: duplicate key; first at line "
+                + lineOf(yaml, "users:", false)), e.getMessage());
     }
 
     @Test
@@ -243,10 +284,11 @@ class ConfigLoaderTest {
         String yaml = TestSites.smallYaml().replace("clientId: linli-test", "clientId: linli-test\n  clientId: other")
                 + USERS + SECOND_DEVICES + SECOND_USERS;
         ConfigException e = invalid(yaml);
-        assertEquals(3, e.problems().size(), e.getMessage());
-        assertTrue(e.problems().get(0).contains("mqtt.clientId: duplicate key"), e.getMessage());
-        assertTrue(e.problems().get(1).startsWith("line " + lineOf(yaml, "devices:", true) + ": devices:"), e.getMessage());
-        assertTrue(e.problems().get(2).startsWith("line " + lineOf(yaml, "users:", true) + ": users:"), e.getMessage());
+        List<String> duplicates = e.problems().stream().filter(p -> p.contains("duplicate key")).toList();
+        assertEquals(3, duplicates.size(), e.getMessage());
+        assertTrue(duplicates.get(0).contains("mqtt.clientId: duplicate key"), e.getMessage());
+        assertTrue(duplicates.get(1).startsWith("line " + lineOf(yaml, "devices:", true) + ": devices:"), e.getMessage());
+        assertTrue(duplicates.get(2).startsWith("line " + lineOf(yaml, "users:", true) + ": users:"), e.getMessage());
     }
 
     @Test

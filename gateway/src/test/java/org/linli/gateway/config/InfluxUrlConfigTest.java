@@ -30,7 +30,7 @@ class InfluxUrlConfigTest {
                 () -> SiteFiles.parse(yaml, "t.yaml", TestSites.PROFILES, TestSites.ENV));
         // THEN the one problem names influx.url and the value given
         assertEquals(1, e.problems().size(), e.problems().toString());
-        assertTrue(e.problems().get(0).startsWith("influx.url: '" + url + "'"), e.problems().get(0));
+        assertTrue(e.problems().get(0).startsWith("line 43, column 3: influx.url: '" + url + "'"), e.problems().get(0));
     }
 
     @ParameterizedTest
@@ -47,7 +47,7 @@ class InfluxUrlConfigTest {
     void passwordMasked(String url) {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> SiteFiles.parse(withInfluxUrl(url), "t.yaml", TestSites.PROFILES, TestSites.ENV));
-        assertTrue(e.problems().get(0).startsWith("influx.url: ") && !e.problems().get(0).contains("s3cret"),
+        assertTrue(e.problems().get(0).startsWith("line 43, column 3: influx.url: ") && !e.problems().get(0).contains("s3cret"),
                 e.problems().get(0));
     }
 }

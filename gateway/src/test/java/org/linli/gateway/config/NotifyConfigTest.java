@@ -97,7 +97,7 @@ class NotifyConfigTest {
         assertEquals(1, e.problems().size(), e.getMessage());
         int line = (int) yaml.lines().count();
         assertTrue(e.problems().get(0).startsWith("line " + line + ", column ") && e.problems().get(0).contains(
-                "notify.channels[0].type: unknown channel type 'sms' (allowed: wecom, dingtalk, webhook, mqtt)"),
+                "notify.channels[0] (a).type: unknown channel type 'sms' (allowed: wecom, dingtalk, webhook, mqtt)"),
                 e.getMessage());
     }
 }

@@ -111,7 +111,7 @@ class SerialConfigTest {
         int line = (int) yaml.substring(0, yaml.indexOf("protocol: mbus")).chars().filter(ch -> ch == '\n').count() + 1;
         assertEquals(1, e.problems().size(), e.getMessage());
         String p = e.problems().get(0);
-        assertTrue(p.startsWith("line " + line + ", column ") && p.contains("devices[0].protocol: unknown protocol 'mbus' "
+        assertTrue(p.startsWith("line " + line + ", column ") && p.contains("devices[0] (g).protocol: unknown protocol 'mbus' "
                 + "(allowed: cjt188, modbus)"), p);
     }
 
@@ -119,8 +119,8 @@ class SerialConfigTest {
     @DisplayName("a parity that is not none, even or odd is refused with its line and the allowed values")
     void unknownParityRefused() {
         ConfigException e = invalid(site("").replace("parity: even", "parity: evn"));
-        assertTrue(e.problems().get(0).matches("line \\d+, column \\d+: serial\\.buses\\[0]\\.parity: unknown parity 'evn' "
-                + "\\(allowed: none, even, odd\\)"), e.getMessage());
+        assertTrue(e.problems().get(0).matches("line \\d+, column \\d+: serial\\.buses\\[0] \\(b3-meters\\)\\.parity: unknown parity 'evn' "
+                + "\\(did you mean 'even'\\? allowed: none, even, odd\\)"), e.getMessage());
     }
 
     @Test
