@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -48,14 +49,30 @@ public final class DemoMain {
     }
 
     public static void main(String[] args) throws Exception {
-        double minutes = args.length >= 2 && "--minutes".equals(args[0]) ? Double.parseDouble(args[1]) : 0;
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(DemoOptions.USAGE);
+            return;
+        }
+        DemoOptions options;
+        int httpPort;
+        int mqttPort;
+        int questPort;
+        try {
+            options = DemoOptions.parse(List.of(args));
+            httpPort = port(options.httpPort(), 8080, "--http-port");
+            mqttPort = port(options.mqttPort(), 1883, "--mqtt-port");
+            questPort = port(options.tsdbPort(), 9000, "--tsdb-port");
+        } catch (IllegalArgumentException e) {
+            System.err.println("linli demo: " + e.getMessage());
+            System.err.println(DemoOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        double minutes = options.minutes();
         Path dir = Path.of("data", "demo").toAbsolutePath();
         deleteTree(dir);
         Files.createDirectories(dir);
 
-        int httpPort = preferred(8080);
-        int mqttPort = preferred(1883);
-        int questPort = preferred(9000);
         System.out.println("Linli demo: starting an in-process MQTT broker and time-series server...");
         QuestDbServer db = new QuestDbServer(dir.resolve("questdb"), questPort).start();
         EmbeddedBroker broker = new EmbeddedBroker(dir.resolve("broker"), mqttPort).start();
@@ -137,12 +154,25 @@ public final class DemoMain {
                 api, api, api, api, api, dbUrl, dbUrl);
     }
 
-    /** The well-known port if it is free, so the printed URLs are the familiar ones; any free port otherwise. */
-    private static int preferred(int port) {
+    /**
+     * The port asked for, which must be free; or, none asked for, the well-known port if it is free (so the printed
+     * URLs are the familiar ones) and any free port otherwise.
+     */
+    private static int port(int asked, int familiar, String flag) {
+        if (asked > 0) {
+            if (!free(asked)) {
+                throw new IllegalArgumentException(flag + " " + asked + ": the port is in use on 127.0.0.1");
+            }
+            return asked;
+        }
+        return free(familiar) ? familiar : FreePort.pick();
+    }
+
+    private static boolean free(int port) {
         try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return port;
+            return true;
         } catch (IOException inUse) {
-            return FreePort.pick();
+            return false;
         }
     }
 
