@@ -37,8 +37,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./linli demo}: the gateway with a simulated compound, end to end, with no external server. An MQTT 5 broker
- * (HiveMQ CE) and a time-series server speaking the InfluxDB v2 write API (QuestDB) run in this JVM; the simulated
- * compound publishes in every vendor format; scripted incidents raise alerts on the live stream.
+ * (HiveMQ CE), a time-series server speaking the InfluxDB v2 write API (QuestDB) and two simulated ONVIF cameras
+ * ({@link DemoCameras}) run in this JVM; the simulated compound publishes in every vendor format; scripted incidents
+ * raise alerts on the live stream. Ports: {@link DemoOptions}.
  */
 public final class DemoMain {
     static {
@@ -76,6 +77,7 @@ public final class DemoMain {
         System.out.println("Linli demo: starting an in-process MQTT broker and time-series server...");
         QuestDbServer db = new QuestDbServer(dir.resolve("questdb"), questPort).start();
         EmbeddedBroker broker = new EmbeddedBroker(dir.resolve("broker"), mqttPort).start();
+        DemoCameras cameras = DemoCameras.start();
 
         VendorProfiles profiles = VendorProfiles.builtIn();
         CompoundSpec spec = ProfileChoice.demoSpec(profiles);
@@ -90,12 +92,12 @@ public final class DemoMain {
                         "gas_alarm", new RulesOptions.HeartbeatOptions(30, 3),
                         "smoke_detector", new RulesOptions.HeartbeatOptions(30, 3),
                         "water_meter", new RulesOptions.HeartbeatOptions(30, 3)))
-                .withCheckIntervalSeconds(5));
+                .withCheckIntervalSeconds(5)).withCameras(cameras.options());
         new ObjectMapper(new YAMLFactory()).setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
                 .writeValue(dir.resolve("site.yaml").toFile(), site);
 
         Vertx vertx = Vertx.vertx();
-        Gateway gateway = new Gateway(site, VendorProfileCatalog.load(null), name -> "demo-token", Clock.systemUTC());
+        Gateway gateway = new Gateway(site, VendorProfileCatalog.load(null), name -> DemoCameras.PASSWORD_ENV.equals(name) ? DemoCameras.PASSWORD : "demo-token", Clock.systemUTC());
         vertx.deployVerticle(gateway).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
         gateway.mqtt().firstConnect().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
 
@@ -117,6 +119,7 @@ public final class DemoMain {
             }
             broker.close();
             db.close();
+            cameras.close();
             done.countDown();
         }, "demo-shutdown"));
         if (minutes > 0) {
@@ -147,6 +150,7 @@ public final class DemoMain {
 
                  Incidents on the way: gas leak at 3-2-501 (elderly resident living alone) in ~15 s,
                  fire in building 7 in ~35 s, water meter water-5-1-201 goes silent in ~50 s (offline alert ~90 s later).
+                 Simulated cameras watch buildings 3 and 7: those alerts carry a snapshot (open the alert's card).
                  Ctrl-C to stop.
                 ==================================================================================
                 %n""", spec.compound(), spec.buildings(), spec.households(), devices, dir.resolve("site.yaml"),
