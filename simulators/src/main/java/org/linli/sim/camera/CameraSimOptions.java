@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param authMode WS-Security UsernameToken (most cameras), HTTP Digest on every SOAP call, or HTTP Basic on every
  *                 SOAP call and snapshot (old or cheap firmware; the password travels in cleartext over http)
  * @param httpPort 0 picks a free port
- * @param discoveryPort UDP port of the WS-Discovery responder on loopback; 0 picks a free port, -1 disables it
+ * @param discoveryPort UDP port of the WS-Discovery responder (on loopback unless multicastDiscovery); 0 picks a free
+ *                      port, -1 disables it
  * @param eventInterval toggle motion on this schedule; null or zero: only on command
  * @param clockSkew the camera clock minus real time (cameras without NTP drift; clients must correct for it)
  * @param topicPrefix the prefix the camera binds to the ONVIF topics namespace (vendors differ: tns1, tns, onvif)
