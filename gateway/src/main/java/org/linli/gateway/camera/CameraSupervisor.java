@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CameraSupervisor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CameraSupervisor.class);
+    /** Longest wait in {@link #close()}: a process stop must fit in Docker's 10 s grace with everything else. */
+    private static final int STOP_WAIT_S = 2;
 
     private final SupervisorSettings settings;
     private final CameraObserver observer;
@@ -131,15 +133,36 @@ public final class CameraSupervisor implements AutoCloseable {
         }
     }
 
-    /** Stops the thread: wakes a long poll, unsubscribes (best effort) and waits up to a few seconds. Blocking. */
-    @Override
-    public void close() {
+    /**
+     * Asks the thread to stop and returns at once: wakes a sleep or a long poll (the HTTP call is interruptible); the
+     * thread then sends a best-effort Unsubscribe and ends. Safe from any thread.
+     */
+    public void requestStop() {
         running = false;
         thread.interrupt();
+    }
+
+    /**
+     * Waits until the thread has ended or {@code deadlineNanos} ({@link System#nanoTime()}) has passed; true if it
+     * ended. A thread still waiting for its Unsubscribe answer at the deadline is left to die with the JVM (it is a
+     * daemon): the camera drops the subscription at its termination time anyway. Blocking.
+     */
+    public boolean awaitStopped(long deadlineNanos) {
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(5) + settings.client().requestTimeout().toMillis());
+            long ms = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+            if (ms > 0) {
+                thread.join(ms);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return !thread.isAlive();
+    }
+
+    /** {@link #requestStop()}, then waits up to a few seconds for the thread to end. Blocking. */
+    @Override
+    public void close() {
+        requestStop();
+        awaitStopped(System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_WAIT_S));
     }
 }

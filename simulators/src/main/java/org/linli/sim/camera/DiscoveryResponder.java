@@ -5,9 +5,12 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.MulticastSocket;
+import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.UUID;
 import org.linli.drivers.model.DecodeException;
 import org.linli.drivers.onvif.Dom;
@@ -16,8 +19,11 @@ import org.linli.drivers.onvif.SecureXml;
 import org.w3c.dom.Document;
 
 /**
- * Answers WS-Discovery Probes on a UDP port of the loopback interface with a ProbeMatches naming the camera's
- * device service. Unicast on loopback so that tests run without multicast routing.
+ * Answers WS-Discovery Probes with a ProbeMatches naming the camera's device service, sent unicast to the prober.
+ * Two ways to listen: unicast on a loopback port (tests, no multicast routing needed), or as a real camera does,
+ * on the WS-Discovery group 239.255.255.250 joined on every multicast interface (loopback included where it supports
+ * multicast) with the port shared (SO_REUSEADDR), so stock clients such as npm {@code onvif} find it. Runs on its own
+ * daemon thread.
  */
 final class DiscoveryResponder implements AutoCloseable {
     private final DatagramSocket socket;
@@ -26,14 +32,48 @@ final class DiscoveryResponder implements AutoCloseable {
     private final String scopes;
     private final Thread thread;
 
+    /** The WS-Discovery multicast group (IPv4). */
+    static final String GROUP = "239.255.255.250";
+
     DiscoveryResponder(int port, String endpointReference, String xaddr, String scopes) throws SocketException {
-        this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        this(new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)), endpointReference,
+                xaddr, scopes);
+    }
+
+    private DiscoveryResponder(DatagramSocket socket, String endpointReference, String xaddr, String scopes) {
+        this.socket = socket;
         this.endpointReference = endpointReference;
         this.xaddr = xaddr;
         this.scopes = scopes;
         this.thread = new Thread(this::run, "camera-sim-discovery-" + socket.getLocalPort());
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Listens on {@code port} (3702 for stock clients) of every address, joined to {@link #GROUP}. */
+    static DiscoveryResponder multicast(int port, String endpointReference, String xaddr, String scopes)
+            throws IOException {
+        MulticastSocket socket = new MulticastSocket(null);
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(port));
+        InetSocketAddress group = new InetSocketAddress(InetAddress.getByName(GROUP), 0);
+        int joined = 0;
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (!nic.isUp() || !nic.supportsMulticast()) {
+                continue;
+            }
+            try {
+                socket.joinGroup(group, nic);
+                joined++;
+            } catch (IOException e) {
+                // an interface without an IPv4 address; the others still hear probes
+            }
+        }
+        if (joined == 0) {
+            socket.close();
+            throw new IOException("no interface could join " + GROUP);
+        }
+        return new DiscoveryResponder(socket, endpointReference, xaddr, scopes);
     }
 
     int port() {

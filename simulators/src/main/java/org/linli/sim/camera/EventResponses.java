@@ -67,13 +67,35 @@ final class EventResponses {
         return "<wsnt:UnsubscribeResponse/>";
     }
 
-    /** An empty GetEventProperties: enough for clients that ask before subscribing. */
+    /**
+     * GetEventProperties: the fixed topic set of the events this camera raises ({@link SimEvent#TOPIC_DATA_ITEMS}),
+     * each leaf with its message description (source items, one boolean data item), as real Profile S cameras
+     * describe them, so a client can see what to subscribe to before it subscribes.
+     */
     String eventProperties() {
+        StringBuilder set = new StringBuilder();
+        // group the leaves under their RuleEngine/<detector> parents: RuleEngine > CellMotionDetector > Motion
+        set.append('<').append(topicPrefix).append(":RuleEngine wstop:topic=\"false\">");
+        new java.util.TreeMap<>(SimEvent.TOPIC_DATA_ITEMS).forEach((topic, item) -> {
+            String[] parts = topic.split("/");
+            set.append('<').append(parts[1]).append('>').append('<').append(parts[2])
+                    .append(" wstop:topic=\"true\"><tt:MessageDescription IsProperty=\"true\"><tt:Source>");
+            SimEvent.SOURCE_ITEMS.forEach(name -> set.append("<tt:SimpleItemDescription Name=\"").append(name)
+                    .append("\" Type=\"").append(name.equals("Rule") ? "xs:string" : "tt:ReferenceToken")
+                    .append("\"/>"));
+            set.append("</tt:Source><tt:Data><tt:SimpleItemDescription Name=\"").append(item)
+                    .append("\" Type=\"xs:boolean\"/></tt:Data></tt:MessageDescription>")
+                    .append("</").append(parts[2]).append("></").append(parts[1]).append('>');
+        });
+        set.append("</").append(topicPrefix).append(":RuleEngine>");
         return "<tev:GetEventPropertiesResponse><tev:TopicNamespaceLocation>"
                 + "http://www.onvif.org/onvif/ver10/topics/topicns.xml</tev:TopicNamespaceLocation>"
                 + "<wsnt:FixedTopicSet>true</wsnt:FixedTopicSet><wstop:TopicSet "
-                + "xmlns:wstop=\"http://docs.oasis-open.org/wsn/t-1\"/>"
+                + "xmlns:wstop=\"http://docs.oasis-open.org/wsn/t-1\" xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">"
+                + set + "</wstop:TopicSet>"
                 + "<wsnt:TopicExpressionDialect>http://www.onvif.org/ver10/tev/topicExpression/ConcreteSet"
-                + "</wsnt:TopicExpressionDialect></tev:GetEventPropertiesResponse>";
+                + "</wsnt:TopicExpressionDialect>"
+                + "<tev:MessageContentFilterDialect>http://www.onvif.org/ver10/tev/messageContentFilter/ItemFilter"
+                + "</tev:MessageContentFilterDialect></tev:GetEventPropertiesResponse>";
     }
 }

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One simulated ONVIF Profile S camera on loopback: device, media and events services over real SOAP 1.2 HTTP,
- * pull-point subscriptions with long polling, a JPEG snapshot, and a WS-Discovery responder.
+ * pull-point subscriptions with long polling, a JPEG snapshot, and a WS-Discovery responder (unicast on loopback,
+ * or on the multicast group: {@link CameraSimOptions#multicastDiscovery()}). {@link CameraSimMain} runs one alone.
  *
  * <p>Built on the JDK's com.sun.net.httpserver rather than Vert.x: PullMessages is a long poll, which is a plain
  * blocking wait on a worker thread here, and the simulator stays usable from any test without an event loop.
@@ -58,7 +59,10 @@ public final class SimulatedCamera implements AutoCloseable {
         workers = Executors.newCachedThreadPool(r -> daemon(r, "camera-sim-http-"));
         server.setExecutor(workers);
         server.start();
-        if (options.discoveryPort() >= 0) {
+        if (options.multicastDiscovery()) {
+            discovery = DiscoveryResponder.multicast(options.discoveryPort(), endpointReference,
+                    deviceServiceUri().toString(), String.join(" ", CameraPaths.scopes(options)));
+        } else if (options.discoveryPort() >= 0) {
             discovery = new DiscoveryResponder(options.discoveryPort(), endpointReference,
                     deviceServiceUri().toString(), String.join(" ", CameraPaths.scopes(options)));
         }
@@ -115,13 +119,13 @@ public final class SimulatedCamera implements AutoCloseable {
     /** Raises tns1:RuleEngine/CellMotionDetector/Motion with IsMotion = active on every live subscription. */
     public void triggerMotion(boolean active) {
         motion = active;
-        events.publish(new SimEvent("RuleEngine/CellMotionDetector/Motion", cameraNow(), "Changed", motionSource(),
+        events.publish(new SimEvent(SimEvent.MOTION, cameraNow(), "Changed", motionSource(),
                 Map.of("IsMotion", Boolean.toString(active))));
     }
 
     /** Raises tns1:RuleEngine/TamperDetector/Tamper with IsTamper = true on every live subscription. */
     public void triggerTamper() {
-        events.publish(new SimEvent("RuleEngine/TamperDetector/Tamper", cameraNow(), "Changed", motionSource(),
+        events.publish(new SimEvent(SimEvent.TAMPER, cameraNow(), "Changed", motionSource(),
                 Map.of("IsTamper", "true")));
     }
 
@@ -173,17 +177,17 @@ public final class SimulatedCamera implements AutoCloseable {
     /** The Initialized messages a new subscription starts with: the current motion and tamper state. */
     private List<SimEvent> initialState() {
         Instant now = cameraNow();
-        return List.of(new SimEvent("RuleEngine/CellMotionDetector/Motion", now, "Initialized", motionSource(),
+        return List.of(new SimEvent(SimEvent.MOTION, now, "Initialized", motionSource(),
                         Map.of("IsMotion", Boolean.toString(motion))),
-                new SimEvent("RuleEngine/TamperDetector/Tamper", now, "Initialized", motionSource(),
+                new SimEvent(SimEvent.TAMPER, now, "Initialized", motionSource(),
                         Map.of("IsTamper", "false")));
     }
 
     private static Map<String, String> motionSource() {
         Map<String, String> source = new LinkedHashMap<>();
-        source.put("VideoSourceConfigurationToken", "VSC_1");
-        source.put("VideoAnalyticsConfigurationToken", "VAC_1");
-        source.put("Rule", "MyMotionDetectorRule");
+        source.put(SimEvent.SOURCE_ITEMS.get(0), "VSC_1");
+        source.put(SimEvent.SOURCE_ITEMS.get(1), "VAC_1");
+        source.put(SimEvent.SOURCE_ITEMS.get(2), "MyMotionDetectorRule");
         return source;
     }
 

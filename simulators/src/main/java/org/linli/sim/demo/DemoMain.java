@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,8 +37,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./linli demo}: the gateway with a simulated compound, end to end, with no external server. An MQTT 5 broker
- * (HiveMQ CE) and a time-series server speaking the InfluxDB v2 write API (QuestDB) run in this JVM; the simulated
- * compound publishes in every vendor format; scripted incidents raise alerts on the live stream.
+ * (HiveMQ CE), a time-series server speaking the InfluxDB v2 write API (QuestDB) and two simulated ONVIF cameras
+ * ({@link DemoCameras}) run in this JVM; the simulated compound publishes in every vendor format; scripted incidents
+ * raise alerts on the live stream. Ports: {@link DemoOptions}.
  */
 public final class DemoMain {
     static {
@@ -48,17 +50,34 @@ public final class DemoMain {
     }
 
     public static void main(String[] args) throws Exception {
-        double minutes = args.length >= 2 && "--minutes".equals(args[0]) ? Double.parseDouble(args[1]) : 0;
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(DemoOptions.USAGE);
+            return;
+        }
+        DemoOptions options;
+        int httpPort;
+        int mqttPort;
+        int questPort;
+        try {
+            options = DemoOptions.parse(List.of(args));
+            httpPort = port(options.httpPort(), 8080, "--http-port");
+            mqttPort = port(options.mqttPort(), 1883, "--mqtt-port");
+            questPort = port(options.tsdbPort(), 9000, "--tsdb-port");
+        } catch (IllegalArgumentException e) {
+            System.err.println("linli demo: " + e.getMessage());
+            System.err.println(DemoOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        double minutes = options.minutes();
         Path dir = Path.of("data", "demo").toAbsolutePath();
         deleteTree(dir);
         Files.createDirectories(dir);
 
-        int httpPort = preferred(8080);
-        int mqttPort = preferred(1883);
-        int questPort = preferred(9000);
         System.out.println("Linli demo: starting an in-process MQTT broker and time-series server...");
         QuestDbServer db = new QuestDbServer(dir.resolve("questdb"), questPort).start();
         EmbeddedBroker broker = new EmbeddedBroker(dir.resolve("broker"), mqttPort).start();
+        DemoCameras cameras = DemoCameras.start();
 
         VendorProfiles profiles = VendorProfiles.builtIn();
         CompoundSpec spec = ProfileChoice.demoSpec(profiles);
@@ -73,12 +92,12 @@ public final class DemoMain {
                         "gas_alarm", new RulesOptions.HeartbeatOptions(30, 3),
                         "smoke_detector", new RulesOptions.HeartbeatOptions(30, 3),
                         "water_meter", new RulesOptions.HeartbeatOptions(30, 3)))
-                .withCheckIntervalSeconds(5));
+                .withCheckIntervalSeconds(5)).withCameras(cameras.options());
         new ObjectMapper(new YAMLFactory()).setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
                 .writeValue(dir.resolve("site.yaml").toFile(), site);
 
         Vertx vertx = Vertx.vertx();
-        Gateway gateway = new Gateway(site, VendorProfileCatalog.load(null), name -> "demo-token", Clock.systemUTC());
+        Gateway gateway = new Gateway(site, VendorProfileCatalog.load(null), name -> DemoCameras.PASSWORD_ENV.equals(name) ? DemoCameras.PASSWORD : "demo-token", Clock.systemUTC());
         vertx.deployVerticle(gateway).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
         gateway.mqtt().firstConnect().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
 
@@ -100,6 +119,7 @@ public final class DemoMain {
             }
             broker.close();
             db.close();
+            cameras.close();
             done.countDown();
         }, "demo-shutdown"));
         if (minutes > 0) {
@@ -130,6 +150,7 @@ public final class DemoMain {
 
                  Incidents on the way: gas leak at 3-2-501 (elderly resident living alone) in ~15 s,
                  fire in building 7 in ~35 s, water meter water-5-1-201 goes silent in ~50 s (offline alert ~90 s later).
+                 Simulated cameras watch buildings 3 and 7: those alerts carry a snapshot (open the alert's card).
                  Ctrl-C to stop.
                 ==================================================================================
                 %n""", spec.compound(), spec.buildings(), spec.households(), devices, dir.resolve("site.yaml"),
@@ -137,12 +158,25 @@ public final class DemoMain {
                 api, api, api, api, api, dbUrl, dbUrl);
     }
 
-    /** The well-known port if it is free, so the printed URLs are the familiar ones; any free port otherwise. */
-    private static int preferred(int port) {
+    /**
+     * The port asked for, which must be free; or, none asked for, the well-known port if it is free (so the printed
+     * URLs are the familiar ones) and any free port otherwise.
+     */
+    private static int port(int asked, int familiar, String flag) {
+        if (asked > 0) {
+            if (!free(asked)) {
+                throw new IllegalArgumentException(flag + " " + asked + ": the port is in use on 127.0.0.1");
+            }
+            return asked;
+        }
+        return free(familiar) ? familiar : FreePort.pick();
+    }
+
+    private static boolean free(int port) {
         try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return port;
+            return true;
         } catch (IOException inUse) {
-            return FreePort.pick();
+            return false;
         }
     }
 

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class ThirdPartyOnvifClientTest {
     private static final Path SCRIPT = Path.of("src/test/node/onvif-npm-check.js");
-    private static final Path NPM_DIR = Path.of("target/npm-onvif");
+    static final Path NPM_DIR = Path.of("target/npm-onvif");
 
     @Test
     @DisplayName("npm onvif 0.8.3 connects to the simulated camera, reads its profiles and URIs, and receives a Changed motion event")
@@ -59,7 +59,7 @@ class ThirdPartyOnvifClientTest {
     }
 
     /** {@code npm install onvif@0.8.3} into target/, once per build. */
-    private static void installOnvifPackage() throws Exception {
+    static void installOnvifPackage() throws Exception {
         if (Files.isDirectory(NPM_DIR.resolve("node_modules/onvif"))) {
             return;
         }

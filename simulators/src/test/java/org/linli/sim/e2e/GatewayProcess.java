@@ -38,12 +38,18 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     static GatewayProcess start(Path config, Path dir, String name) throws IOException {
+        return start(config, dir, name, java.util.Map.of());
+    }
+
+    /** As {@link #start(Path, Path, String)}, with more environment variables (camera passwords). */
+    static GatewayProcess start(Path config, Path dir, String name, java.util.Map<String, String> env) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 "org.linli.gateway.GatewayMain", "run", "--config", config.toString());
         pb.environment().put("LINLI_INFLUX_TOKEN", "test-token");
+        pb.environment().putAll(env);
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
         return new GatewayProcess(pb.start(), out, err);
     }
@@ -78,6 +84,16 @@ final class GatewayProcess implements AutoCloseable {
         } catch (IOException e) {
             return e.toString();
         }
+    }
+
+    /** SIGTERM: what systemd, docker stop and Ctrl-C (SIGINT, same hook) do; the shutdown hook runs. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** Both streams as written so far: the operator's terminal. */
+    String output() throws IOException {
+        return Files.readString(stdout) + Files.readString(stderr);
     }
 
     /** SIGKILL: what the OOM killer or a power cut does; no shutdown hook runs. */
