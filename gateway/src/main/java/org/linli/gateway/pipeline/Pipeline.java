@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * The path every message takes, whatever its transport: find the device, decode with its profile, hand the points
- * to the telemetry sink and the events to the listeners. A message that cannot be used is counted by reason and
- * dead-lettered; it never throws. Runs on the event loop.
+ * to the telemetry sink and the events to the listeners. A state event (alarm, alarm_cleared, fault, ...) that repeats
+ * the device's last state goes to the listeners but not to the time series ({@link StateChangeEvents}). A message that
+ * cannot be used is counted by reason and dead-lettered; it never throws. Runs on the event loop.
  * <p>
  * The returned future completes when the sink has taken the points: the MQTT ingest acknowledges QoS 1 then.
  * A rejected message completes it too: it is safely in the dead letters, and redelivery would not change it.
@@ -31,6 +32,7 @@ public final class Pipeline {
     private final List<DeviceEventListener> listeners;
     private final DeadLetters deadLetters;
     private final DeviceActivity activity = new DeviceActivity();
+    private final StateChangeEvents stateChanges = new StateChangeEvents();
     private final PipelineStats stats = new PipelineStats();
 
     public Pipeline(SiteDirectory site, PayloadDecoders decoders, TelemetrySink sink,
@@ -83,9 +85,11 @@ public final class Pipeline {
         stats.readings += decoded.readings().size();
         stats.events += decoded.events().size();
         activity.seen(device.id(), msg.receivedAt());
-        Future<Void> stored = decoded.readings().isEmpty() && decoded.events().isEmpty()
+        // the time series gets state events only on a change of state; the listeners get every event
+        Decoded toWrite = Decoded.of(decoded.readings(), stateChanges.toWrite(device.id(), decoded.events()));
+        Future<Void> stored = toWrite.isEmpty()
                 ? Future.succeededFuture()
-                : sink.offer(points.points(device, decoded));
+                : sink.offer(points.points(device, toWrite));
         if (!decoded.readings().isEmpty()) {
             for (DeviceEventListener l : listeners) {
                 l.onReadings(device, decoded.readings());
