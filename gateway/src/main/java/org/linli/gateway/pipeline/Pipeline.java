@@ -7,6 +7,7 @@ import org.linli.drivers.model.Decoded;
 import org.linli.drivers.model.DeviceEvent;
 import org.linli.gateway.site.Device;
 import org.linli.gateway.site.SiteDirectory;
+import org.linli.gateway.timeseries.GasAlarmLevel;
 import org.linli.gateway.timeseries.PointFactory;
 import org.linli.gateway.timeseries.TelemetrySink;
 
@@ -37,9 +38,15 @@ public final class Pipeline {
 
     public Pipeline(SiteDirectory site, PayloadDecoders decoders, TelemetrySink sink,
                     List<DeviceEventListener> listeners, DeadLetters deadLetters) {
+        this(site, decoders, sink, listeners, deadLetters, null);
+    }
+
+    /** {@code gasAlarmLevel}: written beside every gas reading (docs/SCHEMA.md {@code gas_lel_alarm}); null: not written. */
+    public Pipeline(SiteDirectory site, PayloadDecoders decoders, TelemetrySink sink,
+                    List<DeviceEventListener> listeners, DeadLetters deadLetters, GasAlarmLevel gasAlarmLevel) {
         this.site = site;
         this.decoders = decoders;
-        this.points = new PointFactory(site);
+        this.points = new PointFactory(site, gasAlarmLevel);
         this.sink = sink;
         this.listeners = List.copyOf(listeners);
         this.deadLetters = deadLetters;

@@ -152,4 +152,20 @@ class PipelineTest {
         assertTrue(writtenEvents.get(0).contains("device=gas-3-2-501"), writtenEvents.get(0));
         assertTrue(writtenEvents.get(1).contains("device=smoke-7-boiler"), writtenEvents.get(1));
     }
+
+    @Test
+    @DisplayName("a gas reading carries the device's configured alarm level as gas_lel_alarm, for the dashboards' red line")
+    void gasReadingCarriesAlarmLevel() {
+        // GIVEN a pipeline told that the gateway alarms at 20 %LEL
+        SiteDirectory site = SiteDirectory.from(TestSites.small());
+        Pipeline p = new Pipeline(site, PipelineTest::decode, points -> {
+            written.addAll(points.lines(Lane.TELEMETRY));
+            return Future.succeededFuture();
+        }, List.of(), deadLetters, device -> 20.0);
+        // WHEN a gas reading arrives
+        p.accept(msg("gas-3-2-501", "test-gas", "gas=12.5"));
+        // THEN its point holds the reading and the alarm level
+        assertEquals(1, written.size());
+        assertTrue(written.get(0).contains(" gas_lel=12.5,gas_lel_alarm=20.0 "), written.get(0));
+    }
 }
