@@ -81,6 +81,7 @@ class RealBrokerRecipeTest {
             env.put("INFLUX_URL", vm.url());
             env.put("HTTP_PORT", Integer.toString(httpPort));
             env.put("LINLI_JAVA_OPTS", "-Xmx256m");
+            env.put("PATH", noMaven() + File.pathSeparator + env.get("PATH"));
             Process recipeRun = pb.start();
             try {
                 // THEN the gateway takes a water meter's report once it has subscribed...
@@ -166,6 +167,20 @@ class RealBrokerRecipeTest {
         Path stamp = Files.createDirectories(clone.resolve("simulators/target")).resolve("demo.classpath");
         Files.writeString(stamp, "");
         Files.setLastModifiedTime(stamp, FileTime.from(Instant.now().plus(Duration.ofDays(1))));
+    }
+
+    /**
+     * A directory whose {@code mvn} refuses to run: should the launcher's build check change so that it no longer
+     * sees {@link #provideBuild}, the recipe fails here with that message instead of installing into the shared
+     * Maven repository.
+     */
+    private Path noMaven() throws IOException {
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path mvn = bin.resolve("mvn");
+        Files.writeString(mvn, "#!/bin/sh\necho \"RealBrokerRecipeTest: ./linli tried to build (mvn $*): provideBuild() no longer"
+                + " matches the launcher's build check\" >&2\nexit 97\n");
+        mvn.toFile().setExecutable(true);
+        return bin;
     }
 
     private static MqttClient deviceClient(MosquittoBroker broker) throws Exception {
