@@ -18,6 +18,7 @@ import org.linli.gateway.http.AlertWorkflowRoutes;
 import org.linli.gateway.rules.HouseholdAway;
 import org.linli.gateway.rules.ParentStatuses;
 import org.linli.gateway.rules.RuleEngine;
+import org.linli.gateway.rules.RuleThresholds;
 import org.linli.gateway.config.InfluxOptions;
 import org.linli.gateway.config.SiteConfig;
 import org.linli.gateway.health.Readiness;
@@ -189,7 +190,9 @@ public final class Gateway extends AbstractVerticle {
         rules = new RuleEngine(site, alerts, config.rules(), clock, id -> pipeline.activity().lastSeen(id), parents, away);
         rules.keepWaterHistory(alertStore, stored.water());
         cameras = new Cameras(vertx, config.cameras(), site, alerts, clock, Path.of(config.storage().dataDir()), env);
-        pipeline = new Pipeline(site, profiles, store.queue(), List.of(rules, cameras.alertRules()), deadLetters);
+        RuleThresholds thresholds = new RuleThresholds(config.rules());
+        pipeline = new Pipeline(site, profiles, store.queue(), List.of(rules, cameras.alertRules()), deadLetters,
+                device -> thresholds.gas(device).alarmLel());   // the dashboards' red line (docs/SCHEMA.md)
         pipeline.activity().restore(lastSeenFile.stored());
 
         List<Subscription> subscriptions = Subscription.forSite(site, config.mqtt(), profiles);

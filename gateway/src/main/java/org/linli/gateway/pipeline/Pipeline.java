@@ -7,6 +7,7 @@ import org.linli.drivers.model.Decoded;
 import org.linli.drivers.model.DeviceEvent;
 import org.linli.gateway.site.Device;
 import org.linli.gateway.site.SiteDirectory;
+import org.linli.gateway.timeseries.GasAlarmLevel;
 import org.linli.gateway.timeseries.PointFactory;
 import org.linli.gateway.timeseries.TelemetrySink;
 
@@ -14,8 +15,9 @@ import java.util.List;
 
 /**
  * The path every message takes, whatever its transport: find the device, decode with its profile, hand the points
- * to the telemetry sink and the events to the listeners. A message that cannot be used is counted by reason and
- * dead-lettered; it never throws. Runs on the event loop.
+ * to the telemetry sink and the events to the listeners. A state event (alarm, alarm_cleared, fault, ...) that repeats
+ * the device's last state goes to the listeners but not to the time series ({@link StateChangeEvents}). A message that
+ * cannot be used is counted by reason and dead-lettered; it never throws. Runs on the event loop.
  * <p>
  * The returned future completes when the sink has taken the points: the MQTT ingest acknowledges QoS 1 then.
  * A rejected message completes it too: it is safely in the dead letters, and redelivery would not change it.
@@ -31,13 +33,20 @@ public final class Pipeline {
     private final List<DeviceEventListener> listeners;
     private final DeadLetters deadLetters;
     private final DeviceActivity activity = new DeviceActivity();
+    private final StateChangeEvents stateChanges = new StateChangeEvents();
     private final PipelineStats stats = new PipelineStats();
 
     public Pipeline(SiteDirectory site, PayloadDecoders decoders, TelemetrySink sink,
                     List<DeviceEventListener> listeners, DeadLetters deadLetters) {
+        this(site, decoders, sink, listeners, deadLetters, null);
+    }
+
+    /** {@code gasAlarmLevel}: written beside every gas reading (docs/SCHEMA.md {@code gas_lel_alarm}); null: not written. */
+    public Pipeline(SiteDirectory site, PayloadDecoders decoders, TelemetrySink sink,
+                    List<DeviceEventListener> listeners, DeadLetters deadLetters, GasAlarmLevel gasAlarmLevel) {
         this.site = site;
         this.decoders = decoders;
-        this.points = new PointFactory(site);
+        this.points = new PointFactory(site, gasAlarmLevel);
         this.sink = sink;
         this.listeners = List.copyOf(listeners);
         this.deadLetters = deadLetters;
@@ -83,9 +92,11 @@ public final class Pipeline {
         stats.readings += decoded.readings().size();
         stats.events += decoded.events().size();
         activity.seen(device.id(), msg.receivedAt());
-        Future<Void> stored = decoded.readings().isEmpty() && decoded.events().isEmpty()
+        // the time series gets state events only on a change of state; the listeners get every event
+        Decoded toWrite = Decoded.of(decoded.readings(), stateChanges.toWrite(device.id(), decoded.events()));
+        Future<Void> stored = toWrite.isEmpty()
                 ? Future.succeededFuture()
-                : sink.offer(points.points(device, decoded));
+                : sink.offer(points.points(device, toWrite));
         if (!decoded.readings().isEmpty()) {
             for (DeviceEventListener l : listeners) {
                 l.onReadings(device, decoded.readings());

@@ -4,6 +4,7 @@ import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.client.write.Point;
 import org.linli.drivers.model.Decoded;
 import org.linli.drivers.model.DeviceEvent;
+import org.linli.drivers.model.Quantity;
 import org.linli.drivers.model.Reading;
 import org.linli.gateway.site.Device;
 import org.linli.gateway.site.Location;
@@ -20,14 +21,25 @@ import java.util.Map;
  * instant (all its readings as fields of the device type's measurement), one {@code device_event} point per event.
  * Location tags run from street down to household so that any level can be grouped on. Readings go to the
  * {@link Lane#TELEMETRY} lane, events to {@link Lane#EVENTS}: the lane is decided here, where the kind is known.
+ * A point with a {@code gas_lel} reading also carries {@code gas_lel_alarm}, the device's configured alarm level,
+ * when a {@link GasAlarmLevel} is given.
  */
 public final class PointFactory {
     public static final String EVENT_MEASUREMENT = "device_event";
+    /** The field beside {@code gas_lel} holding the gateway's alarm level for the device (docs/SCHEMA.md). */
+    public static final String GAS_ALARM_LEVEL_FIELD = "gas_lel_alarm";
 
     private final SiteDirectory site;
+    private final GasAlarmLevel gasAlarmLevel;
 
     public PointFactory(SiteDirectory site) {
+        this(site, null);
+    }
+
+    /** {@code gasAlarmLevel} null: no {@code gas_lel_alarm} field. */
+    public PointFactory(SiteDirectory site, GasAlarmLevel gasAlarmLevel) {
         this.site = site;
+        this.gasAlarmLevel = gasAlarmLevel;
     }
 
     public PointBatch points(Device device, Decoded decoded) {
@@ -41,6 +53,9 @@ public final class PointFactory {
                 case FLOAT -> p.addField(r.quantity().field(), r.value());
                 case INTEGER -> p.addField(r.quantity().field(), Math.round(r.value()));
                 case BOOLEAN -> p.addField(r.quantity().field(), r.value() != 0);
+            }
+            if (r.quantity() == Quantity.GAS_LEL && gasAlarmLevel != null) {
+                p.addField(GAS_ALARM_LEVEL_FIELD, gasAlarmLevel.of(device));
             }
         }
         byInstant.values().forEach(p -> telemetry.add(p.toLineProtocol()));

@@ -32,7 +32,7 @@ class PipelineTest {
     private final List<DeviceEvent> events = new ArrayList<>();
     private final DeadLetters deadLetters = DeadLetters.inMemory(Clock.systemUTC());
 
-    /** Decodes "gas=<value>" and "alarm"; anything else is malformed. */
+    /** Decodes "gas=<value>", "alarm", "cleared" (a routine report with the alarm state 0) and "heartbeat"; anything else is malformed. */
     private static Decoded decode(String profile, String deviceId, byte[] payload, Instant at) throws DecodeException {
         String text = new String(payload, StandardCharsets.UTF_8);
         if (text.startsWith("gas=")) {
@@ -40,6 +40,13 @@ class PipelineTest {
         }
         if (text.equals("alarm")) {
             return Decoded.of(List.of(), List.of(new DeviceEvent(deviceId, EventType.ALARM, at)));
+        }
+        if (text.equals("cleared")) {
+            return Decoded.of(List.of(new Reading(deviceId, Quantity.GAS_LEL, 0.5, at)),
+                    List.of(new DeviceEvent(deviceId, EventType.ALARM_CLEARED, at)));
+        }
+        if (text.equals("heartbeat")) {
+            return Decoded.of(List.of(), List.of(new DeviceEvent(deviceId, EventType.HEARTBEAT, at)));
         }
         throw new DecodeException(DecodeFailure.MALFORMED_JSON, "not a test payload");
     }
@@ -110,5 +117,55 @@ class PipelineTest {
         }, points -> Future.succeededFuture(), List.of(), deadLetters);
         assertTrue(p.accept(msg("gas-3-2-501", "test-gas", "gas=1")).succeeded());
         assertEquals(1, deadLetters.total());
+    }
+
+    @Test
+    @DisplayName("routine reports that repeat the alarm state write one alarm_cleared point per change of state, "
+            + "while the listeners still get every event")
+    void stateEventsWrittenOnChange() {
+        // GIVEN a gas alarm whose every routine report says "alarm state 0"
+        Pipeline p = pipeline();
+        // WHEN it reports cleared three times, then an alarm twice, then cleared twice, with a heartbeat between
+        for (String payload : List.of("cleared", "cleared", "heartbeat", "cleared", "alarm", "alarm", "cleared", "cleared")) {
+            p.accept(msg("gas-3-2-501", "test-gas", payload));
+        }
+        // THEN the time series gets the first cleared (the state was unknown), the alarm and the cleared after it,
+        // and the heartbeat; the readings of every report; and the listeners every event
+        List<String> kinds = writtenEvents.stream().map(l -> l.replaceAll(".*,event=([a-z_]+).*", "$1")).toList();
+        assertEquals(List.of("alarm_cleared", "heartbeat", "alarm", "alarm_cleared"), kinds);
+        assertEquals(5, written.size(), "every report's reading is written");
+        assertEquals(8, events.size(), "the rules see every event, repeated or not");
+    }
+
+    @Test
+    @DisplayName("the remembered state is per device: one device's cleared state does not hide another's")
+    void stateRememberedPerDevice() {
+        // GIVEN two devices
+        Pipeline p = pipeline();
+        // WHEN each reports cleared twice
+        p.accept(msg("gas-3-2-501", "test-gas", "cleared"));
+        p.accept(msg("smoke-7-boiler", "test-smoke", "cleared"));
+        p.accept(msg("gas-3-2-501", "test-gas", "cleared"));
+        p.accept(msg("smoke-7-boiler", "test-smoke", "cleared"));
+        // THEN each has written its one alarm_cleared
+        assertEquals(2, writtenEvents.size(), writtenEvents.toString());
+        assertTrue(writtenEvents.get(0).contains("device=gas-3-2-501"), writtenEvents.get(0));
+        assertTrue(writtenEvents.get(1).contains("device=smoke-7-boiler"), writtenEvents.get(1));
+    }
+
+    @Test
+    @DisplayName("a gas reading carries the device's configured alarm level as gas_lel_alarm, for the dashboards' red line")
+    void gasReadingCarriesAlarmLevel() {
+        // GIVEN a pipeline told that the gateway alarms at 20 %LEL
+        SiteDirectory site = SiteDirectory.from(TestSites.small());
+        Pipeline p = new Pipeline(site, PipelineTest::decode, points -> {
+            written.addAll(points.lines(Lane.TELEMETRY));
+            return Future.succeededFuture();
+        }, List.of(), deadLetters, device -> 20.0);
+        // WHEN a gas reading arrives
+        p.accept(msg("gas-3-2-501", "test-gas", "gas=12.5"));
+        // THEN its point holds the reading and the alarm level
+        assertEquals(1, written.size());
+        assertTrue(written.get(0).contains(" gas_lel=12.5,gas_lel_alarm=20.0 "), written.get(0));
     }
 }

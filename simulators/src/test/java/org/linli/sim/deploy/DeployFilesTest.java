@@ -178,7 +178,7 @@ class DeployFilesTest {
         try (Stream<Path> files = Files.list(DOCKER.resolve("grafana/dashboards"))) {
             dashboards = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
         }
-        assertEquals(5, dashboards.size(), "overview, gas/smoke, water, devices, gateway health");
+        assertEquals(6, dashboards.size(), "overview, gas/smoke, water, heat, devices, gateway health");
         List<String> problems = new ArrayList<>();
         int queries = 0;
         // WHEN each query (panels and template variables) is read
@@ -262,6 +262,7 @@ class DeployFilesTest {
             tags.addAll(all(columns.group(1), "\"([^\"]+)\""));
         }
         tags.removeAll(FLUX_COLUMNS);
+        tags.removeIf(t -> schema.fields.containsKey(t) && flux.contains("pivot("));   // a pivoted field is a column
         for (String m : measurements) {
             if (!schema.measurements.contains(m)) {
                 problems.add(where + "unknown measurement " + m + " in\n" + flux);
@@ -325,5 +326,107 @@ class DeployFilesTest {
         assertEquals(1, limit.size(), "one max_packet_size line in mosquitto.conf");
         long broker = Long.parseLong(limit.get(0).substring("max_packet_size ".length()).trim());
         assertTrue(broker > 0 && broker <= gateway, "broker max_packet_size " + broker + " vs gateway " + gateway);
+    }
+
+    /** Every Flux query of every dashboard, by "file: panel title". */
+    private static Map<String, List<String>> fluxByPanel() throws IOException {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(DOCKER.resolve("grafana/dashboards"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                for (JsonNode p : JSON.readTree(file.toFile()).path("panels")) {
+                    List<String> flux = new ArrayList<>();
+                    p.path("targets").forEach(t -> {
+                        if (t.has("query")) {
+                            flux.add(t.get("query").asText());
+                        }
+                    });
+                    if (!flux.isEmpty()) {
+                        out.put(file.getFileName() + ": " + p.path("title").asText() + " (" + p.path("type").asText() + ")", flux);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    @DisplayName("no dashboard panel stays empty with the shipped profiles: every field it reads is one they write")
+    void noPanelReadsAFieldNobodyWrites() throws Exception {
+        // GIVEN the fields the shipped profiles' golden payloads are written as
+        Map<String, Set<String>> written = ShippedProfilesSchemaTest.fieldsWritten();
+        written.computeIfAbsent("device_event", m -> new HashSet<>()).add("count");
+        List<String> problems = new ArrayList<>();
+        // WHEN each panel's fields are looked up in the measurements it reads
+        fluxByPanel().forEach((panel, queries) -> {
+            for (String flux : queries) {
+                Set<String> measurements = all(flux, "r\\._measurement == \"([^\"]+)\"");
+                for (String field : all(flux, "r\\._field == \"([^\"]+)\"")) {
+                    Set<String> in = measurements.isEmpty() ? written.keySet() : measurements;   // no filter: any
+                    if (in.stream().noneMatch(m -> written.getOrDefault(m, Set.of()).contains(field))) {
+                        problems.add(panel + ": no shipped profile writes " + field + " into " + measurements);
+                    }
+                }
+            }
+        });
+        // THEN there is none
+        assertEquals(List.of(), problems, "written: " + written);
+    }
+
+    @Test
+    @DisplayName("a time-series panel draws one unit only: a flow rate and a cumulative total never share an axis")
+    void oneUnitPerTimeSeriesPanel() throws Exception {
+        // GIVEN each field's unit (Quantity), the alarm level beside gas_lel in %LEL
+        Map<String, String> unit = new java.util.HashMap<>();
+        for (org.linli.drivers.model.Quantity q : org.linli.drivers.model.Quantity.values()) {
+            unit.put(q.field(), q.unit());
+        }
+        unit.put(org.linli.gateway.timeseries.PointFactory.GAS_ALARM_LEVEL_FIELD, "%LEL");
+        unit.put("count", "events");
+        List<String> problems = new ArrayList<>();
+        // WHEN the fields of each time-series panel are collected
+        fluxByPanel().forEach((panel, queries) -> {
+            if (panel.endsWith("(timeseries)")) {
+                Set<String> units = new java.util.TreeSet<>();
+                queries.forEach(flux -> all(flux, "r\\._field == \"([^\"]+)\"").forEach(f -> units.add(unit.getOrDefault(f, f))));
+                if (units.size() > 1) {
+                    problems.add(panel + " mixes " + units);
+                }
+            }
+        });
+        // THEN each draws one unit
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    @DisplayName("the water dashboard's elderly variable lists every household the shipped site files flag elderly_living_alone")
+    void elderlyVariableCoversShippedSiteFiles() throws Exception {
+        // GIVEN the households flagged in examples/xingfuli.yaml and the compose site file
+        Set<String> flagged = new java.util.TreeSet<>();
+        for (Path siteFile : List.of(Path.of("..", "examples", "xingfuli.yaml"), DOCKER.resolve("config/linli.yaml"))) {
+            for (JsonNode b : YAML.readTree(siteFile.toFile()).path("site").path("buildings")) {
+                for (JsonNode u : b.path("units")) {
+                    for (JsonNode h : u.path("households")) {
+                        if (h.path("care").toString().contains("\"elderly_living_alone\"")) {
+                            flagged.add(b.get("id").asText() + "-" + u.get("id").asText() + "-" + h.get("id").asText());
+                        }
+                    }
+                }
+            }
+        }
+        // WHEN the variable is read
+        JsonNode elderly = null;
+        for (JsonNode v : JSON.readTree(DOCKER.resolve("grafana/dashboards/water.json").toFile()).path("templating").path("list")) {
+            if ("elderly".equals(v.path("name").asText())) {
+                elderly = v;
+            }
+        }
+        assertTrue(elderly != null, "water.json has the elderly variable");
+        Set<String> listed = new java.util.TreeSet<>(List.of(elderly.get("query").asText().split(",")));
+        Set<String> selected = new java.util.TreeSet<>();
+        elderly.path("current").path("value").forEach(v -> selected.add(v.asText()));
+        // THEN it offers and selects each of them
+        assertEquals(Set.of("1-2-302", "3-2-501", "5-1-201"), flagged, "the shipped site files' elderly households");
+        assertEquals(flagged, listed);
+        assertEquals(flagged, selected);
     }
 }
