@@ -31,6 +31,17 @@ public record Alert(AlertSubject subject, AlertProgress progress, AlertNames nam
         this(subject, progress, AlertNames.NONE);
     }
 
+    /** Two alerts are equal when their subject and progress are: the attached names are presentation, not state. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Alert other && subject.equals(other.subject) && progress.equals(other.progress);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(subject, progress);
+    }
+
     /** The same version with the site's names for its grid, area and people (not stored; see {@link AlertNames}). */
     public Alert named(AlertNames newNames) {
         return new Alert(subject, progress, newNames);
