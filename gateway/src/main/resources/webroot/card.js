@@ -1,4 +1,4 @@
-// Linli console: what a grid worker reads on one alert card (docs/CONSOLE.md, "The alert card").
+// Linli console: what a grid worker reads on one alert card (docs/ALERTS.md, "What a person reads").
 // The card's head (title, place, state, severity, 已督办, care flags, the countdown to the acceptance deadline, who has
 // the alert now), its body (next step, call buttons, device, 说明, count) and its timeline. Loaded by index.html next
 // to console.js and sharing its globals (state, el, stateLabel, severityLabel, outcomeLabel, isSettled): console.js
@@ -14,7 +14,7 @@ let countdownTimer = null;
 function cardFormatters(zone) {
   let f = cardClocks.get(zone);
   if (!f) {
-    const base = { timeZone: zone, hour12: false, hour: '2-digit', minute: '2-digit', second: '2-digit' };
+    const base = { timeZone: zone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit', second: '2-digit' };
     let full, clock;
     try {
       full = new Intl.DateTimeFormat('zh-CN', { ...base, year: 'numeric', month: '2-digit', day: '2-digit' });

@@ -33,7 +33,8 @@ public record RulesOptions(
         heartbeat = heartbeat == null ? Map.of() : Map.copyOf(heartbeat);
         waterByHousehold = waterByHousehold == null ? Map.of() : Map.copyOf(waterByHousehold);
         checkIntervalSeconds = checkIntervalSeconds == null ? 60 : checkIntervalSeconds;
-        vulnerableCareFlags = vulnerableCareFlags == null ? DEFAULT_VULNERABLE_CARE_FLAGS : List.copyOf(vulnerableCareFlags);
+        vulnerableCareFlags = vulnerableCareFlags == null ? DEFAULT_VULNERABLE_CARE_FLAGS
+                : List.copyOf(vulnerableCareFlags);
     }
 
     /** The options without {@code vulnerableCareFlags} (the default flags). */
@@ -49,19 +50,23 @@ public record RulesOptions(
     }
 
     public RulesOptions withGas(GasThresholdOptions g) {
-        return new RulesOptions(g, gasByProfile, heartbeat, water, waterByHousehold, escalation, checkIntervalSeconds, vulnerableCareFlags);
+        return new RulesOptions(g, gasByProfile, heartbeat, water, waterByHousehold, escalation, checkIntervalSeconds,
+                vulnerableCareFlags);
     }
 
     public RulesOptions withHeartbeat(Map<String, HeartbeatOptions> h) {
-        return new RulesOptions(gas, gasByProfile, h, water, waterByHousehold, escalation, checkIntervalSeconds, vulnerableCareFlags);
+        return new RulesOptions(gas, gasByProfile, h, water, waterByHousehold, escalation, checkIntervalSeconds,
+                vulnerableCareFlags);
     }
 
     public RulesOptions withWater(WaterRuleOptions w) {
-        return new RulesOptions(gas, gasByProfile, heartbeat, w, waterByHousehold, escalation, checkIntervalSeconds, vulnerableCareFlags);
+        return new RulesOptions(gas, gasByProfile, heartbeat, w, waterByHousehold, escalation, checkIntervalSeconds,
+                vulnerableCareFlags);
     }
 
     public RulesOptions withEscalation(EscalationOptions e) {
-        return new RulesOptions(gas, gasByProfile, heartbeat, water, waterByHousehold, e, checkIntervalSeconds, vulnerableCareFlags);
+        return new RulesOptions(gas, gasByProfile, heartbeat, water, waterByHousehold, e, checkIntervalSeconds,
+                vulnerableCareFlags);
     }
 
     public RulesOptions withCheckIntervalSeconds(int seconds) {
