@@ -147,6 +147,7 @@ class AlertCardBrowserTest {
         String deadline = DateTimeFormatter.ofPattern("HH:mm:ss").format(gas.acceptBy().atZone(SHANGHAI));
         wait.until(b -> timeline(gas.id()).contains("超时未接单（截止 " + deadline + "），升级给 " + grid.leader().name()));
         assertTrue(text(gasCard).contains("当前处理人 " + grid.leader().name()), text(gasCard));
+        saveScreenshot("card-phone-escalated.png");
 
         // AND the smoke alarm's 说明 is a sentence, not the decoder's pointer
         browser.findElement(By.cssSelector("li[data-id='" + fire.id() + "'] .alert-head")).click();
@@ -162,6 +163,7 @@ class AlertCardBrowserTest {
         // THEN the card says it waits for the duty office, and the timeline names her
         wait.until(b -> text(gasCard).contains("已处置，等待值班室核查"));
         wait.until(b -> timeline(gas.id()).contains(grid.worker().name() + " · 接单"));
+        saveScreenshot("card-phone-resolved.png");
 
         // AND nowhere on either card is an id, an English type or a UTC timestamp
         for (By card : List.of(gasCard, fireCard)) {
@@ -171,6 +173,14 @@ class AlertCardBrowserTest {
             }
             assertFalse(ISO_INSTANT.matcher(all).find(), "a UTC timestamp on the card: " + all);
         }
+    }
+
+    /** A phone-sized screenshot into target/, to look at. */
+    private void saveScreenshot(String name) throws Exception {
+        java.io.File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.FILE);
+        Path target = Path.of("target", name);
+        java.nio.file.Files.createDirectories(target.getParent());
+        java.nio.file.Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** A gas alarm's message as the pipeline hands it to the rules: its concentration, then its alarm event. */
