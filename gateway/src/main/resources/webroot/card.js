@@ -52,7 +52,8 @@ function holderOf(a) {
 
 function headContent(a) {
   const z = a.timeZone;
-  const place = a.location ? (a.location.description || a.location.text || '') : (a.location && a.location.compound) || '网关';
+  // a bus or a broker connection is in no building: the compound's name
+  const place = (a.location && (a.location.description || a.location.text || a.location.compound)) || '网关';
   const type = state.model.types.get(a.type);
   const tags = el('div', { class: 'tags' },
     el('span', { class: 'tag state' }, stateLabel(a.state)),
@@ -107,7 +108,7 @@ function infoContent(a) {
     const relation = c.relationLabel || c.relation;
     phones.append(callLink(c.resident ? '住户' : c.name + (relation ? '（' + relation + '）' : ''), c.phone));
   }
-  const me = state.user ? state.user.id : null;
+  const me = state.user ? state.user.id : null;   // her console user id is her grid-worker id in the site file
   if (a.gridWorker && a.gridWorker.id !== me) phones.append(callLink('网格员 ' + a.gridWorker.name, a.gridWorker.phone));
   if (a.gridLeader && a.gridLeader.id !== me) phones.append(callLink('网格长 ' + a.gridLeader.name, a.gridLeader.phone));
   if (phones.childElementCount) out.push(el('div', { class: 'field' }, el('b', {}, '联系人'), phones));
@@ -137,8 +138,9 @@ function callLink(label, phone) {
 }
 
 /**
- * One line per step: 10:11:51 系统 · 派单给 李娜, 10:13:51 系统 · 超时未接单（截止 10:13:51），升级给 赵强,
- * 10:14:02 李娜 · 接单. The gateway's own dispatch and escalation lines say it all in their note.
+ * One line per step, its date and time in the compound's zone: 2026/12/05 10:11:51 系统 · 派单给 李娜,
+ * 2026/12/05 10:13:52 系统 · 超时未接单（截止 10:13:51），升级给 赵强,
+ * 2026/12/05 10:14:02 李娜 · 接单. The gateway's own dispatch and escalation lines say it all in their note.
  */
 function renderTimeline(card, a) {
   const z = a.timeZone;
