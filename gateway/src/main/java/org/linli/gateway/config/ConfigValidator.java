@@ -83,7 +83,7 @@ final class ConfigValidator {
                 problem(at + ".id", "building '" + b.id() + "' is listed twice");
                 continue;
             }
-            Places p = new Places(new HashSet<>(), new HashSet<>(), new HashSet<>(b.areas()));
+            Places p = new Places(new HashSet<>(), new HashSet<>(), new HashSet<>(b.areaIds()));
             places.put(b.id(), p);
             for (int j = 0; j < b.units().size(); j++) {
                 checkUnit(b.units().get(j), at + ".units[" + j + "]", p);

@@ -1,5 +1,6 @@
 package org.linli.gateway.site;
 
+import org.linli.gateway.config.AreaConfig;
 import org.linli.gateway.config.BuildingConfig;
 import org.linli.gateway.config.HouseholdConfig;
 import org.linli.gateway.config.SiteCheck;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * Checks what the site file says for people to read and call, at load and check-config time: the compound's
  * {@code site.timeZone} is a known zone, every household phone is a phone number (a call button dials it), and every
- * {@code areaNames} entry names one of the building's {@code areas}. Main thread.
+ * common area has an id (what device locations name). Main thread.
  */
 public final class PeopleAndPlacesCheck implements SiteCheck {
     /** Digits with an optional leading +, spaces or dashes between them: 13800000001, +86 138-0000-0001, 010-6512 3456. */
@@ -29,10 +30,11 @@ public final class PeopleAndPlacesCheck implements SiteCheck {
         }
         for (int i = 0; i < config.site().buildings().size(); i++) {
             BuildingConfig b = config.site().buildings().get(i);
-            for (String area : b.areaNames().keySet()) {
-                if (!b.areas().contains(area)) {
-                    problem.accept("site.buildings[" + i + "].areaNames." + area, "building " + b.id() + " has no area '"
-                            + area + "' (areas: " + b.areas() + ")");
+            for (int a = 0; a < b.areas().size(); a++) {
+                AreaConfig area = b.areas().get(a);
+                if (area == null || area.id() == null || area.id().isBlank()) {
+                    problem.accept("site.buildings[" + i + "].areas[" + a + "]", "a common area needs an id (used in "
+                            + "device locations such as " + b.id() + ":boiler-room): {id: boiler-room, name: 锅炉房}");
                 }
             }
             for (int j = 0; j < b.units().size(); j++) {

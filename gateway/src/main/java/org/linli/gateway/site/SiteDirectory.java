@@ -58,7 +58,7 @@ public final class SiteDirectory {
         Map<String, Household> households = new LinkedHashMap<>();
         Map<String, String> areaNames = new HashMap<>();
         for (BuildingConfig b : config.site().buildings()) {
-            b.areaNames().forEach((area, name) -> areaNames.put(b.id() + ":" + area, name));
+            b.areas().stream().filter(a -> a.name() != null).forEach(a -> areaNames.put(b.id() + ":" + a.id(), a.name()));
             for (UnitConfig u : b.units()) {
                 addShorthandFlats(households, b.id(), u);
                 for (HouseholdConfig h : u.households()) {

@@ -11,17 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PeopleAndPlacesCheckTest {
 
     @Test
-    @DisplayName("an unknown time zone and a name for an area the building does not have are refused")
+    @DisplayName("an unknown time zone and a common area with a name but no id are refused")
     void badZoneAndAreaName() {
-        // GIVEN a site file with a misspelt zone and a name for an area that is not in the building's areas
+        // GIVEN a site file with a misspelt zone and an area written with its name only
         String yaml = SiteYaml.text("", "").replace("timeZone: Asia/Shanghai", "timeZone: Asia/Shanghia")
-                .replace("areaNames: {boiler-room: 锅炉房}", "areaNames: {boiler-room: 锅炉房, gate: 大门}");
+                .replace("{id: boiler-room, name: 锅炉房}, gate]", "{id: boiler-room, name: 锅炉房}, {name: 大门}]");
         // WHEN it is loaded THEN both problems are listed, each where it is
         ConfigException e = assertThrows(ConfigException.class, () -> org.linli.gateway.sitefile.SiteFiles.parse(yaml,
                 "issue14.yaml", org.linli.gateway.TestSites.PROFILES, org.linli.gateway.TestSites.ENV));
         String problems = String.join("\n", e.problems());
         assertTrue(problems.contains("site.timeZone") && problems.contains("unknown time zone 'Asia/Shanghia'"), problems);
-        assertTrue(problems.contains("site.buildings[0].areaNames.gate") && problems.contains("has no area 'gate'"),
+        assertTrue(problems.contains("site.buildings[0].areas[1]") && problems.contains("a common area needs an id"),
                 problems);
     }
 }

@@ -18,8 +18,7 @@ final class SiteYaml {
               timeZone: Asia/Shanghai
               buildings:
                 - id: "3"
-                  areas: [boiler-room]
-                  areaNames: {boiler-room: 锅炉房}
+                  areas: [{id: boiler-room, name: 锅炉房}, gate]
                   units:
                     - id: "2"
                       floors: 6

@@ -262,7 +262,7 @@ class AlertCardBrowserTest {
         List<BuildingConfig> buildings = s.site().buildings().stream().map(b -> new BuildingConfig(b.id(),
                 b.units().stream().map(u -> new UnitConfig(u.id(), u.floors(), u.flatsPerFloor(), u.households().stream()
                         .map(h -> new HouseholdConfig(h.id(), h.care(), List.of(RESIDENT_PHONE), h.contacts())).toList()))
-                        .toList(), b.areas(), b.areaNames())).toList();
+                        .toList(), b.areas())).toList();
         CompoundConfig c = s.site();
         return new SiteConfig(new CompoundConfig(c.street(), c.community(), c.compound(), buildings, c.timeZone()),
                 s.grids(), s.devices(), s.mqtt(), s.influx(), s.http(), s.storage(), s.notifications(), s.queue(),
