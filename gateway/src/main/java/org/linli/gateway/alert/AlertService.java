@@ -48,6 +48,8 @@ public final class AlertService {
     private final PendingAcceptances pending = new PendingAcceptances();
     private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
     private ClosedAlertWindow closedWindow = new ClosedAlertWindow(AlertRetention.DEFAULT);
+    /** Person id → name for the history lines: the site file's people and the duty office; one map for every alert. */
+    private final Map<String, String> people;
     private long sequence;
 
     public AlertService(SiteDirectory site, Clock clock) {
@@ -59,6 +61,12 @@ public final class AlertService {
         this.clock = clock;
         this.policy = policy;
         this.store = store;
+        Map<String, String> names = new HashMap<>(site.people());
+        Person duty = policy.dutyOffice();
+        if (duty != null && duty.id() != null && duty.name() != null) {
+            names.putIfAbsent(duty.id(), duty.name());
+        }
+        this.people = Map.copyOf(names);
     }
 
     public void addListener(AlertListener listener) {
@@ -183,10 +191,6 @@ public final class AlertService {
         String area = a.location() == null || a.location().area() == null ? null
                 : site.areaName(a.location().building(), a.location().area()).orElse(null);
         String grid = a.gridId() == null ? null : site.grid(a.gridId()).map(g -> g.name()).orElse(null);
-        java.util.Map<String, String> people = new HashMap<>(site.people());
-        if (policy.dutyOffice() != null && policy.dutyOffice().id() != null && policy.dutyOffice().name() != null) {
-            people.putIfAbsent(policy.dutyOffice().id(), policy.dutyOffice().name());
-        }
         return a.named(new AlertNames(grid, area, people, site.zone()));
     }
 
