@@ -2,10 +2,10 @@
 // Every piece of data from the server is put into the page with textContent or as an attribute value, never
 // parsed as HTML: alert texts, names and notes come from devices, config files and people.
 // Every word of the alert model (states, actions, severities, outcomes, roles) and which actions a state allows come
-// from the server's GET /api/alert-model: this file keeps no tables of them.
+// from the server's GET /api/alert-model: this file keeps no tables of them. What one card shows (its head, body and
+// timeline: headContent, infoContent, callLink, renderTimeline, time) is in card.js.
 'use strict';
 
-const RELATION = { child: '子女', daughter: '女儿', son: '儿子', spouse: '配偶', neighbour: '邻居', neighbor: '邻居' };
 const ONLINE_MS = 2 * 60 * 60 * 1000;
 // a server without the `replayed` event: the replay is over once the stream has been quiet this long
 const REPLAY_QUIET_MS = 300;
@@ -68,7 +68,7 @@ function indexModel(json) {
   return {
     states: byId(json.states), actions: byId(json.actions), types: byId(json.types),
     outcomes: byId(json.outcomes), roles: byId(json.roles),
-    severities: json.severities || [], severityById: byId(json.severities)
+    severities: json.severities || [], severityById: byId(json.severities), system: json.system
   };
 }
 
@@ -363,45 +363,6 @@ function fillBody(card, a) {
   renderTimeline(card, a);
 }
 
-function headContent(a) {
-  const place = a.location ? (a.location.description || a.location.text || '') : '网关';
-  const type = state.model.types.get(a.type);
-  const tags = el('div', { class: 'tags' },
-    el('span', { class: 'tag state' }, stateLabel(a.state)),
-    el('span', { class: 'tag severity' }, severityLabel(a.severity)));
-  for (const label of a.careLabels || []) tags.append(el('span', { class: 'tag care' }, label));
-  if (a.count > 1) tags.append(el('span', { class: 'tag count' }, '×' + a.count));
-  return [el('div', { class: 'alert-title' }, type ? type.title : (a.title || a.type)),
-    el('div', { class: 'alert-place' }, place), tags,
-    el('div', { class: 'muted' }, time(a.raisedAt) + (a.grid ? ' · ' + a.grid : ''))];
-}
-
-function infoContent(a) {
-  const type = state.model.types.get(a.type);
-  const out = [el('p', { class: 'field next' }, el('b', {}, '下一步'), type ? type.nextStep : (a.nextStep || ''))];
-  const phones = el('div', { class: 'phones' });
-  for (const c of a.contacts || []) phones.append(callLink(c.name + (c.relation ? '（' + (RELATION[c.relation] || c.relation) + '）' : ''), c.phone));
-  if (a.gridWorker) phones.append(callLink('网格员 ' + a.gridWorker.name, a.gridWorker.phone));
-  if (a.gridLeader) phones.append(callLink('网格长 ' + a.gridLeader.name, a.gridLeader.phone));
-  out.push(el('div', { class: 'field' }, el('b', {}, '联系人'), phones));
-  if (a.device) out.push(el('p', { class: 'field' }, el('b', {}, '设备'), a.device.id + ' (' + a.device.type + ')'));
-  if (a.detail) out.push(el('p', { class: 'field' }, el('b', {}, '说明'), a.detail));
-  out.push(el('p', { class: 'field' }, el('b', {}, '次数'), String(a.count) + ' · 最近 ' + time(a.lastSeenAt)));
-  for (const link of a.evidence || []) {
-    // only the gateway's own snapshot links: never an arbitrary URL from a device or a camera
-    if (typeof link === 'string' && link.startsWith('/api/')) {
-      out.push(el('div', { class: 'evidence' }, el('img', { src: link, alt: '现场抓拍', loading: 'lazy' })));
-    }
-  }
-  return out;
-}
-
-function callLink(label, phone) {
-  const digits = String(phone || '').replace(/[^0-9+]/g, '');
-  if (!digits) return el('span', {}, label);
-  return el('a', { class: 'call', href: 'tel:' + digits }, '☎ ' + label);
-}
-
 /** The buttons of the alert's state (the server still decides, and answers 409 to a step out of order). */
 function updateActions(card, a) {
   if (card.actionsState === a.state) return;
@@ -459,26 +420,6 @@ async function act(card, id, segment, body) {
 async function loadHistory(id) {
   const r = await api('GET', '/api/alerts/' + encodeURIComponent(id));
   if (r.status === 200 && r.json) upsert(r.json);
-}
-
-function renderTimeline(card, a) {
-  const history = a.history || [];
-  const raised = (state.model.actions.get('RAISED') || {}).label || 'RAISED';
-  const items = history.some(h => h.action === 'RAISED') ? [] : [el('li', {}, time(a.raisedAt) + ' ' + raised)];
-  for (const h of history) {
-    const what = h.action || h.to || '';
-    const label = (state.model.actions.get(what) || {}).label || stateLabel(what);
-    const text = [time(h.at), label, h.by ? '· ' + h.by : '', h.outcome ? '· ' + outcomeLabel(h.outcome) : '',
-      h.note ? '· ' + h.note : ''].filter(Boolean).join(' ');
-    items.push(el('li', {}, text));
-  }
-  card.timeline.replaceChildren(...items);
-}
-
-function time(iso) {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return isNaN(d) ? String(iso) : d.toLocaleString('zh-CN', { hour12: false });
 }
 
 // ---- older closed alerts (the server keeps only recent ones in memory) ----

@@ -43,9 +43,13 @@ public final class AlertService {
     private final Map<String, Alert> byId = new LinkedHashMap<>();
     private final Map<AlertKey, String> openByKey = new HashMap<>();
     private final Map<String, AlertKey> keyById = new HashMap<>();
+    /** Per open key, the device's time of the last report counted: a second request of one report is not counted. */
+    private final Map<AlertKey, Instant> lastObserved = new HashMap<>();
     private final PendingAcceptances pending = new PendingAcceptances();
     private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
     private ClosedAlertWindow closedWindow = new ClosedAlertWindow(AlertRetention.DEFAULT);
+    /** Person id → name for the history lines: the site file's people and the duty office; one map for every alert. */
+    private final Map<String, String> people;
     private long sequence;
 
     public AlertService(SiteDirectory site, Clock clock) {
@@ -57,6 +61,12 @@ public final class AlertService {
         this.clock = clock;
         this.policy = policy;
         this.store = store;
+        Map<String, String> names = new HashMap<>(site.people());
+        Person duty = policy.dutyOffice();
+        if (duty != null && duty.id() != null && duty.name() != null) {
+            names.putIfAbsent(duty.id(), duty.name());
+        }
+        this.people = Map.copyOf(names);
     }
 
     public void addListener(AlertListener listener) {
@@ -86,6 +96,7 @@ public final class AlertService {
                 LOG.error("stored alert {} left out: {}", a.id(), e.getMessage());
                 continue;
             }
+            a = named(a);
             byId.put(a.id(), a);
             keyById.put(a.id(), key);
             if (s.keyOpen()) {
@@ -114,12 +125,18 @@ public final class AlertService {
 
     /**
      * Raises an alert, or repeats the open one with the same key (count and last-seen go up, nothing new is created).
-     * Routed to the grid of the location's building; with no building (a bus in the gateway cabinet) it goes to the
-     * duty office if one is configured.
+     * A request of the same report as the last one counted (same key, same {@link AlertRequest#observedAt}: the gas
+     * alarm's event and its concentration reading in one message) is one occurrence: the open alert is returned as it
+     * is. Routed to the grid of the location's building; with no building (a bus in the gateway cabinet) it goes to
+     * the duty office if one is configured. The contacts are the household's call order: the resident, then family.
      */
     public Alert raise(AlertRequest r) {
         Instant now = clock.instant();
         String openId = openByKey.get(r.key());
+        if (openId != null && r.observedAt() != null && r.observedAt().equals(lastObserved.get(r.key()))) {
+            return byId.get(openId);
+        }
+        remember(r);
         if (openId != null) {
             Alert updated = byId.get(openId).repeated(now);
             put(updated, false);
@@ -136,17 +153,18 @@ public final class AlertService {
                 r.detail()));
         if (assignee != null) {
             history.add(new AlertTransition(now, AlertAction.DISPATCHED, AlertState.OPEN, AlertState.OPEN,
-                    AlertTransition.SYSTEM, null, "to " + assignee.name() + " (" + assignee.id() + ")"));
+                    AlertTransition.SYSTEM, null, AlertVocabulary.dispatchedTo(assignee)));
         }
         Alert alert = Alert.builder().id(newId()).type(r.type()).severity(r.severity())
                 .device(device == null ? null : device.id(), device == null ? null : device.type().id())
                 .compound(site.compound()).location(r.location())
                 .care(household.map(Household::care).orElse(Set.of()))
-                .contacts(household.map(Household::contacts).orElse(List.of()))
+                .contacts(household.map(Household::callOrder).orElse(List.of()))
                 .grid(grid == null ? null : grid.id(), worker, leader)
                 .raisedAt(now).detail(r.detail()).assignee(assignee)
                 .acceptBy(policy.firstDeadline(r.severity(), assignee, leader, now)).history(history)
                 .build();
+        alert = named(alert);
         pending.await(alert.id(), alert.acceptBy());
         keyById.put(alert.id(), r.key());
         openByKey.put(r.key(), alert.id());
@@ -155,6 +173,25 @@ public final class AlertService {
                 assignee == null ? "nobody" : assignee.name());
         put(alert, true);
         return alert;
+    }
+
+    private void remember(AlertRequest r) {
+        if (r.observedAt() == null) {
+            lastObserved.remove(r.key());
+        } else {
+            lastObserved.put(r.key(), r.observedAt());
+        }
+    }
+
+    /**
+     * The alert with the current site file's names for its grid, area and people attached ({@link AlertNames}). Reads
+     * only immutable state, so it also runs on the store's thread for alerts read back from it.
+     */
+    private Alert named(Alert a) {
+        String area = a.location() == null || a.location().area() == null ? null
+                : site.areaName(a.location().building(), a.location().area()).orElse(null);
+        String grid = a.gridId() == null ? null : site.grid(a.gridId()).map(g -> g.name()).orElse(null);
+        return a.named(new AlertNames(grid, area, people, site.zone()));
     }
 
     /**
@@ -177,6 +214,7 @@ public final class AlertService {
      */
     public Optional<Alert> clear(AlertKey key) {
         String openId = openByKey.remove(key);
+        lastObserved.remove(key);
         if (openId == null) {
             return Optional.empty();
         }
@@ -225,7 +263,9 @@ public final class AlertService {
             pending.settle(alertId);
         }
         if (next.state().isSettled()) {
-            openByKey.remove(keyById.get(alertId), alertId);
+            if (openByKey.remove(keyById.get(alertId), alertId)) {
+                lastObserved.remove(keyById.get(alertId));
+            }
         }
         LOG.info("alert {} {} by {}: {} -> {}", alertId, action, by, a.state(), next.state());
         put(next, false);
@@ -245,8 +285,8 @@ public final class AlertService {
             Instant nextDeadline = policy.hasLevelAfterNext(a)
                     ? now.plus(policy.deadline(a.severity()).orElse(Duration.ZERO)) : null;
             Alert escalated = a.escalated(to.get(), new AlertTransition(now, AlertAction.ESCALATED, a.state(), a.state(),
-                    AlertTransition.SYSTEM, null, "not accepted by " + a.acceptBy() + "; to " + to.get().name()
-                    + " (" + to.get().id() + ")"), nextDeadline);
+                    AlertTransition.SYSTEM, null, AlertVocabulary.escalatedTo(a.acceptBy(), to.get(), a.names())),
+                    nextDeadline);
             pending.await(id, nextDeadline);
             LOG.warn("alert {} escalated to level {}: {} ({})", id, escalated.escalationLevel(), to.get().name(),
                     a.severity());
@@ -303,12 +343,14 @@ public final class AlertService {
      */
     public CompletableFuture<Optional<Alert>> lookup(String id) {
         Alert a = byId.get(id);
-        return a != null ? CompletableFuture.completedFuture(Optional.of(a)) : store.find(id);
+        return a != null ? CompletableFuture.completedFuture(Optional.of(a))
+                : store.find(id).thenApply(found -> found.map(this::named));
     }
 
     /** A page of CLOSED and DISMISSED alerts from the store, newest closed first ({@link AlertStore#closed}). */
     public CompletableFuture<AlertStore.ClosedPage> closed(String grid, ClosedCursor before, int limit) {
-        return store.closed(grid, before, limit);
+        return store.closed(grid, before, limit).thenApply(page -> new AlertStore.ClosedPage(
+                page.alerts().stream().map(this::named).toList(), page.next()));
     }
 
     /** The alerts in memory (every open one, the terminal ones of the retention window), most urgent first, then newest first. */

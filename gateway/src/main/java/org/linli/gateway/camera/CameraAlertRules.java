@@ -48,7 +48,9 @@ public final class CameraAlertRules implements DeviceEventListener {
     }
 
     private void raise(Device device, AlertType type, Severity severity, DeviceEvent event) {
+        String what = type == AlertType.CAMERA_TAMPER ? "摄像头报告画面被遮挡、移位或过暗"
+                : "摄像头在禁区时段检测到移动";
         alerts.raise(new AlertRequest(AlertKey.camera(device.id(), type), type, severity, device.location(), device,
-                event.detail()));
+                event.detail().isBlank() ? what : what + "（" + event.detail() + "）"));
     }
 }

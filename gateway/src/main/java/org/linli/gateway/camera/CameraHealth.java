@@ -104,14 +104,14 @@ public final class CameraHealth {
             alerts.clear(key(AlertType.CAMERA_EVENTS_STALE));
         }
         if (next.unusable() && !previous.unusable()) {
-            raise(AlertType.CAMERA_OFFLINE, next + ": " + detail);
+            raise(AlertType.CAMERA_OFFLINE, "无法连接（原因：" + detail + "）");
         } else if (next == CameraStatus.EVENTS_STALE) {
-            raise(AlertType.CAMERA_EVENTS_STALE, detail);
+            raise(AlertType.CAMERA_EVENTS_STALE, "在线，但事件订阅无响应（原因：" + detail + "）");
         }
     }
 
     private void raise(AlertType type, String detail) {
-        alerts.raise(new AlertRequest(key(type), type, Severity.MAJOR, location, null, "camera " + cameraId + " " + detail));
+        alerts.raise(new AlertRequest(key(type), type, Severity.MAJOR, location, null, "摄像头 " + cameraId + " " + detail));
     }
 
     private AlertKey key(AlertType type) {

@@ -98,7 +98,7 @@ final class ConfigValidator {
                 continue;
             }
             firstPath.put(b.id(), at + ".id");
-            Places p = new Places(new HashSet<>(), new HashSet<>(), new java.util.LinkedHashSet<>(b.areas()), new HashMap<>());
+            Places p = new Places(new HashSet<>(), new HashSet<>(), new java.util.LinkedHashSet<>(b.areaIds()), new HashMap<>());
             Map<String, String> unitPaths = new HashMap<>();
             places.put(b.id(), p);
             for (int j = 0; j < b.units().size(); j++) {

@@ -1,5 +1,6 @@
 package org.linli.gateway.config;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,6 +11,8 @@ import java.util.Map;
  *   <li>{@code heartbeat}: keyed by device type ({@code gas_alarm}) or profile name (the profile wins).</li>
  *   <li>{@code water}: default water rules; {@code waterByHousehold}: per household key ({@code 3-2-501}).</li>
  *   <li>{@code checkIntervalSeconds}: how often the periodic rules (heartbeat, inactivity) run (default 60).</li>
+ *   <li>{@code vulnerableCareFlags}: the care flags that make a gas or fire alarm in a household CRITICAL_VULNERABLE
+ *   (default {@link #DEFAULT_VULNERABLE_CARE_FLAGS}); checked against the known flags by the site package.</li>
  * </ul>
  */
 public record RulesOptions(
@@ -19,13 +22,27 @@ public record RulesOptions(
         WaterRuleOptions water,
         Map<String, WaterRuleOptions> waterByHousehold,
         EscalationOptions escalation,
-        Integer checkIntervalSeconds) {
+        Integer checkIntervalSeconds,
+        List<String> vulnerableCareFlags) {
+    /** Nobody in the flat may answer the phone or get out alone: elderly living alone, bedridden, disabled. */
+    public static final List<String> DEFAULT_VULNERABLE_CARE_FLAGS = List.of("elderly_living_alone", "bedridden",
+            "disabled");
 
     public RulesOptions {
         gasByProfile = gasByProfile == null ? Map.of() : Map.copyOf(gasByProfile);
         heartbeat = heartbeat == null ? Map.of() : Map.copyOf(heartbeat);
         waterByHousehold = waterByHousehold == null ? Map.of() : Map.copyOf(waterByHousehold);
         checkIntervalSeconds = checkIntervalSeconds == null ? 60 : checkIntervalSeconds;
+        vulnerableCareFlags = vulnerableCareFlags == null ? DEFAULT_VULNERABLE_CARE_FLAGS
+                : List.copyOf(vulnerableCareFlags);
+    }
+
+    /** The options without {@code vulnerableCareFlags} (the default flags). */
+    public RulesOptions(GasThresholdOptions gas, Map<String, GasThresholdOptions> gasByProfile,
+                        Map<String, HeartbeatOptions> heartbeat, WaterRuleOptions water,
+                        Map<String, WaterRuleOptions> waterByHousehold, EscalationOptions escalation,
+                        Integer checkIntervalSeconds) {
+        this(gas, gasByProfile, heartbeat, water, waterByHousehold, escalation, checkIntervalSeconds, null);
     }
 
     public static RulesOptions defaults() {
@@ -33,23 +50,33 @@ public record RulesOptions(
     }
 
     public RulesOptions withGas(GasThresholdOptions g) {
-        return new RulesOptions(g, gasByProfile, heartbeat, water, waterByHousehold, escalation, checkIntervalSeconds);
+        return new RulesOptions(g, gasByProfile, heartbeat, water, waterByHousehold, escalation, checkIntervalSeconds,
+                vulnerableCareFlags);
     }
 
     public RulesOptions withHeartbeat(Map<String, HeartbeatOptions> h) {
-        return new RulesOptions(gas, gasByProfile, h, water, waterByHousehold, escalation, checkIntervalSeconds);
+        return new RulesOptions(gas, gasByProfile, h, water, waterByHousehold, escalation, checkIntervalSeconds,
+                vulnerableCareFlags);
     }
 
     public RulesOptions withWater(WaterRuleOptions w) {
-        return new RulesOptions(gas, gasByProfile, heartbeat, w, waterByHousehold, escalation, checkIntervalSeconds);
+        return new RulesOptions(gas, gasByProfile, heartbeat, w, waterByHousehold, escalation, checkIntervalSeconds,
+                vulnerableCareFlags);
     }
 
     public RulesOptions withEscalation(EscalationOptions e) {
-        return new RulesOptions(gas, gasByProfile, heartbeat, water, waterByHousehold, e, checkIntervalSeconds);
+        return new RulesOptions(gas, gasByProfile, heartbeat, water, waterByHousehold, e, checkIntervalSeconds,
+                vulnerableCareFlags);
     }
 
     public RulesOptions withCheckIntervalSeconds(int seconds) {
-        return new RulesOptions(gas, gasByProfile, heartbeat, water, waterByHousehold, escalation, seconds);
+        return new RulesOptions(gas, gasByProfile, heartbeat, water, waterByHousehold, escalation, seconds,
+                vulnerableCareFlags);
+    }
+
+    public RulesOptions withVulnerableCareFlags(List<String> flags) {
+        return new RulesOptions(gas, gasByProfile, heartbeat, water, waterByHousehold, escalation, checkIntervalSeconds,
+                flags);
     }
 
     /** Gas alarm at or above {@code alarmLel} %LEL, clear below {@code clearLel} (hysteresis: clear &lt; alarm). */

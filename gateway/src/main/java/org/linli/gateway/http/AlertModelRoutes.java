@@ -3,6 +3,7 @@ package org.linli.gateway.http;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import org.linli.drivers.model.DeviceType;
 import org.linli.gateway.alert.AlertAction;
 import org.linli.gateway.alert.AlertLifecycle;
 import org.linli.gateway.alert.AlertState;
@@ -33,7 +34,10 @@ public final class AlertModelRoutes {
                 .end(body));
     }
 
-    /** The model: states (with the actions each allows), actions, severities most urgent first, types, outcomes, roles. */
+    /**
+     * The model: states (with the actions each allows), actions, severities most urgent first, types, outcomes, roles,
+     * device types, and the name shown for the gateway's own steps ({@code system}).
+     */
     static JsonObject model() {
         JsonArray states = new JsonArray();
         for (AlertState s : AlertState.values()) {
@@ -69,12 +73,17 @@ public final class AlertModelRoutes {
             outcomes.add(new JsonObject().put("id", o.name()).put("label", AlertVocabulary.label(o))
                     .put("needsNote", AlertLifecycle.needsNote(o)));
         }
+        JsonArray deviceTypes = new JsonArray();
+        for (DeviceType t : DeviceType.values()) {
+            deviceTypes.add(new JsonObject().put("id", t.id()).put("label", AlertVocabulary.label(t)));
+        }
         JsonArray roles = new JsonArray();
         for (Role r : Role.values()) {
             roles.add(new JsonObject().put("id", r.id()).put("label", roleLabel(r)));
         }
         return new JsonObject().put("states", states).put("actions", actions).put("severities", severities)
-                .put("types", types).put("outcomes", outcomes).put("roles", roles);
+                .put("types", types).put("outcomes", outcomes).put("roles", roles).put("deviceTypes", deviceTypes)
+                .put("system", AlertVocabulary.SYSTEM);
     }
 
     /** The duty office's steps are the operator's; the others are anyone's who may see the alert. */

@@ -60,8 +60,8 @@ public final class BrokerConnectionAlert {
         if (!raised && !t.isBefore(downSince.plus(grace))) {
             raised = true;
             alerts.raise(new AlertRequest(KEY, AlertType.BROKER_OFFLINE, Severity.MAJOR, null, null,
-                    "no MQTT broker connection since " + downSince + " (" + now + "): readings and alarms of every MQTT "
-                            + "device wait at the broker or are lost at the device"));
+                    "与MQTT服务器的连接已中断超过 " + grace.toSeconds() + " 秒：所有MQTT设备的读数与报警"
+                            + "暂存在服务器或在设备端丢失，送不到网关"));
         }
     }
 }

@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
  * Writes alerts as Chinese messages for a grid worker reading on a phone: the place first (3号楼2单元501室 and the
  * compact 3-2-501), care flags with 独居老人 first and in the title, what happened, who is responsible, family
  * contacts (life-safety alerts in elderly households), the next step, evidence and a link. Digests list one line per
- * minor alert (place, type, count, link) so a glance shows where to go. The words for severities are
- * {@link AlertVocabulary}'s, the same the console shows. Immutable: callable from any thread.
+ * minor alert (place, type, count, link) so a glance shows where to go. The words for severities and relations are
+ * {@link AlertVocabulary}'s, the names of grids and areas and the local time the alert's {@link
+ * org.linli.gateway.alert.AlertNames}, the same the console shows. Immutable: callable from any thread.
  */
 final class AlertMessages {
     private final AlertLinks links;
@@ -27,7 +28,11 @@ final class AlertMessages {
     /** "3号楼2单元501室（3-2-501）", or the compound's name for an alert without a place. */
     static String place(Alert a) {
         Location l = a.location();
-        return l == null ? a.compound() + "（无具体楼栋）" : l.describe() + "（" + l + "）";
+        if (l == null) {
+            return a.compound() + "（无具体楼栋）";
+        }
+        String area = a.names().areaName();
+        return area == null ? l.describe() + "（" + l + "）" : l.building() + "号楼 " + area;
     }
 
     static String careLabels(Alert a) {
@@ -97,25 +102,35 @@ final class AlertMessages {
             f.add(new String[] {"升级", "第 " + a.escalationLevel() + " 级，已转 " + a.escalatedTo().name() + " "
                     + nullToEmpty(a.escalatedTo().phone()) + "，请立即接单"});
         }
+        List<String> resident = a.contacts().stream().filter(Household.Contact::isResident)
+                .map(Household.Contact::phone).toList();
+        if (!resident.isEmpty()) {
+            f.add(new String[] {"住户电话", String.join("、", resident)});
+        }
         if (showContacts(a)) {
-            f.add(new String[] {"家属", a.contacts().stream().map(AlertMessages::contact).collect(Collectors.joining("；"))});
+            f.add(new String[] {"家属", a.contacts().stream().filter(c -> !c.isResident()).map(AlertMessages::contact)
+                    .collect(Collectors.joining("；"))});
         }
         f.add(new String[] {"下一步", a.type().nextStep()});
         if (!a.evidence().isEmpty()) {
             f.add(new String[] {"证据", links.evidence(a.evidence().get(a.evidence().size() - 1))});
         }
-        f.add(new String[] {"时间", a.raisedAt().toString()});
+        if (a.gridId() != null) {
+            f.add(new String[] {"网格", a.names().gridName() != null ? a.names().gridName() : a.gridId()});
+        }
+        f.add(new String[] {"时间", a.names().local(a.raisedAt())});
         return f;
     }
 
     /** Family contacts matter when nobody inside may answer: life-safety alerts in elderly households. */
     private static boolean showContacts(Alert a) {
-        return a.severity().isLifeSafety() && !a.contacts().isEmpty()
+        return a.severity().isLifeSafety() && a.contacts().stream().anyMatch(c -> !c.isResident())
                 && (a.care().contains(CareFlag.ELDERLY_LIVING_ALONE) || a.care().contains(CareFlag.EMPTY_NEST));
     }
 
     private static String contact(Household.Contact c) {
-        return nullToEmpty(c.name()) + (c.relation() == null ? "" : "（" + c.relation() + "）") + " " + c.phone();
+        String relation = AlertVocabulary.relation(c.relation());
+        return nullToEmpty(c.name()) + (relation == null ? "" : "（" + relation + "）") + " " + c.phone();
     }
 
     private static String nullToEmpty(String s) {

@@ -7,6 +7,7 @@ import org.linli.gateway.alert.AlertKey;
 import org.linli.gateway.alert.AlertRequest;
 import org.linli.gateway.alert.AlertService;
 import org.linli.gateway.alert.AlertType;
+import org.linli.gateway.alert.AlertVocabulary;
 import org.linli.gateway.alert.Severity;
 import org.linli.gateway.site.Device;
 
@@ -51,7 +52,7 @@ public final class DeviceHealthRule implements Rule {
             return;
         }
         Severity severity = device.type().isLifeSafety() ? m.lifeSafetyDevice() : m.meter();
-        String detail = event.detail().isEmpty() ? event.type().id() : event.type().id() + ": " + event.detail();
-        alerts.raise(new AlertRequest(AlertKey.device(device.id(), m.type()), m.type(), severity, device.location(), device, detail));
+        alerts.raise(new AlertRequest(AlertKey.device(device.id(), m.type()), m.type(), severity, device.location(), device,
+                AlertVocabulary.eventDetail(device.type(), event.type()), event.time()));
     }
 }

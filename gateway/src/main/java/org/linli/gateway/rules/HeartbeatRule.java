@@ -24,6 +24,10 @@ import java.util.function.Function;
  * it, and after it returns they get a full interval to speak again. Clears when the device is heard again.
  */
 public final class HeartbeatRule implements Rule {
+    /** The last message's time in the 说明, in the compound's zone like every time a person reads (issue 14). */
+    private static final java.time.format.DateTimeFormatter LOCAL =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
     private final SiteDirectory site;
     private final AlertService alerts;
     private final RuleThresholds thresholds;
@@ -71,7 +75,8 @@ public final class HeartbeatRule implements Rule {
             if (silent && offline.add(d.id())) {
                 Severity severity = d.type().isLifeSafety() ? Severity.MAJOR : Severity.MINOR;
                 alerts.raise(new AlertRequest(key, AlertType.DEVICE_OFFLINE, severity, d.location(), d,
-                        "无消息超过 " + limit.get().toMinutes() + " 分钟（最后消息 " + since + "）"));
+                        "无消息超过 " + limit.get().toMinutes() + " 分钟（最后消息 " + LOCAL.format(since.atZone(site.zone()))
+                                + "）"));
             } else if (!silent && offline.contains(d.id()) && (!resumed.contains(d.id()) || heardSince(d, startedAt))) {
                 offline.remove(d.id());
                 resumed.remove(d.id());

@@ -9,6 +9,7 @@ import org.linli.gateway.config.RulesOptions;
 import org.linli.gateway.pipeline.DeviceEventListener;
 import org.linli.gateway.site.Device;
 import org.linli.gateway.site.SiteDirectory;
+import org.linli.gateway.site.VulnerableHouseholds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,11 +41,12 @@ public final class RuleEngine implements DeviceEventListener {
                       Function<String, Optional<Instant>> lastSeen, ParentStatus parents, HouseholdAway away) {
         this.clock = clock;
         this.thresholds = new RuleThresholds(options);
+        VulnerableHouseholds vulnerable = VulnerableHouseholds.from(options == null ? RulesOptions.defaults() : options);
         this.water = WaterUsageRule.create(alerts, thresholds);
         this.inactivity = new WaterInactivityRule(site, alerts, thresholds, water.histories(), away);
         this.rules = new java.util.ArrayList<>(List.of(
-                new LifeSafetyAlarmRule(site, alerts),
-                new GasConcentrationRule(site, alerts, thresholds),
+                new LifeSafetyAlarmRule(site, alerts, vulnerable),
+                new GasConcentrationRule(site, alerts, thresholds, vulnerable),
                 new DeviceHealthRule(alerts),
                 new HeartbeatRule(site, alerts, thresholds, lastSeen, parents, clock.instant()),
                 water,

@@ -132,7 +132,7 @@ final class BusSupervisor implements BusListener {
             LOG.warn("serial bus {}: device {} (address {}) offline after {} failed polls: {}", bus.name(),
                     h.device.id(), h.address, h.failedPollsInARow, h.lastFailure);
             alerts.raise(new AlertRequest(h.alertKey(), AlertType.DEVICE_OFFLINE, Severity.MINOR, h.device.location(),
-                    h.device, "RS-485 " + bus.name() + " address " + h.address + ": " + h.lastFailure));
+                    h.device, "RS-485总线 " + bus.name() + " 地址 " + h.address + " 的表具无应答（原因：" + h.lastFailure + "）"));
         } else if (h.state == LinkState.PARENT_OFFLINE) {
             h.state = LinkState.UNKNOWN;
         }
@@ -148,7 +148,7 @@ final class BusSupervisor implements BusListener {
         devices.values().forEach(d -> d.state = LinkState.PARENT_OFFLINE);
         Location where = bus.location() == null ? null : new Location(bus.location(), null, null, null);
         alerts.raise(new AlertRequest(busAlertKey(), AlertType.BUS_OFFLINE, Severity.MAJOR, where, null,
-                "RS-485 bus " + bus.name() + " on " + bus.port() + " (" + devices.size() + " devices): " + why));
+                "RS-485总线 " + bus.name() + "（" + bus.port() + "，" + devices.size() + " 台表具）离线，原因：" + why));
     }
 
     private void busUp() {

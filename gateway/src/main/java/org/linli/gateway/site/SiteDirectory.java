@@ -11,6 +11,7 @@ import org.linli.gateway.config.PersonConfig;
 import org.linli.gateway.config.SiteConfig;
 import org.linli.gateway.config.UnitConfig;
 
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -33,9 +34,13 @@ public final class SiteDirectory {
     private final Map<String, Household> households;
     private final Map<String, Grid> gridByBuilding;
     private final List<Grid> grids;
+    private final ZoneId zone;
+    private final Map<String, String> areaNames;
+    private final Map<String, String> people;
 
     private SiteDirectory(String street, String community, String compound, Map<String, Device> devices,
-                          Map<String, Household> households, Map<String, Grid> gridByBuilding, List<Grid> grids) {
+                          Map<String, Household> households, Map<String, Grid> gridByBuilding, List<Grid> grids,
+                          ZoneId zone, Map<String, String> areaNames, Map<String, String> people) {
         this.street = street;
         this.community = community;
         this.compound = compound;
@@ -43,12 +48,17 @@ public final class SiteDirectory {
         this.households = Collections.unmodifiableMap(households);
         this.gridByBuilding = Collections.unmodifiableMap(gridByBuilding);
         this.grids = List.copyOf(grids);
+        this.zone = zone;
+        this.areaNames = Map.copyOf(areaNames);
+        this.people = Map.copyOf(people);
     }
 
     /** Builds the directory; the config must have passed {@code ConfigValidator}. */
     public static SiteDirectory from(SiteConfig config) {
         Map<String, Household> households = new LinkedHashMap<>();
+        Map<String, String> areaNames = new HashMap<>();
         for (BuildingConfig b : config.site().buildings()) {
+            b.areas().stream().filter(a -> a.name() != null).forEach(a -> areaNames.put(b.id() + ":" + a.id(), a.name()));
             for (UnitConfig u : b.units()) {
                 addShorthandFlats(households, b.id(), u);
                 for (HouseholdConfig h : u.households()) {
@@ -77,7 +87,28 @@ public final class SiteDirectory {
                     gridByBuilding.get(location.building())));
         }
         return new SiteDirectory(config.site().street(), config.site().community(), config.site().compound(),
-                devices, households, gridByBuilding, grids);
+                devices, households, gridByBuilding, grids, ZoneId.of(config.site().timeZone()), areaNames,
+                people(config, grids));
+    }
+
+    /** Person id → name: console users, grid workers and leaders, and the duty office of the escalation. */
+    private static Map<String, String> people(SiteConfig config, List<Grid> grids) {
+        Map<String, String> people = new HashMap<>();
+        if (config.users() != null) {
+            config.users().stream().filter(u -> u.name() != null).forEach(u -> people.put(u.id(), u.name()));
+        }
+        for (Grid g : grids) {
+            for (Person p : new Person[]{g.worker(), g.leader()}) {
+                if (p != null && p.id() != null && p.name() != null) {
+                    people.put(p.id(), p.name());
+                }
+            }
+        }
+        var escalation = config.rules().escalation();
+        if (escalation != null && escalation.dutyOffice() != null && escalation.dutyOffice().name() != null) {
+            people.put(escalation.dutyOffice().id(), escalation.dutyOffice().name());
+        }
+        return people;
     }
 
     private static void addShorthandFlats(Map<String, Household> households, String building, UnitConfig unit) {
@@ -87,7 +118,7 @@ public final class SiteDirectory {
         for (int floor = 1; floor <= unit.floors(); floor++) {
             for (int flat = 1; flat <= unit.flatsPerFloor(); flat++) {
                 String key = building + "-" + unit.id() + "-" + flatNumber(floor, flat);
-                households.put(key, new Household(key, Set.of(), List.of()));
+                households.put(key, new Household(key, Set.of(), List.of(), List.of()));
             }
         }
     }
@@ -102,7 +133,7 @@ public final class SiteDirectory {
         h.care().forEach(c -> care.add(CareFlag.fromId(c).orElseThrow()));
         List<Household.Contact> contacts = h.contacts().stream()
                 .map(c -> new Household.Contact(c.name(), c.relation(), c.phone())).toList();
-        return new Household(key, care, contacts);
+        return new Household(key, care, h.phones(), contacts);
     }
 
     private static Grid toGrid(GridConfig g) {
@@ -149,6 +180,26 @@ public final class SiteDirectory {
 
     public List<Grid> grids() {
         return grids;
+    }
+
+    /** The compound's time zone ({@code site.timeZone}, default Asia/Shanghai): every time a person reads is in it. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The grid with this id. */
+    public Optional<Grid> grid(String id) {
+        return grids.stream().filter(g -> g.id().equals(id)).findFirst();
+    }
+
+    /** The site file's name of a building's common area ({@code 7}, {@code boiler-room} → 锅炉房), if it gives one. */
+    public Optional<String> areaName(String building, String area) {
+        return Optional.ofNullable(areaNames.get(building + ":" + area));
+    }
+
+    /** Person id → name, for everyone the site file names (users, grid workers and leaders, the duty office). */
+    public Map<String, String> people() {
+        return people;
     }
 
     public int householdCount() {

@@ -8,6 +8,7 @@ import org.linli.gateway.config.SiteCheck;
 import org.linli.gateway.config.SiteConfig;
 import org.linli.gateway.serial.SerialProfileCheck;
 import org.linli.gateway.site.CareFlagCheck;
+import org.linli.gateway.site.PeopleAndPlacesCheck;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.function.Function;
 public final class SiteFiles {
     /** The domain checks, in the order their problems are listed after the config package's own. */
     public static final List<SiteCheck> DOMAIN_CHECKS =
-            List.of(new CareFlagCheck(), new PasswordHashCheck(), new SerialProfileCheck());
+            List.of(new CareFlagCheck(), new PeopleAndPlacesCheck(), new PasswordHashCheck(), new SerialProfileCheck());
 
     private SiteFiles() {
     }

@@ -36,6 +36,11 @@ final class Traffic {
         return Decoded.of(readings, List.of());
     }
 
+    /** A report of every reading with an ALARM event, in one message at one time (how a detector reports an alarm). */
+    static Decoded alarmReport(SimDevice d, Instant at) {
+        return Decoded.of(report(d, at, 1).readings(), List.of(new DeviceEvent(d.id, EventType.ALARM, at)));
+    }
+
     static Decoded event(SimDevice d, EventType type, Instant at) {
         return Decoded.of(List.of(), List.of(new DeviceEvent(d.id, type, at)));
     }

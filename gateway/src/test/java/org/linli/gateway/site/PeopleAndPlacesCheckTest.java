@@ -1,0 +1,27 @@
+package org.linli.gateway.site;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.linli.gateway.config.ConfigException;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The site file's names and time zone are checked at load, with the place of the problem and what would be right. */
+class PeopleAndPlacesCheckTest {
+
+    @Test
+    @DisplayName("an unknown time zone and a common area with a name but no id are refused")
+    void badZoneAndAreaName() {
+        // GIVEN a site file with a misspelt zone and an area written with its name only
+        String yaml = SiteYaml.text("", "").replace("timeZone: Asia/Shanghai", "timeZone: Asia/Shanghia")
+                .replace("{id: boiler-room, name: 锅炉房}, gate]", "{id: boiler-room, name: 锅炉房}, {name: 大门}]");
+        // WHEN it is loaded THEN both problems are listed, each where it is
+        ConfigException e = assertThrows(ConfigException.class, () -> org.linli.gateway.sitefile.SiteFiles.parse(yaml,
+                "issue14.yaml", org.linli.gateway.TestSites.PROFILES, org.linli.gateway.TestSites.ENV));
+        String problems = String.join("\n", e.problems());
+        assertTrue(problems.contains("site.timeZone") && problems.contains("unknown time zone 'Asia/Shanghia'"), problems);
+        assertTrue(problems.contains("site.buildings[0].areas[1]") && problems.contains("a common area needs an id"),
+                problems);
+    }
+}
