@@ -143,6 +143,20 @@ final class SiteFileShape {
         return out;
     }
 
+    /** Whether {@code type} may also be written as one word: it has a delegating {@code @JsonCreator} taking a String. */
+    private static boolean writtenAsText(Class<?> type) {
+        for (java.lang.reflect.Method m : type.getDeclaredMethods()) {
+            com.fasterxml.jackson.annotation.JsonCreator c =
+                    m.getAnnotation(com.fasterxml.jackson.annotation.JsonCreator.class);
+            if (c != null && c.mode() == com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING
+                    && java.lang.reflect.Modifier.isStatic(m.getModifiers())
+                    && m.getParameterCount() == 1 && m.getParameterTypes()[0] == String.class) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private JsonNode map(Node node, Type valueType, String path) {
         if (!(node instanceof MappingNode mapping)) {
             return wrong(node, Map.class, path, "keys with their settings");
@@ -168,6 +182,9 @@ final class SiteFileShape {
 
     private JsonNode record(Node node, Class<?> type, String path) {
         Map<String, Type> keys = keys(type);
+        if (node instanceof ScalarNode scalar && writtenAsText(type)) {
+            return json.textNode(scalar.getValue());   // e.g. an area written as its id alone: AreaConfig.of(String)
+        }
         if (!(node instanceof MappingNode mapping)) {
             return wrong(node, type, path, ValueNames.singular(type) + " (keys " + String.join(", ", new TreeSet<>(keys.keySet())) + ")");
         }
