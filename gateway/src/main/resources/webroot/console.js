@@ -144,7 +144,8 @@ async function startConsole(session) {
   state.model = indexModel(m.json);
   const u = session.user;
   const role = u ? (state.model.roles.get(u.role) || {}).label || u.role : '';
-  $('who').textContent = u ? u.name + ' · ' + (u.role === 'grid_worker' ? role + ' ' + u.grid : role) : '开放模式';
+  $('who').dataset.role = role;
+  showWho(u);
   fillSeverityFilter();
   if (u && u.role === 'grid_worker') addGridOption(u.grid);
   startLive();
@@ -263,6 +264,13 @@ function lowerBound(a) {
     if (compare(state.alerts.get(state.order[mid]), a) < 0) lo = mid + 1; else hi = mid;
   }
   return lo;
+}
+
+// The header: who is logged in, and a grid worker's grid by its name (window.linliGridNames, once loaded).
+function showWho(u) {
+  const role = $('who').dataset.role || '';
+  const grid = u && u.role === 'grid_worker' ? ((window.linliGridNames || new Map()).get(u.grid) || u.grid) : '';
+  $('who').textContent = u ? u.name + ' · ' + (grid ? role + ' ' + grid : role) : '开放模式';
 }
 
 function addGridOption(grid) {

@@ -264,6 +264,7 @@
       window.linliGridNames = new Map(g.json.grids.map(x => [x.id, x.name || x.id]));
       for (const x of g.json.grids) addGridOption(x.id);
       for (const o of $('filter-grid').options) if (o.value) o.textContent = window.linliGridNames.get(o.value) || o.value;
+      if (state.user) showWho(state.user);   // the header names the grid too
     }
     const c = await api('GET', '/api/cameras/names');
     if (c.status === 200 && c.json) {

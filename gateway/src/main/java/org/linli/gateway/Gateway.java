@@ -1,7 +1,5 @@
 package org.linli.gateway;
 
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -10,8 +8,6 @@ import org.linli.gateway.alert.AlertService;
 import org.linli.gateway.camera.CameraSource;
 import org.linli.gateway.camera.Cameras;
 import org.linli.gateway.auth.ConsoleAuth;
-import org.linli.gateway.auth.SessionFile;
-import org.linli.gateway.pipeline.DeviceLastSeenFile;
 import org.linli.gateway.alert.EscalationPolicy;
 import org.linli.gateway.alert.SqliteAlertStore;
 import org.linli.gateway.http.AlertWorkflowRoutes;
@@ -34,6 +30,7 @@ import org.linli.gateway.metrics.PipelineMeters;
 import org.linli.gateway.metrics.QueueMeters;
 import org.linli.gateway.metrics.SerialMeters;
 import org.linli.gateway.metrics.SourceMeters;
+import org.linli.gateway.metrics.StorageAndRuleMeters;
 import org.linli.gateway.notify.AlertsTopicFeed;
 import org.linli.gateway.notify.Notifier;
 import org.linli.gateway.notify.NotifierFactory;
@@ -89,8 +86,7 @@ public final class Gateway extends AbstractVerticle {
     private Cameras cameras;
     private SerialSources serial;
     private SqliteAlertStore alertStore;
-    private SessionFile sessionFile;
-    private DeviceLastSeenFile lastSeenFile;
+    private ConsoleFiles consoleFiles;
     private HouseholdAway away;
     private RuleEngine rules;
     private GatewayMetrics metrics;
@@ -168,16 +164,10 @@ public final class Gateway extends AbstractVerticle {
 
     /** The console's sessions and the devices' last-seen times, kept across restarts (docs/CONSOLE.md). */
     private Future<Void> openConsoleFiles(Path dataDir) {
-        return Future.fromCompletionStage(SessionFile.open(dataDir), context)
-                .compose(f -> {
-                    sessionFile = f;
-                    return Future.fromCompletionStage(DeviceLastSeenFile.open(dataDir), context);
-                })
-                .<Void>map(f -> {
-                    lastSeenFile = f;
-                    return null;
-                })
-                .recover(e -> failed("console files in " + dataDir.resolve("console"), e));
+        return ConsoleFiles.open(dataDir, context).<Void>map(f -> {
+            consoleFiles = f;
+            return null;
+        }).recover(e -> failed("console files in " + dataDir.resolve("console"), e));
     }
 
     /** Every component, wired but not yet connected anywhere, from the stored alerts and away flags. */
@@ -193,7 +183,7 @@ public final class Gateway extends AbstractVerticle {
         RuleThresholds thresholds = new RuleThresholds(config.rules());
         pipeline = new Pipeline(site, profiles, store.queue(), List.of(rules, cameras.alertRules()), deadLetters,
                 device -> thresholds.gas(device).alarmLel());   // the dashboards' red line (docs/SCHEMA.md)
-        pipeline.activity().restore(lastSeenFile.stored());
+        consoleFiles.restore(pipeline.activity());
 
         List<Subscription> subscriptions = Subscription.forSite(site, config.mqtt(), profiles);
         String password = config.mqtt().passwordEnv() == null ? null : env.apply(config.mqtt().passwordEnv());
@@ -234,11 +224,11 @@ public final class Gateway extends AbstractVerticle {
                 Duration.ofSeconds(queueOptions().readyMaxAgeSeconds()));
         registerMeters();
         http = new HttpApi(vertx, alerts, pipeline, site, this::status, new ConsoleAuth(vertx, config.users(), clock,
-                config.http().publicUrl() != null && config.http().publicUrl().startsWith("https:"), sessionFile))
+                config.http().publicUrl() != null && config.http().publicUrl().startsWith("https:"), consoleFiles.sessions()))
                 .withMetrics(() -> secrets.scrub(metrics.scrape()))
                 .withReadiness(() -> new JsonObject(secrets.scrub(readiness.check().encode())))
                 .mount(new AlertWorkflowRoutes(alerts, away, site)::mount)
-                .withCameraNames(cameraNames());
+                .withCameraNames(config.cameras().names());
         if (notifier != null) {
             http.deliveries(notifier::deliveries); // attempt details are scrubbed by the channels (SecretScrubbingChannel)
         }
@@ -263,7 +253,7 @@ public final class Gateway extends AbstractVerticle {
         timers.add(vertx.setPeriodic(1000, id -> alerts.checkEscalations()));
         timers.add(vertx.setPeriodic(CLOSED_SWEEP_MS, id -> alerts.sweepClosed()));
         timers.add(vertx.setPeriodic(1000, id -> sources.watch()));
-        timers.add(vertx.setPeriodic(LAST_SEEN_SAVE_MS, id -> lastSeenFile.save(pipeline.activity().takeChanged())));
+        timers.add(vertx.setPeriodic(ConsoleFiles.LAST_SEEN_SAVE_MS, id -> consoleFiles.save(pipeline.activity())));
         return sources.startAll();
     }
 
@@ -283,32 +273,12 @@ public final class Gateway extends AbstractVerticle {
             metrics.add(new NotifyMeters(metrics.registry(), notifier));
         }
         // an alert not saved (disk, SQLite) or a rule that threw must be seen, not only logged
-        FunctionCounter.builder("linli.alerts.store.failures", alertStore,
-                        SqliteAlertStore::writeFailures)
-                .description("Alert versions or away flags the alert store could not save").register(metrics.registry());
-        Gauge.builder("linli.alerts.store.quarantined", alertStore, SqliteAlertStore::quarantined)
-                .description("Unreadable alert rows kept aside in the store's alerts_quarantine table")
-                .register(metrics.registry());
-        FunctionCounter.builder("linli.rules.failures", rules, RuleEngine::failures)
-                .description("Rule evaluations that failed with an error (logged; the other rules go on)")
-                .register(metrics.registry());
+        StorageAndRuleMeters.register(metrics.registry(), alertStore, rules);
         SourceMeters.register(metrics.registry(), sources);
         MqttMeters.register(metrics.registry(), mqtt);
         CameraMeters.register(metrics.registry(), cameras);
         lag = new EventLoopLag(vertx, Duration.ofSeconds(1), metrics.registry()).start();
     }
-
-    /** Camera id → name from the config, for the console's snapshot captions. */
-    private java.util.Map<String, String> cameraNames() {
-        java.util.Map<String, String> names = new java.util.HashMap<>();
-        if (config.cameras() != null && config.cameras().devices() != null) {
-            config.cameras().devices().forEach(c -> names.put(c.id(), c.name() == null ? c.id() : c.name()));
-        }
-        return names;
-    }
-
-    /** How often the devices' changed last-seen times are written (one transaction each time). */
-    private static final long LAST_SEEN_SAVE_MS = 60_000;
 
     /** Terminal alerts older than this leave memory (they stay in the store): checked once a minute. */
     private static final long CLOSED_SWEEP_MS = 60_000;
@@ -386,22 +356,9 @@ public final class Gateway extends AbstractVerticle {
                 }))
                 .eventually(() -> alertStore == null ? Future.succeededFuture()
                         : Future.fromCompletionStage(alertStore.close(), context))
-                .eventually(this::closeConsoleFiles)
+                .eventually(() -> consoleFiles == null ? Future.succeededFuture()
+                        : consoleFiles.close(pipeline == null ? null : pipeline.activity(), http != null, context))
                 .mapEmpty();
-    }
-
-    /** Writes the last-seen times not yet saved, then closes both console files (the sessions' closes with http). */
-    private Future<Void> closeConsoleFiles() {
-        if (http == null && sessionFile != null) {
-            sessionFile.close();   // a start that failed before the console took it over
-        }
-        if (lastSeenFile == null) {
-            return Future.succeededFuture();
-        }
-        if (pipeline != null) {
-            lastSeenFile.save(pipeline.activity().takeChanged());
-        }
-        return Future.fromCompletionStage(lastSeenFile.close(), context);
     }
 
     /** The event-loop context every component of this gateway is confined to. */
@@ -419,10 +376,6 @@ public final class Gateway extends AbstractVerticle {
 
     public RuleEngine rules() {
         return rules;
-    }
-
-    public HouseholdAway away() {
-        return away;
     }
 
     public Pipeline pipeline() {

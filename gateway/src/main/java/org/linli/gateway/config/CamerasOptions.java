@@ -1,6 +1,8 @@
 package org.linli.gateway.config;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code cameras:} section: the cameras, the time zone motion windows are written in (Asia/Shanghai unless
@@ -31,5 +33,12 @@ public record CamerasOptions(String timeZone, Integer reconnectMaxSeconds, Snaps
 
     public CamerasOptions withSnapshots(SnapshotOptions s) {
         return new CamerasOptions(timeZone, reconnectMaxSeconds, s, devices);
+    }
+
+    /** Camera id → the name people read (the id when none is given): the console's snapshot captions. */
+    public Map<String, String> names() {
+        Map<String, String> out = new LinkedHashMap<>();
+        devices.forEach(c -> out.put(c.id(), c.name() == null ? c.id() : c.name()));
+        return out;
     }
 }

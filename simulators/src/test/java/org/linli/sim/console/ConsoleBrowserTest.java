@@ -97,7 +97,8 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("login-submit")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("console-view")));
         wait.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
-        assertTrue(browser.findElement(By.id("who")).getText().contains(mine.id()));
+        wait.until(b -> b.findElement(By.id("who")).getText().contains(mine.name()));   // the grid by its name
+        assertTrue(!browser.findElement(By.id("who")).getText().contains(mine.id()), "no grid id in the header");
 
         // AND an alert is raised in their grid, in the flat of an elderly resident living alone
         String flat = elderlyAloneFlat(users, mine);

@@ -170,7 +170,9 @@ class DutyScreenBrowserTest {
         // THEN it has a caption with the camera and the local time
         WebElement caption = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#alerts li[data-id='" + fresh.id() + "'] .evidence .caption")));
-        String localTime = (String) js("return new Date(" + shotAt + ").toLocaleString('zh-CN', { hour12: false })");
+        // (the compound's local time, Asia/Shanghai by default, whatever the browser's own zone: issue 14.1)
+        String localTime = java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss")
+                .format(java.time.Instant.ofEpochMilli(shotAt).atZone(java.time.ZoneId.of("Asia/Shanghai")));
         assertEquals("cam-east · " + localTime, caption.getText());
         // AND a tap opens it full screen, and Escape closes it
         browser.findElement(By.cssSelector("#alerts li[data-id='" + fresh.id() + "'] .evidence img")).click();
