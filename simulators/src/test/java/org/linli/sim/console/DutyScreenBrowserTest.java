@@ -175,7 +175,9 @@ class DutyScreenBrowserTest {
                 .format(java.time.Instant.ofEpochMilli(shotAt).atZone(java.time.ZoneId.of("Asia/Shanghai")));
         assertEquals("cam-east · " + localTime, caption.getText());
         // AND a tap opens it full screen, and Escape closes it
-        browser.findElement(By.cssSelector("#alerts li[data-id='" + fresh.id() + "'] .evidence img")).click();
+        WebElement shot = browser.findElement(By.cssSelector("#alerts li[data-id='" + fresh.id() + "'] .evidence img"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", shot);
+        wait.until(ExpectedConditions.elementToBeClickable(shot)).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("viewer")));
         assertEquals(caption.getText(), text("viewer-caption"));
         new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
