@@ -112,7 +112,7 @@ class UplinkDeliveryTest {
     }
 
     private Uplink start() throws Exception {
-        Uplink u = Uplink.start(options(), tmp.resolve("data").toString(), Clock.systemUTC());
+        Uplink u = Uplink.start(options(), tmp.resolve("data").toString(), System::getenv, Clock.systemUTC());
         uplinks.add(u);
         return u;
     }
