@@ -122,6 +122,9 @@ final class UplinkPublisher {
             o.setPassword(new String(password).getBytes(StandardCharsets.UTF_8));
         }
         client.connect(o).waitForCompletion(15_000);
+        if (!client.isConnected()) {
+            throw new IllegalStateException("no CONNACK within 15 s from " + urls);
+        }
     }
 
     /** Publishes one record at QoS 1 and returns once the broker acknowledged it with a success code. */
