@@ -56,6 +56,7 @@ import org.linli.gateway.config.QueueOptions;
 import org.linli.gateway.queue.StoreAndForward;
 import org.linli.gateway.timeseries.BatchWriter;
 import org.linli.gateway.timeseries.InfluxLineWriter;
+import org.linli.gateway.uplink.Uplink;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -91,6 +92,7 @@ public final class Gateway extends AbstractVerticle {
     private RuleEngine rules;
     private GatewayMetrics metrics;
     private EventLoopLag lag;
+    private Uplink uplink;
     /** MQTT, the serial buses, the cameras and any added with {@link #withSource}: started, stopped and read as one. */
     private final Sources sources = new Sources();
     private final List<SourceFactory> addedSources = new ArrayList<>();
@@ -201,6 +203,11 @@ public final class Gateway extends AbstractVerticle {
             alerts.addListener(notifier);
         }
         alerts.addListener(new AlertsTopicFeed(mqtt::publish, alertsTopic()));   // every version, notify or not
+        try {   // every version also to the centre, through a durable outbox (docs/CENTRE.md)
+            uplink = Uplink.startIfConfigured(config.uplink(), config.storage().dataDir(), env, clock, alerts::addListener);
+        } catch (java.io.IOException e) {
+            return failed("uplink outbox in " + config.storage().dataDir(), e);
+        }
         // RS-485 buses: blocking port I/O on one thread per bus, results hop back onto this context
         serial = SerialSources.create(config, site, pipeline, alerts, deadLetters, clock,
                 task -> context.runOnContext(v -> task.run()));
@@ -325,7 +332,8 @@ public final class Gateway extends AbstractVerticle {
                 .put("influx", new JsonObject().put("url", Redaction.url(config.influx().url())))
                 .put("queue", store.stats().toJson(clock.millis()))
                 .put("notify", notifier == null ? null : notifier.status())
-                .put("snapshots", cameras.evidenceJson());
+                .put("snapshots", cameras.evidenceJson())
+                .put("uplink", uplink == null ? null : uplink.statusJson());
     }
 
     @Override
@@ -340,6 +348,7 @@ public final class Gateway extends AbstractVerticle {
             lag.stop();
         }
         return sources.stopAll()
+                .eventually(() -> uplink == null ? Future.succeededFuture() : uplink.close(vertx))
                 .eventually(() -> store == null ? Future.succeededFuture() : store.close())
                 .eventually(() -> http == null ? Future.succeededFuture() : http.close())
                 .eventually(() -> vertx.executeBlocking(() -> {

@@ -54,6 +54,7 @@ final class ConfigValidator {
         c.grids().forEach(g -> gridIds.add(g.id()));
         new NotifyValidator(env, this::problem, where).validate(c.notifications(), gridIds);
         checkQueue(c.queue());
+        new UplinkValidator(env, this::problem).validate(c.uplink());
         problems.addAll(c.storage().problems());
         if (c.http().port() < 0 || c.http().port() > 65535) {
             problem("http.port", "must be 0..65535, got " + c.http().port());

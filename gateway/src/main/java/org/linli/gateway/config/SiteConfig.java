@@ -10,7 +10,8 @@ import java.util.List;
  * Every optional section is present after binding, at its defaults when the file has none ({@code notify}: no
  * channels, {@code queue}, {@code cameras}: none, {@code serial}: no buses, {@code rules}), so no reader checks for
  * null. The one exception is {@code users}: null when the section is absent (no console login, the API is open),
- * which differs from an empty list (refused: it would lock everyone out).
+ * which differs from an empty list (refused: it would lock everyone out); and {@code uplink}: null when absent (no
+ * uplink to the centre, docs/CENTRE.md).
  * The {@code notify:} section is bound to {@code notifications} ({@code notify} is taken by {@link Object#notify()}).
  * Tests and generated sites start from {@link #of} and add sections with the {@code with...} methods.
  */
@@ -27,7 +28,8 @@ public record SiteConfig(
         CamerasOptions cameras,
         SerialOptions serial,
         RulesOptions rules,
-        List<UserConfig> users) {
+        List<UserConfig> users,
+        UplinkOptions uplink) {
 
     public SiteConfig {
         grids = grids == null ? List.of() : List.copyOf(grids);
@@ -45,50 +47,54 @@ public record SiteConfig(
     /** A site with the required sections; every optional one at its default and no {@code users} (open API). */
     public static SiteConfig of(CompoundConfig site, List<GridConfig> grids, List<DeviceConfig> devices, MqttOptions mqtt,
                                 InfluxOptions influx) {
-        return new SiteConfig(site, grids, devices, mqtt, influx, null, null, null, null, null, null, null, null);
+        return new SiteConfig(site, grids, devices, mqtt, influx, null, null, null, null, null, null, null, null, null);
     }
 
     public SiteConfig withDevices(List<DeviceConfig> d) {
-        return new SiteConfig(site, grids, d, mqtt, influx, http, storage, notifications, queue, cameras, serial, rules, users);
+        return new SiteConfig(site, grids, d, mqtt, influx, http, storage, notifications, queue, cameras, serial, rules, users, uplink);
     }
 
     public SiteConfig withMqtt(MqttOptions m) {
-        return new SiteConfig(site, grids, devices, m, influx, http, storage, notifications, queue, cameras, serial, rules, users);
+        return new SiteConfig(site, grids, devices, m, influx, http, storage, notifications, queue, cameras, serial, rules, users, uplink);
     }
 
     public SiteConfig withInflux(InfluxOptions i) {
-        return new SiteConfig(site, grids, devices, mqtt, i, http, storage, notifications, queue, cameras, serial, rules, users);
+        return new SiteConfig(site, grids, devices, mqtt, i, http, storage, notifications, queue, cameras, serial, rules, users, uplink);
     }
 
     public SiteConfig withHttp(HttpOptions h) {
-        return new SiteConfig(site, grids, devices, mqtt, influx, h, storage, notifications, queue, cameras, serial, rules, users);
+        return new SiteConfig(site, grids, devices, mqtt, influx, h, storage, notifications, queue, cameras, serial, rules, users, uplink);
     }
 
     public SiteConfig withStorage(StorageOptions s) {
-        return new SiteConfig(site, grids, devices, mqtt, influx, http, s, notifications, queue, cameras, serial, rules, users);
+        return new SiteConfig(site, grids, devices, mqtt, influx, http, s, notifications, queue, cameras, serial, rules, users, uplink);
     }
 
     public SiteConfig withNotifications(NotifyOptions n) {
-        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, n, queue, cameras, serial, rules, users);
+        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, n, queue, cameras, serial, rules, users, uplink);
     }
 
     public SiteConfig withQueue(QueueOptions q) {
-        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, q, cameras, serial, rules, users);
+        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, q, cameras, serial, rules, users, uplink);
     }
 
     public SiteConfig withCameras(CamerasOptions c) {
-        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, queue, c, serial, rules, users);
+        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, queue, c, serial, rules, users, uplink);
     }
 
     public SiteConfig withSerial(SerialOptions s) {
-        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, queue, cameras, s, rules, users);
+        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, queue, cameras, s, rules, users, uplink);
     }
 
     public SiteConfig withRules(RulesOptions r) {
-        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, queue, cameras, serial, r, users);
+        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, queue, cameras, serial, r, users, uplink);
     }
 
     public SiteConfig withUsers(List<UserConfig> u) {
-        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, queue, cameras, serial, rules, u);
+        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, queue, cameras, serial, rules, u, uplink);
+    }
+
+    public SiteConfig withUplink(UplinkOptions up) {
+        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, queue, cameras, serial, rules, users, up);
     }
 }

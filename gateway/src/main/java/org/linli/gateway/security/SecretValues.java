@@ -26,6 +26,9 @@ public final class SecretValues {
             names.add(c.influx().tokenEnv());
         }
         c.cameras().devices().forEach(cam -> names.add(cam.passwordEnv()));
+        if (c.uplink() != null) {
+            names.add(c.uplink().passwordEnv());
+        }
         c.notifications().channels().forEach(ch -> names.addAll(ch.secretEnvNames()));
         List<String> values = new ArrayList<>();
         for (String name : names) {

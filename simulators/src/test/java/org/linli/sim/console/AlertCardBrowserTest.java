@@ -266,7 +266,7 @@ class AlertCardBrowserTest {
         CompoundConfig c = s.site();
         return new SiteConfig(new CompoundConfig(c.street(), c.community(), c.compound(), buildings, c.timeZone()),
                 s.grids(), s.devices(), s.mqtt(), s.influx(), s.http(), s.storage(), s.notifications(), s.queue(),
-                s.cameras(), s.serial(), s.rules(), s.users());
+                s.cameras(), s.serial(), s.rules(), s.users(), s.uplink());
     }
 
     private static String elderlyAloneFlat(SiteConfig site, GridConfig grid) {
