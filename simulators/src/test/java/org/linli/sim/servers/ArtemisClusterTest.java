@@ -1,0 +1,167 @@
+package org.linli.sim.servers;
+
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The centre's 3-node Artemis cluster, started from docker/artemis/broker.xml, splits an MQTT 5 shared subscription
+ * across nodes exactly once and still gives a plain subscriber on another node every message.
+ */
+class ArtemisClusterTest {
+    private static final int MESSAGES = 1_000;
+    private static final String TOPIC = "linli/v1/s/c/x/alert";
+    private static final String SHARED = "$share/centre/linli/v1/+/+/+/alert";
+
+    @TempDir
+    Path dir;
+    private final List<MqttClient> clients = new ArrayList<>();
+    private ArtemisCluster cluster;
+
+    @AfterEach
+    void stop() throws Exception {
+        for (MqttClient c : clients) {
+            if (c.isConnected()) {
+                c.disconnect();
+            }
+            c.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void sharedSubscriptionSplitsAcrossNodesExactlyOnceAndPlainSubscriberGetsAll() throws Exception {
+        // GIVEN a formed 3-node cluster; two shared subscribers on nodes 2 and 3, a plain subscriber on node 3
+        cluster = new ArtemisCluster(dir, 3).start(Duration.ofSeconds(40));
+        assertTrue(cluster.clusterFormed());
+        Map<String, AtomicInteger> sharedSeen = new ConcurrentHashMap<>();
+        AtomicInteger onNode2 = new AtomicInteger();
+        AtomicInteger onNode3 = new AtomicInteger();
+        Set<String> plainSeen = ConcurrentHashMap.newKeySet();
+        AtomicInteger plainCount = new AtomicInteger();
+        subscribe(cluster.mqttUri(1), "centre-a", SHARED, body -> {
+            onNode2.incrementAndGet();
+            sharedSeen.computeIfAbsent(body, k -> new AtomicInteger()).incrementAndGet();
+        });
+        subscribe(cluster.mqttUri(2), "centre-b", SHARED, body -> {
+            onNode3.incrementAndGet();
+            sharedSeen.computeIfAbsent(body, k -> new AtomicInteger()).incrementAndGet();
+        });
+        subscribe(cluster.mqttUri(2), "picture", "linli/v1/+/+/+/alert", body -> {
+            plainCount.incrementAndGet();
+            plainSeen.add(body);
+        });
+        // the subscriptions on nodes 2 and 3 must be known on node 1 (remote bindings) before publishing there
+        await().atMost(Duration.ofSeconds(20)).until(() -> remoteBindingsOnNode1() >= 3);
+
+        // WHEN a publisher on node 1 sends 1,000 QoS 1 messages
+        long started = System.nanoTime();
+        MqttClient publisher = client(cluster.mqttUri(0), "gateway-x", body -> { });
+        for (int i = 0; i < MESSAGES; i++) {
+            MqttMessage m = new MqttMessage(("alert-" + i).getBytes(StandardCharsets.UTF_8));
+            m.setQos(1);
+            publisher.publish(TOPIC, m);
+        }
+
+        // THEN the shared subscribers got every message once between them, each a share; the plain one got all
+        await().atMost(Duration.ofSeconds(30)).until(
+                () -> "shared distinct " + sharedSeen.size() + ", plain distinct " + plainSeen.size(),
+                seen -> sharedSeen.size() == MESSAGES && plainSeen.size() == MESSAGES);
+        // a moment's grace in which a duplicate would show: wait until the counts stop changing
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(
+                () -> onNode2.get() + onNode3.get() == MESSAGES && plainCount.get() == MESSAGES);
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        System.out.printf("ArtemisClusterTest: %d published on node1; shared: node2=%d node3=%d distinct=%d;"
+                        + " plain on node3: %d received, %d distinct; %d ms%n",
+                MESSAGES, onNode2.get(), onNode3.get(), sharedSeen.size(), plainCount.get(), plainSeen.size(), ms);
+        assertTrue(sharedSeen.values().stream().allMatch(n -> n.get() == 1), "a shared message delivered twice");
+        assertEquals(MESSAGES, onNode2.get() + onNode3.get(), "shared deliveries");
+        assertTrue(onNode2.get() > 0 && onNode3.get() > 0, "both shared subscribers got a share");
+        assertEquals(MESSAGES, plainCount.get(), "plain deliveries");
+        Set<String> expected = new HashSet<>();
+        for (int i = 0; i < MESSAGES; i++) {
+            expected.add("alert-" + i);
+        }
+        assertEquals(expected, plainSeen);
+        assertEquals(expected, sharedSeen.keySet());
+    }
+
+    /** Queue bindings node 1 holds for consumers on other nodes (one per subscription queue on nodes 2 and 3). */
+    private long remoteBindingsOnNode1() throws Exception {
+        return cluster.remoteBindingCount(0);
+    }
+
+    private void subscribe(String uri, String id, String filter, Consumer<String> onMessage) throws Exception {
+        MqttClient c = client(uri, id, onMessage);
+        // the client's callback, not a per-filter listener: Paho v5 matches listeners by topic filter, and no topic
+        // matches a "$share/..." filter
+        c.subscribe(new MqttSubscription[]{new MqttSubscription(filter, 1)}).waitForCompletion(10_000);
+    }
+
+    private MqttClient client(String uri, String id, Consumer<String> onMessage) throws Exception {
+        MqttClient c = new MqttClient(uri, id, new MemoryPersistence());
+        c.setCallback(new MqttCallback() {
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                onMessage.accept(new String(message.getPayload(), StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void disconnected(MqttDisconnectResponse response) {
+            }
+
+            @Override
+            public void mqttErrorOccurred(MqttException exception) {
+            }
+
+            @Override
+            public void deliveryComplete(IMqttToken token) {
+            }
+
+            @Override
+            public void connectComplete(boolean reconnect, String serverURI) {
+            }
+
+            @Override
+            public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            }
+        });
+        MqttConnectionOptions o = new MqttConnectionOptions();
+        o.setCleanStart(true);
+        o.setReceiveMaximum(100);
+        c.connect(o);
+        clients.add(c);
+        return c;
+    }
+}
