@@ -5,6 +5,7 @@ import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.cluster.Bridge;
 import org.apache.activemq.artemis.core.server.cluster.ClusterConnection;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
 
 import java.net.URL;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ public final class ArtemisCluster implements AutoCloseable {
     private final int[] mqttPorts;
     private final int[] corePorts;
     private final List<EmbeddedActiveMQ> nodes = new ArrayList<>();
+    private Path loginDir;
 
     /** A cluster of {@code size} nodes with data under {@code dir}/nodeN; 3, as broker.xml names two peers. */
     public ArtemisCluster(Path dir, int size) {
@@ -50,6 +52,16 @@ public final class ArtemisCluster implements AutoCloseable {
             mqttPorts[i] = FreePort.pick();
             corePorts[i] = FreePort.pick();
         }
+    }
+
+    /**
+     * Turns security on: clients must log in as a user of {@code dir}/artemis-users.properties, and may do what
+     * broker.xml's security settings allow the roles {@code dir}/artemis-roles.properties gives them. Without this
+     * call security is off. Call before {@link #start}.
+     */
+    public ArtemisCluster withLogins(Path dir) {
+        this.loginDir = dir;
+        return this;
     }
 
     /** Starts every node and waits (up to {@code timeout}) until the cluster's bridges are all connected. */
@@ -78,11 +90,15 @@ public final class ArtemisCluster implements AutoCloseable {
         props.put("dataDir", dir.resolve(nodeName(i)).toAbsolutePath().toString());
         props.put("peer1", coreUrl((i + 1) % size));
         props.put("peer2", coreUrl((i + 2) % size));
+        props.put("securityEnabled", Boolean.toString(loginDir != null));
         Map<String, String> previous = new HashMap<>();
         props.forEach((k, v) -> previous.put(k, System.setProperty(PREFIX + k, v)));
         try {
             EmbeddedActiveMQ node = new EmbeddedActiveMQ();
             node.setConfigResourcePath(brokerXml.toString());
+            if (loginDir != null) {
+                node.setSecurityManager(new ActiveMQJAASSecurityManager("linli", new ArtemisPropertiesLogin(loginDir)));
+            }
             node.start();
             return node;
         } catch (Exception e) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,12 +30,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The centre's 3-node Artemis cluster, started from docker/artemis/broker.xml, splits an MQTT 5 shared subscription
- * across nodes exactly once and still gives a plain subscriber on another node every message.
+ * across nodes exactly once and still gives a plain subscriber on another node every message; with logins on, only
+ * known users connect and only the centre's role may subscribe to the alert tree.
  */
 class ArtemisClusterTest {
     private static final int MESSAGES = 1_000;
@@ -117,6 +120,45 @@ class ArtemisClusterTest {
         assertEquals(expected, sharedSeen.keySet());
     }
 
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void withLoginsOnlyKnownUsersConnectAndOnlyTheCentreRoleSubscribes() throws Exception {
+        // GIVEN a cluster with logins: gateway "gw-x" in role compound, "centre-a" in role centre
+        Path logins = Files.createDirectories(dir.resolve("logins"));
+        Files.writeString(logins.resolve("artemis-users.properties"), "gw-x=secret-x\ncentre-a=secret-a\n");
+        Files.writeString(logins.resolve("artemis-roles.properties"), "compound=gw-x\ncentre=centre-a\n");
+        cluster = new ArtemisCluster(dir, 3).withLogins(logins).start(Duration.ofSeconds(40));
+
+        // WHEN an unknown password and no login at all try to connect, THEN both are refused
+        MqttException wrong = assertThrows(MqttException.class,
+                () -> client(cluster.mqttUri(0), "intruder", "gw-x", "guess", body -> { }));
+        MqttException anonymous = assertThrows(MqttException.class,
+                () -> client(cluster.mqttUri(0), "anonymous", body -> { }));
+        // WHEN the gateway tries to subscribe to the alert tree, THEN the broker refuses (reason code >= 0x80)
+        MqttClient gateway = client(cluster.mqttUri(0), "gw-x", "gw-x", "secret-x", body -> { });
+        IMqttToken refused = gateway.subscribe(
+                new MqttSubscription[]{new MqttSubscription("linli/v1/+/+/+/alert", 1)});
+        refused.waitForCompletion(10_000);
+        int refusedCode = refused.getReasonCodes()[0];
+        // WHEN the centre user subscribes on node 2 and the gateway publishes 10 alerts on node 1
+        Set<String> centreSeen = ConcurrentHashMap.newKeySet();
+        MqttClient centre = client(cluster.mqttUri(1), "centre-a", "centre-a", "secret-a", centreSeen::add);
+        centre.subscribe(new MqttSubscription[]{new MqttSubscription("linli/v1/+/+/+/alert", 1)})
+                .waitForCompletion(10_000);
+        await().atMost(Duration.ofSeconds(20)).until(() -> remoteBindingsOnNode1() >= 1);
+        for (int i = 0; i < 10; i++) {
+            MqttMessage m = new MqttMessage(("alert-" + i).getBytes(StandardCharsets.UTF_8));
+            m.setQos(1);
+            gateway.publish(TOPIC, m);
+        }
+        // THEN the centre receives all 10
+        await().atMost(Duration.ofSeconds(20)).until(() -> centreSeen.size() == 10);
+        System.out.printf("ArtemisClusterTest logins: wrong password refused (reason %d), anonymous refused"
+                        + " (reason %d), gateway subscribe refused (reason 0x%x), centre received %d of 10%n",
+                wrong.getReasonCode(), anonymous.getReasonCode(), refusedCode, centreSeen.size());
+        assertTrue(refusedCode >= 0x80, "the gateway's subscription must be refused, got " + refusedCode);
+    }
+
     /** Queue bindings node 1 holds for consumers on other nodes (one per subscription queue on nodes 2 and 3). */
     private long remoteBindingsOnNode1() throws Exception {
         return cluster.remoteBindingCount(0);
@@ -130,6 +172,11 @@ class ArtemisClusterTest {
     }
 
     private MqttClient client(String uri, String id, Consumer<String> onMessage) throws Exception {
+        return client(uri, id, null, null, onMessage);
+    }
+
+    private MqttClient client(String uri, String id, String user, String password, Consumer<String> onMessage)
+            throws Exception {
         MqttClient c = new MqttClient(uri, id, new MemoryPersistence());
         c.setCallback(new MqttCallback() {
             @Override
@@ -160,6 +207,10 @@ class ArtemisClusterTest {
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setCleanStart(true);
         o.setReceiveMaximum(100);
+        if (user != null) {
+            o.setUserName(user);
+            o.setPassword(password.getBytes(StandardCharsets.UTF_8));
+        }
         c.connect(o);
         clients.add(c);
         return c;
