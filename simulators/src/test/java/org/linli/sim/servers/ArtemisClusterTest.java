@@ -65,23 +65,23 @@ class ArtemisClusterTest {
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void sharedSubscriptionSplitsAcrossNodesExactlyOnceAndPlainSubscriberGetsAll() throws Exception {
-        // GIVEN a formed 3-node cluster; two shared subscribers on nodes 2 and 3, a plain subscriber on node 3
-        cluster = new ArtemisCluster(dir, 3).start(Duration.ofSeconds(40));
+        // GIVEN a formed 3-node cluster with logins; two shared subscribers on nodes 2 and 3, a plain one on node 3
+        cluster = new ArtemisCluster(dir, 3).withLogins(logins()).start(Duration.ofSeconds(40));
         assertTrue(cluster.clusterFormed());
         Map<String, AtomicInteger> sharedSeen = new ConcurrentHashMap<>();
         AtomicInteger onNode2 = new AtomicInteger();
         AtomicInteger onNode3 = new AtomicInteger();
         Set<String> plainSeen = ConcurrentHashMap.newKeySet();
         AtomicInteger plainCount = new AtomicInteger();
-        subscribe(cluster.mqttUri(1), "centre-a", SHARED, body -> {
+        subscribe(cluster.mqttUri(1), "centre-a", "centre-a", SHARED, body -> {
             onNode2.incrementAndGet();
             sharedSeen.computeIfAbsent(body, k -> new AtomicInteger()).incrementAndGet();
         });
-        subscribe(cluster.mqttUri(2), "centre-b", SHARED, body -> {
+        subscribe(cluster.mqttUri(2), "centre-b", "centre-b", SHARED, body -> {
             onNode3.incrementAndGet();
             sharedSeen.computeIfAbsent(body, k -> new AtomicInteger()).incrementAndGet();
         });
-        subscribe(cluster.mqttUri(2), "picture", "linli/v1/+/+/+/alert", body -> {
+        subscribe(cluster.mqttUri(2), "picture", "centre-a", "linli/v1/+/+/+/alert", body -> {
             plainCount.incrementAndGet();
             plainSeen.add(body);
         });
@@ -90,7 +90,7 @@ class ArtemisClusterTest {
 
         // WHEN a publisher on node 1 sends 1,000 QoS 1 messages
         long started = System.nanoTime();
-        MqttClient publisher = client(cluster.mqttUri(0), "gateway-x", body -> { });
+        MqttClient publisher = client(cluster.mqttUri(0), "gw-x", "gw-x", "secret-x", body -> { });
         for (int i = 0; i < MESSAGES; i++) {
             MqttMessage m = new MqttMessage(("alert-" + i).getBytes(StandardCharsets.UTF_8));
             m.setQos(1);
@@ -124,10 +124,7 @@ class ArtemisClusterTest {
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void withLoginsOnlyKnownUsersConnectAndOnlyTheCentreRoleSubscribes() throws Exception {
         // GIVEN a cluster with logins: gateway "gw-x" in role compound, "centre-a" in role centre
-        Path logins = Files.createDirectories(dir.resolve("logins"));
-        Files.writeString(logins.resolve("artemis-users.properties"), "gw-x=secret-x\ncentre-a=secret-a\n");
-        Files.writeString(logins.resolve("artemis-roles.properties"), "compound=gw-x\ncentre=centre-a\n");
-        cluster = new ArtemisCluster(dir, 3).withLogins(logins).start(Duration.ofSeconds(40));
+        cluster = new ArtemisCluster(dir, 3).withLogins(logins()).start(Duration.ofSeconds(40));
 
         // WHEN an unknown password and no login at all try to connect, THEN both are refused
         MqttException wrong = assertThrows(MqttException.class,
@@ -164,8 +161,19 @@ class ArtemisClusterTest {
         return cluster.remoteBindingCount(0);
     }
 
-    private void subscribe(String uri, String id, String filter, Consumer<String> onMessage) throws Exception {
-        MqttClient c = client(uri, id, onMessage);
+    /** Login files: gateway "gw-x" in role compound, "centre-a" and "centre-b" in role centre. */
+    private Path logins() throws Exception {
+        Path logins = Files.createDirectories(dir.resolve("logins"));
+        Files.writeString(logins.resolve("artemis-users.properties"),
+                "gw-x=secret-x\ncentre-a=secret-a\ncentre-b=secret-b\n");
+        Files.writeString(logins.resolve("artemis-roles.properties"), "compound=gw-x\ncentre=centre-a,centre-b\n");
+        return logins;
+    }
+
+    /** A centre user's client (password "secret-" + the user's last letter) subscribed to {@code filter}. */
+    private void subscribe(String uri, String id, String user, String filter, Consumer<String> onMessage)
+            throws Exception {
+        MqttClient c = client(uri, id, user, "secret-" + user.charAt(user.length() - 1), onMessage);
         // the client's callback, not a per-filter listener: Paho v5 matches listeners by topic filter, and no topic
         // matches a "$share/..." filter
         c.subscribe(new MqttSubscription[]{new MqttSubscription(filter, 1)}).waitForCompletion(10_000);
