@@ -18,15 +18,16 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The centre's broker cluster for tests and the demo: N ActiveMQ Artemis nodes embedded in this JVM, each started
+ * The centre's broker cluster for tests and the demo: three ActiveMQ Artemis nodes embedded in this JVM, each started
  * from the one {@code broker.xml} (docker/artemis/broker.xml, on the classpath as {@code artemis/broker.xml}) with
  * its own name, loopback ports and data directory, joined by static cluster connectors to every other node.
  *
  * <p>Artemis fills broker.xml's {@code ${linli.artemis.*}} placeholders from system properties while it parses the
  * file inside {@link EmbeddedActiveMQ#start()}; this class therefore starts the nodes one after another on the
  * calling thread, setting those properties just for each start and restoring them afterwards. {@link #start()}
- * returns once every node's cluster bridges to all the others are connected and each node's topology lists all N
- * nodes. Not thread-safe: one thread starts and closes it.
+ * returns once every node's cluster bridges to the two others are connected and each node's topology lists all three
+ * nodes. Security is off unless {@link #withLogins} names the login files. Not thread-safe: one thread starts and
+ * closes it.
  */
 public final class ArtemisCluster implements AutoCloseable {
     private static final String CLUSTER = "linli-cluster";
