@@ -53,7 +53,9 @@ public final class DemoUsers {
         List<String> out = new ArrayList<>();
         for (UserConfig u : site.users()) {
             out.add(String.format("%-6s / %-9s %s", u.id(), passwords.get(u.id()),
-                    u.grid() == null ? "operator: every alert" : "grid worker " + u.name() + ": alerts of " + u.grid()));
+                    u.grid() == null ? "operator: every alert" : "grid worker " + u.name() + ": alerts of "
+                            + site.grids().stream().filter(g -> g.id().equals(u.grid())).map(g -> g.name())
+                                    .filter(n -> n != null).findFirst().orElse(u.grid()) + " (" + u.grid() + ")"));
         }
         return out;
     }
