@@ -1,36 +1,36 @@
 package org.linli.sim.servers;
 
 import org.apache.activemq.artemis.core.postoffice.BindingType;
-import org.apache.activemq.artemis.core.server.ActiveMQServer;
-import org.apache.activemq.artemis.core.server.cluster.Bridge;
-import org.apache.activemq.artemis.core.server.cluster.ClusterConnection;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The centre's broker cluster for tests and the demo: three ActiveMQ Artemis nodes embedded in this JVM, each started
- * from the one {@code broker.xml} (docker/artemis/broker.xml, on the classpath as {@code artemis/broker.xml}) with
- * its own name, loopback ports and data directory, joined by static cluster connectors to every other node.
+ * The centre's broker cluster for tests and the demo: three ActiveMQ Artemis nodes, each started from the one
+ * {@code broker.xml} (docker/artemis/broker.xml, on the classpath as {@code artemis/broker.xml}) with its own name,
+ * loopback ports and data directory, joined by static cluster connectors to every other node.
  *
- * <p>Artemis fills broker.xml's {@code ${linli.artemis.*}} placeholders from system properties while it parses the
- * file inside {@link EmbeddedActiveMQ#start()}; this class therefore starts the nodes one after another on the
- * calling thread, setting those properties just for each start and restoring them afterwards. {@link #start()}
- * returns once every node's cluster bridges to the two others are connected and each node's topology lists all three
- * nodes. Security is off unless {@link #withLogins} names the login files. Not thread-safe: one thread starts and
- * closes it.
+ * <p>Two modes. By default the nodes are embedded in this JVM: Artemis fills broker.xml's
+ * {@code ${linli.artemis.*}} placeholders from system properties while it parses the file inside
+ * {@link EmbeddedActiveMQ#start()}, so the nodes start one after another on the calling thread, with those
+ * properties set just for each start. {@link #inProcesses()} runs each node as its own child JVM
+ * ({@link ArtemisNodeMain}), started in parallel, which {@link #kill} can SIGKILL and {@link #restart} start again on
+ * the same ports and journal. Either way {@link #start()} returns once every node's bridges to the others are
+ * connected and its topology lists all nodes (polled, no fixed sleep). Security is off unless {@link #withLogins}
+ * names the login files. Not thread-safe: one thread starts, kills and closes it.
  */
 public final class ArtemisCluster implements AutoCloseable {
-    private static final String CLUSTER = "linli-cluster";
     private static final String PREFIX = "linli.artemis.";
 
     private final Path dir;
@@ -38,14 +38,17 @@ public final class ArtemisCluster implements AutoCloseable {
     private final int[] mqttPorts;
     private final int[] corePorts;
     private final List<EmbeddedActiveMQ> nodes = new ArrayList<>();
+    private final List<ArtemisNodeProcess> processes = new ArrayList<>();
+    private boolean inProcesses;
     private Path loginDir;
+    private ArtemisSecurity security;
 
     /** A cluster of {@code size} nodes with data under {@code dir}/nodeN; 3, as broker.xml names two peers. */
     public ArtemisCluster(Path dir, int size) {
         if (size != 3) {
             throw new IllegalArgumentException("broker.xml has static connectors to two peers; size must be 3");
         }
-        this.dir = dir;
+        this.dir = dir.toAbsolutePath();
         this.size = size;
         this.mqttPorts = new int[size];
         this.corePorts = new int[size];
@@ -65,8 +68,44 @@ public final class ArtemisCluster implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Security on with per-compound confinement: writes the login files for {@code security}'s compounds (each
+     * compound's user = its id, password {@code "secret-" + id}) and the given centre users into {@code dir}, and
+     * applies {@link ArtemisSecurity#settings()} to every node before it accepts clients.
+     */
+    public ArtemisCluster withLogins(Path dir, ArtemisSecurity security, Map<String, String> centreUsers) {
+        try {
+            security.writeLogins(dir, centreUsers, x -> compoundPassword(x.compound()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.loginDir = dir;
+        this.security = security;
+        return this;
+    }
+
+    /** The password {@link #withLogins(Path, ArtemisSecurity, Map)} gives a compound's user. */
+    public static String compoundPassword(String compoundId) {
+        return "secret-" + compoundId;
+    }
+
+    /** Runs each node in its own JVM (so it can be SIGKILLed). Call before {@link #start}. */
+    public ArtemisCluster inProcesses() {
+        this.inProcesses = true;
+        return this;
+    }
+
     /** Starts every node and waits (up to {@code timeout}) until the cluster's bridges are all connected. */
     public ArtemisCluster start(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (inProcesses) {
+            for (int i = 0; i < size; i++) {
+                processes.add(new ArtemisNodeProcess(nodeName(i), dir, processProperties(i)));
+                launch(i);
+            }
+            processes.forEach(p -> p.awaitReady(deadline));
+            return this;
+        }
         URL brokerXml = ArtemisCluster.class.getResource("/artemis/broker.xml");
         if (brokerXml == null) {
             throw new IllegalStateException("artemis/broker.xml is not on the classpath");
@@ -74,7 +113,7 @@ public final class ArtemisCluster implements AutoCloseable {
         for (int i = 0; i < size; i++) {
             nodes.add(startNode(i, brokerXml));
         }
-        awaitClusterFormed(timeout);
+        awaitClusterFormed(deadline, timeout);
         return this;
     }
 
@@ -82,18 +121,78 @@ public final class ArtemisCluster implements AutoCloseable {
         return start(Duration.ofSeconds(30));
     }
 
+    /** Process mode: SIGKILLs node {@code i} (0-based); returns once the process is gone. */
+    public void kill(int i) {
+        requireProcesses().get(i).kill();
+    }
+
+    /**
+     * Process mode: starts node {@code i} again on the same ports and journal, and waits until it has joined the
+     * running nodes again.
+     */
+    public void restart(int i, Duration timeout) {
+        ArtemisNodeProcess p = requireProcesses().get(i);
+        if (p.isRunning()) {
+            throw new IllegalStateException(nodeName(i) + " is running");
+        }
+        launch(i);
+        p.awaitReady(System.nanoTime() + timeout.toNanos());
+    }
+
+    /** Whether node {@code i} runs (process mode: its JVM is alive; in this JVM: started). */
+    public boolean isRunning(int i) {
+        return inProcesses ? processes.get(i).isRunning() : nodes.get(i).getActiveMQServer().isStarted();
+    }
+
+    private List<ArtemisNodeProcess> requireProcesses() {
+        if (!inProcesses) {
+            throw new IllegalStateException("kill and restart need inProcesses()");
+        }
+        return processes;
+    }
+
+    private void launch(int i) {
+        try {
+            processes.get(i).launch();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + nodeName(i), e);
+        }
+    }
+
+    private Map<String, String> nodeProperties(int i) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put(PREFIX + "name", nodeName(i));
+        props.put(PREFIX + "host", "127.0.0.1");
+        props.put(PREFIX + "mqttPort", Integer.toString(mqttPorts[i]));
+        props.put(PREFIX + "corePort", Integer.toString(corePorts[i]));
+        props.put(PREFIX + "dataDir", dir.resolve(nodeName(i)).toString());
+        props.put(PREFIX + "peer1", coreUrl((i + 1) % size));
+        props.put(PREFIX + "peer2", coreUrl((i + 2) % size));
+        props.put(PREFIX + "securityEnabled", Boolean.toString(loginDir != null));
+        return props;
+    }
+
+    private Map<String, String> processProperties(int i) {
+        Map<String, String> props = nodeProperties(i);
+        props.put("linli.node.clusterSize", Integer.toString(size));
+        if (loginDir != null) {
+            props.put("linli.node.loginDir", loginDir.toAbsolutePath().toString());
+        }
+        if (security != null) {
+            Path list = dir.resolve("compounds.txt");
+            try {
+                security.writeList(list);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            props.put("linli.node.compounds", list.toString());
+        }
+        return props;
+    }
+
     private EmbeddedActiveMQ startNode(int i, URL brokerXml) {
-        Map<String, String> props = new HashMap<>();
-        props.put("name", nodeName(i));
-        props.put("host", "127.0.0.1");
-        props.put("mqttPort", Integer.toString(mqttPorts[i]));
-        props.put("corePort", Integer.toString(corePorts[i]));
-        props.put("dataDir", dir.resolve(nodeName(i)).toAbsolutePath().toString());
-        props.put("peer1", coreUrl((i + 1) % size));
-        props.put("peer2", coreUrl((i + 2) % size));
-        props.put("securityEnabled", Boolean.toString(loginDir != null));
         Map<String, String> previous = new HashMap<>();
-        props.forEach((k, v) -> previous.put(k, System.setProperty(PREFIX + k, v)));
+        nodeProperties(i).forEach((k, v) -> previous.put(k, System.setProperty(k, v)));
         try {
             EmbeddedActiveMQ node = new EmbeddedActiveMQ();
             node.setConfigResourcePath(brokerXml.toString());
@@ -101,23 +200,25 @@ public final class ArtemisCluster implements AutoCloseable {
                 node.setSecurityManager(new ActiveMQJAASSecurityManager("linli", new ArtemisPropertiesLogin(loginDir)));
             }
             node.start();
+            if (security != null) {
+                security.applyTo(node.getActiveMQServer());
+            }
             return node;
         } catch (Exception e) {
             throw new IllegalStateException("Artemis " + nodeName(i) + " did not start", e);
         } finally {
             previous.forEach((k, v) -> {
                 if (v == null) {
-                    System.clearProperty(PREFIX + k);
+                    System.clearProperty(k);
                 } else {
-                    System.setProperty(PREFIX + k, v);
+                    System.setProperty(k, v);
                 }
             });
         }
     }
 
     /** Polls each node's cluster connection: all bridges connected and all N nodes in its topology. */
-    private void awaitClusterFormed(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    private void awaitClusterFormed(long deadline, Duration timeout) {
         while (!clusterFormed()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Artemis cluster not formed within " + timeout + ": " + describe());
@@ -131,43 +232,37 @@ public final class ArtemisCluster implements AutoCloseable {
         }
     }
 
-    /** True when every node has a connected bridge to each other node and sees all N members. */
+    /**
+     * True when every node has a connected bridge to each other node and sees all N members (process mode: every
+     * node's JVM is alive and reported that once).
+     */
     public boolean clusterFormed() {
-        for (EmbeddedActiveMQ node : nodes) {
-            ClusterConnection cc = clusterConnection(node);
-            if (cc == null || cc.getTopology().getMembers().size() < size) {
-                return false;
-            }
-            Bridge[] bridges = cc.getBridges();
-            if (bridges.length < size - 1 || !Arrays.stream(bridges).allMatch(Bridge::isConnected)) {
-                return false;
-            }
+        if (inProcesses) {
+            return processes.size() == size && processes.stream().allMatch(p -> p.isRunning()
+                    && java.nio.file.Files.exists(p.readyFile()));
         }
-        return nodes.size() == size;
-    }
-
-    private static ClusterConnection clusterConnection(EmbeddedActiveMQ node) {
-        ActiveMQServer server = node.getActiveMQServer();
-        return server == null || server.getClusterManager() == null
-                ? null : server.getClusterManager().getClusterConnection(CLUSTER);
+        return nodes.size() == size
+                && nodes.stream().allMatch(n -> ArtemisClusterState.joined(n.getActiveMQServer(), size));
     }
 
     private String describe() {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < nodes.size(); i++) {
-            ClusterConnection cc = clusterConnection(nodes.get(i));
-            s.append(nodeName(i)).append(cc == null ? " no cluster connection; "
-                    : " members=" + cc.getTopology().getMembers().size() + " bridges connected="
-                    + Arrays.stream(cc.getBridges()).filter(Bridge::isConnected).count() + "; ");
+            s.append(nodeName(i)).append(' ').append(ArtemisClusterState.describe(nodes.get(i).getActiveMQServer()))
+                    .append("; ");
         }
         return s.toString();
     }
 
     /**
-     * How many queue bindings node {@code i} holds for subscriptions on other nodes under the {@code linli.}
-     * addresses: a publisher on that node reaches a subscriber elsewhere only once its binding has arrived.
+     * In-JVM mode: how many queue bindings node {@code i} holds for subscriptions on other nodes under the
+     * {@code linli.} addresses: a publisher on that node reaches a subscriber elsewhere only once its binding has
+     * arrived.
      */
     public long remoteBindingCount(int i) {
+        if (inProcesses) {
+            throw new IllegalStateException("remote bindings are readable only in-JVM");
+        }
         return nodes.get(i).getActiveMQServer().getPostOffice().getAllBindings()
                 .filter(b -> b.getType() == BindingType.REMOTE_QUEUE)
                 .filter(b -> b.getAddress().toString().startsWith("linli."))
@@ -203,13 +298,21 @@ public final class ArtemisCluster implements AutoCloseable {
     /** Stops all nodes in parallel (a clustered node takes seconds to close its bridges). */
     @Override
     public void close() {
-        CompletableFuture.allOf(nodes.stream().map(node -> CompletableFuture.runAsync(() -> {
-            try {
-                node.stop();
-            } catch (Exception e) {
-                // stopping anyway; a node that fails to stop cleanly leaves only its data directory
-            }
-        })).toArray(CompletableFuture[]::new)).join();
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        for (EmbeddedActiveMQ node : nodes) {
+            stops.add(CompletableFuture.runAsync(() -> {
+                try {
+                    node.stop();
+                } catch (Exception e) {
+                    // stopping anyway; a node that fails to stop cleanly leaves only its data directory
+                }
+            }));
+        }
+        for (ArtemisNodeProcess p : processes) {
+            stops.add(CompletableFuture.runAsync(() -> p.stop(Duration.ofSeconds(20))));
+        }
+        CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
         nodes.clear();
+        processes.clear();
     }
 }

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +42,10 @@ class ArtemisClusterTest {
     private static final int MESSAGES = 1_000;
     private static final String TOPIC = "linli/v1/s/c/x/alert";
     private static final String SHARED = "$share/centre/linli/v1/+/+/+/alert";
+    /** Compound "x" (user "x", client id "gw-x") in its own role; "centre-a" and "centre-b" in role centre. */
+    private static final ArtemisSecurity SECURITY =
+            new ArtemisSecurity(List.of(new ArtemisSecurity.Compound("s", "c", "x")));
+    private static final Map<String, String> CENTRE_USERS = Map.of("centre-a", "secret-a", "centre-b", "secret-b");
 
     @TempDir
     Path dir;
@@ -66,7 +69,7 @@ class ArtemisClusterTest {
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void sharedSubscriptionSplitsAcrossNodesExactlyOnceAndPlainSubscriberGetsAll() throws Exception {
         // GIVEN a formed 3-node cluster with logins; two shared subscribers on nodes 2 and 3, a plain one on node 3
-        cluster = new ArtemisCluster(dir, 3).withLogins(logins()).start(Duration.ofSeconds(40));
+        cluster = new ArtemisCluster(dir, 3).withLogins(dir.resolve("logins"), SECURITY, CENTRE_USERS).start(Duration.ofSeconds(40));
         assertTrue(cluster.clusterFormed());
         Map<String, AtomicInteger> sharedSeen = new ConcurrentHashMap<>();
         AtomicInteger onNode2 = new AtomicInteger();
@@ -90,7 +93,7 @@ class ArtemisClusterTest {
 
         // WHEN a publisher on node 1 sends 1,000 QoS 1 messages
         long started = System.nanoTime();
-        MqttClient publisher = client(cluster.mqttUri(0), "gw-x", "gw-x", "secret-x", body -> { });
+        MqttClient publisher = client(cluster.mqttUri(0), "gw-x", "x", ArtemisCluster.compoundPassword("x"), body -> { });
         for (int i = 0; i < MESSAGES; i++) {
             MqttMessage m = new MqttMessage(("alert-" + i).getBytes(StandardCharsets.UTF_8));
             m.setQos(1);
@@ -123,16 +126,16 @@ class ArtemisClusterTest {
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void withLoginsOnlyKnownUsersConnectAndOnlyTheCentreRoleSubscribes() throws Exception {
-        // GIVEN a cluster with logins: gateway "gw-x" in role compound, "centre-a" in role centre
-        cluster = new ArtemisCluster(dir, 3).withLogins(logins()).start(Duration.ofSeconds(40));
+        // GIVEN a cluster with logins: compound x's gateway "gw-x" in its own role, "centre-a" in role centre
+        cluster = new ArtemisCluster(dir, 3).withLogins(dir.resolve("logins"), SECURITY, CENTRE_USERS).start(Duration.ofSeconds(40));
 
         // WHEN an unknown password and no login at all try to connect, THEN both are refused
         MqttException wrong = assertThrows(MqttException.class,
-                () -> client(cluster.mqttUri(0), "intruder", "gw-x", "guess", body -> { }));
+                () -> client(cluster.mqttUri(0), "intruder", "x", "guess", body -> { }));
         MqttException anonymous = assertThrows(MqttException.class,
                 () -> client(cluster.mqttUri(0), "anonymous", body -> { }));
         // WHEN the gateway tries to subscribe to the alert tree, THEN the broker refuses (reason code >= 0x80)
-        MqttClient gateway = client(cluster.mqttUri(0), "gw-x", "gw-x", "secret-x", body -> { });
+        MqttClient gateway = client(cluster.mqttUri(0), "gw-x", "x", ArtemisCluster.compoundPassword("x"), body -> { });
         IMqttToken refused = gateway.subscribe(
                 new MqttSubscription[]{new MqttSubscription("linli/v1/+/+/+/alert", 1)});
         refused.waitForCompletion(10_000);
@@ -159,15 +162,6 @@ class ArtemisClusterTest {
     /** Queue bindings node 1 holds for consumers on other nodes (one per subscription queue on nodes 2 and 3). */
     private long remoteBindingsOnNode1() throws Exception {
         return cluster.remoteBindingCount(0);
-    }
-
-    /** Login files: gateway "gw-x" in role compound, "centre-a" and "centre-b" in role centre. */
-    private Path logins() throws Exception {
-        Path logins = Files.createDirectories(dir.resolve("logins"));
-        Files.writeString(logins.resolve("artemis-users.properties"),
-                "gw-x=secret-x\ncentre-a=secret-a\ncentre-b=secret-b\n");
-        Files.writeString(logins.resolve("artemis-roles.properties"), "compound=gw-x\ncentre=centre-a,centre-b\n");
-        return logins;
     }
 
     /** A centre user's client (password "secret-" + the user's last letter) subscribed to {@code filter}. */
