@@ -35,6 +35,8 @@ final class CentreProbe implements MqttCallback, AutoCloseable {
     final AtomicInteger alertMessages = new AtomicInteger();
     final Map<String, JsonObject> summaries = new ConcurrentHashMap<>();
     final Map<String, JsonObject> replies = new ConcurrentHashMap<>();
+    /** The compounds whose will arrived, in arrival order (a retained will comes again on resubscribe). */
+    final List<String> wills = new java.util.concurrent.CopyOnWriteArrayList<>();
     final List<String> connects = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicBoolean subscribed = new AtomicBoolean();
     private final MqttAsyncClient client;
@@ -98,6 +100,9 @@ final class CentreProbe implements MqttCallback, AutoCloseable {
             replies.put(corr == null ? "?" : new String(corr, StandardCharsets.UTF_8), body);
         } else if (topic.endsWith("/summary")) {
             summaries.put(body.getString("compound"), body);
+            if ("will".equals(body.getString("reason"))) {
+                wills.add(body.getString("compound"));
+            }
         } else {
             String key = body.getJsonObject("location").getString("compound") + "/" + body.getString("id");
             alertMessages.incrementAndGet();
