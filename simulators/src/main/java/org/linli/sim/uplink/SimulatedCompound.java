@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,6 +52,7 @@ final class SimulatedCompound implements MqttCallback {
     private final ScheduledExecutorService scheduler;
     private final UplinkLedger ledger;
     private final MqttAsyncClient client;
+    private final Semaphore connectPermits;
     private final Instant startedAt = Instant.now();
     private final Object lock = new Object();
     private final Map<String, SimulatedAlert> alerts = new LinkedHashMap<>();
@@ -63,8 +65,9 @@ final class SimulatedCompound implements MqttCallback {
     private volatile String serverUri;
 
     SimulatedCompound(CompoundAddress at, UplinkOptions options, List<String> uris, ScheduledExecutorService scheduler,
-                      UplinkLedger ledger) throws MqttException {
+                      UplinkLedger ledger, Semaphore connectPermits) throws MqttException {
         this.at = at;
+        this.connectPermits = connectPermits;
         this.options = options;
         this.uris = uris;
         this.scheduler = scheduler;
@@ -78,22 +81,34 @@ final class SimulatedCompound implements MqttCallback {
         return at;
     }
 
-    /** Connects (asynchronously); on failure of every URI tries again in a second unless dark. */
+    /**
+     * Connects (asynchronously) once one of the fleet's connect permits is free (hundreds of simultaneous CONNECTs
+     * on a small machine time out and retry in a herd); on failure of every URI tries again in a second unless dark.
+     * Paho's automatic reconnects after a lost connection do not take a permit.
+     */
     void connect() {
+        if (dark) {
+            return;
+        }
+        if (!connectPermits.tryAcquire()) {
+            scheduler.schedule(this::connect, 50, TimeUnit.MILLISECONDS);
+            return;
+        }
         try {
             client.connect(connectOptions(), null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
+                    connectPermits.release();
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable e) {
-                    if (!dark) {
-                        scheduler.schedule(SimulatedCompound.this::connect, 1, TimeUnit.SECONDS);
-                    }
+                    connectPermits.release();
+                    scheduler.schedule(SimulatedCompound.this::connect, 1, TimeUnit.SECONDS);
                 }
             });
         } catch (MqttException e) {
+            connectPermits.release();
             scheduler.schedule(this::connect, 1, TimeUnit.SECONDS);
         }
     }
@@ -105,7 +120,7 @@ final class SimulatedCompound implements MqttCallback {
         o.setKeepAliveInterval(options.keepAliveSeconds());
         o.setAutomaticReconnect(true);
         o.setAutomaticReconnectDelay(1, 5);
-        o.setConnectionTimeout(10);
+        o.setConnectionTimeout(30);
         if (options.passwordOf() != null) {
             o.setUserName(at.compound());
             o.setPassword(options.passwordOf().apply(at.compound()).getBytes(StandardCharsets.UTF_8));

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,6 +29,8 @@ public final class SimulatedUplinks implements AutoCloseable {
     private final UplinkOptions options;
     private final ScheduledThreadPoolExecutor scheduler;
     private final UplinkLedger ledger = new UplinkLedger();
+    /** At most this many first connects (or a come-back) in progress at once. */
+    private final Semaphore connectPermits = new Semaphore(16);
     private final Map<String, SimulatedCompound> compounds = new LinkedHashMap<>();
     private final List<ScheduledFuture<?>> summaries = new ArrayList<>();
 
@@ -60,7 +63,8 @@ public final class SimulatedUplinks implements AutoCloseable {
                 Collections.rotate(rotated, -(i % uris.size()));
             }
             try {
-                SimulatedCompound c = new SimulatedCompound(at, options, rotated, fleet.scheduler, fleet.ledger);
+                SimulatedCompound c = new SimulatedCompound(at, options, rotated, fleet.scheduler, fleet.ledger,
+                        fleet.connectPermits);
                 fleet.compounds.put(id, c);
                 c.connect();
                 fleet.summaries.add(fleet.scheduler.scheduleAtFixedRate(c::publishSummary,
