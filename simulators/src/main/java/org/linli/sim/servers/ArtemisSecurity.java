@@ -142,19 +142,46 @@ public final class ArtemisSecurity {
             throws IOException {
         Files.createDirectories(dir);
         StringBuilder users = new StringBuilder();
-        StringBuilder roles = new StringBuilder();
         centreUsers.forEach((u, p) -> users.append(u).append('=').append(p).append('\n'));
-        roles.append(CENTRE_ROLE).append('=').append(String.join(",", centreUsers.keySet())).append('\n');
-        List<String> ids = new ArrayList<>();
         for (Compound x : compounds) {
             users.append(x.compound()).append('=').append(compoundPassword.apply(x)).append('\n');
+        }
+        Files.writeString(dir.resolve("artemis-users.properties"), users, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("artemis-roles.properties"), roles(new ArrayList<>(centreUsers.keySet())),
+                StandardCharsets.UTF_8);
+        return dir;
+    }
+
+    /**
+     * Production generator: {@code ArtemisSecurity COMPOUNDS_FILE OUT_DIR [CENTRE_USER...]} reads "street community
+     * compound" lines and writes {@code linli-security.xml} (the fragment broker.xml includes) and
+     * {@code artemis-roles.properties} into OUT_DIR; users and their hashed passwords are added with the
+     * distribution's {@code bin/artemis user add} (docker/artemis/README.md).
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2) {
+            System.err.println("usage: ArtemisSecurity COMPOUNDS_FILE OUT_DIR [CENTRE_USER...]");
+            System.exit(2);
+        }
+        ArtemisSecurity security = readList(Path.of(args[0]));
+        Path out = Files.createDirectories(Path.of(args[1]));
+        Files.writeString(out.resolve("linli-security.xml"), security.xmlFragment(), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("artemis-roles.properties"),
+                security.roles(List.of(args).subList(2, args.length)), StandardCharsets.UTF_8);
+        System.out.println("wrote " + out.resolve("linli-security.xml") + " and artemis-roles.properties for "
+                + security.compounds.size() + " compounds");
+    }
+
+    /** The roles file: role = users; each compound's user (its id) in its own role and in role compound. */
+    String roles(List<String> centreUsers) {
+        StringBuilder roles = new StringBuilder();
+        roles.append(CENTRE_ROLE).append('=').append(String.join(",", centreUsers)).append('\n');
+        List<String> ids = new ArrayList<>();
+        for (Compound x : compounds) {
             roles.append(x.compound()).append('=').append(x.compound()).append('\n');
             ids.add(x.compound());
         }
-        roles.append(COMPOUND_ROLE).append('=').append(String.join(",", ids)).append('\n');
-        Files.writeString(dir.resolve("artemis-users.properties"), users, StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("artemis-roles.properties"), roles, StandardCharsets.UTF_8);
-        return dir;
+        return roles.append(COMPOUND_ROLE).append('=').append(String.join(",", ids)).append('\n').toString();
     }
 
     /** Writes the compound list, one "street community compound" per line, for a node in another JVM. */
