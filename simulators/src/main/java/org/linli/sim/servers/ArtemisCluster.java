@@ -7,6 +7,7 @@ import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,8 +96,20 @@ public final class ArtemisCluster implements AutoCloseable {
         return this;
     }
 
-    /** Starts every node and waits (up to {@code timeout}) until the cluster's bridges are all connected. */
+    /**
+     * Starts every node and waits (up to {@code timeout}) until the cluster's bridges are all connected; on failure
+     * stops what it started.
+     */
     public ArtemisCluster start(Duration timeout) {
+        try {
+            return startNodes(timeout);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private ArtemisCluster startNodes(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         if (inProcesses) {
             for (int i = 0; i < size; i++) {
@@ -239,7 +252,7 @@ public final class ArtemisCluster implements AutoCloseable {
     public boolean clusterFormed() {
         if (inProcesses) {
             return processes.size() == size && processes.stream().allMatch(p -> p.isRunning()
-                    && java.nio.file.Files.exists(p.readyFile()));
+                    && Files.exists(p.readyFile()));
         }
         return nodes.size() == size
                 && nodes.stream().allMatch(n -> ArtemisClusterState.joined(n.getActiveMQServer(), size));

@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * {@code linli.node.readyFile} (written once the node's bridges to every other node are connected),
  * {@code linli.node.clusterSize}, {@code linli.node.loginDir} (logins on; see {@link ArtemisPropertiesLogin}) and
  * {@code linli.node.compounds} (the compound list {@link ArtemisSecurity#writeList} wrote: per-compound security).
- * Runs until its standard input closes (the parent stopped it, or died), then stops the node and exits.
+ * Runs until its standard input closes (the parent stopped it, or died, at any moment, even before the node
+ * joined), then stops the node and exits. The main thread starts the node; a daemon thread watches standard input.
  */
 public final class ArtemisNodeMain {
     private ArtemisNodeMain() {
@@ -30,6 +31,9 @@ public final class ArtemisNodeMain {
             throw new IllegalStateException("artemis/broker.xml is not on the classpath");
         }
         EmbeddedActiveMQ node = new EmbeddedActiveMQ();
+        Thread watcher = new Thread(() -> stopWhenParentLetsGo(node), "linli-node-stdin");
+        watcher.setDaemon(true);
+        watcher.start();
         node.setConfigResourcePath(brokerXml.toString());
         if (loginDir != null) {
             node.setSecurityManager(new ActiveMQJAASSecurityManager("linli",
@@ -44,10 +48,25 @@ public final class ArtemisNodeMain {
         }
         Files.writeString(ready, ProcessHandle.current().pid() + "\n");
         System.out.println("LINLI-NODE-READY " + System.getProperty("linli.artemis.name"));
-        while (System.in.read() != -1) {
-            // the parent holds our standard input open while it wants this node running
+        watcher.join();
+    }
+
+    /** Blocks until standard input closes (the parent holds it open while it wants this node), then exits. */
+    private static void stopWhenParentLetsGo(EmbeddedActiveMQ node) {
+        try {
+            while (System.in.read() != -1) {
+                // nothing is sent; only the end of the stream matters
+            }
+        } catch (java.io.IOException e) {
+            // the pipe broke: the parent is gone just the same
         }
-        node.stop();
-        System.exit(0);
+        try {
+            if (node.getActiveMQServer() != null) {
+                node.stop();
+            }
+        } catch (Exception e) {
+            // exiting anyway
+        }
+        Runtime.getRuntime().halt(0);
     }
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
@@ -191,10 +190,5 @@ public final class SimulatedUplinks implements AutoCloseable {
         CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS)
                 .exceptionally(e -> null).join();
         scheduler.shutdownNow();
-    }
-
-    /** The scheduler, for a test that wants to run on the fleet's threads; not for Paho clients of its own. */
-    ScheduledExecutorService scheduler() {
-        return scheduler;
     }
 }

@@ -69,7 +69,8 @@ class ArtemisClusterTest {
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void sharedSubscriptionSplitsAcrossNodesExactlyOnceAndPlainSubscriberGetsAll() throws Exception {
         // GIVEN a formed 3-node cluster with logins; two shared subscribers on nodes 2 and 3, a plain one on node 3
-        cluster = new ArtemisCluster(dir, 3).withLogins(dir.resolve("logins"), SECURITY, CENTRE_USERS).start(Duration.ofSeconds(40));
+        cluster = new ArtemisCluster(dir, 3).withLogins(dir.resolve("logins"), SECURITY, CENTRE_USERS)
+                .start(Duration.ofSeconds(40));
         assertTrue(cluster.clusterFormed());
         Map<String, AtomicInteger> sharedSeen = new ConcurrentHashMap<>();
         AtomicInteger onNode2 = new AtomicInteger();
@@ -93,7 +94,8 @@ class ArtemisClusterTest {
 
         // WHEN a publisher on node 1 sends 1,000 QoS 1 messages
         long started = System.nanoTime();
-        MqttClient publisher = client(cluster.mqttUri(0), "gw-x", "x", ArtemisCluster.compoundPassword("x"), body -> { });
+        MqttClient publisher = client(cluster.mqttUri(0), "gw-x", "x", ArtemisCluster.compoundPassword("x"),
+                body -> { });
         for (int i = 0; i < MESSAGES; i++) {
             MqttMessage m = new MqttMessage(("alert-" + i).getBytes(StandardCharsets.UTF_8));
             m.setQos(1);
@@ -127,7 +129,8 @@ class ArtemisClusterTest {
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void withLoginsOnlyKnownUsersConnectAndOnlyTheCentreRoleSubscribes() throws Exception {
         // GIVEN a cluster with logins: compound x's gateway "gw-x" in its own role, "centre-a" in role centre
-        cluster = new ArtemisCluster(dir, 3).withLogins(dir.resolve("logins"), SECURITY, CENTRE_USERS).start(Duration.ofSeconds(40));
+        cluster = new ArtemisCluster(dir, 3).withLogins(dir.resolve("logins"), SECURITY, CENTRE_USERS)
+                .start(Duration.ofSeconds(40));
 
         // WHEN an unknown password and no login at all try to connect, THEN both are refused
         MqttException wrong = assertThrows(MqttException.class,

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -36,8 +37,8 @@ final class CentreProbe implements MqttCallback, AutoCloseable {
     final Map<String, JsonObject> summaries = new ConcurrentHashMap<>();
     final Map<String, JsonObject> replies = new ConcurrentHashMap<>();
     /** The compounds whose will arrived, in arrival order (a retained will comes again on resubscribe). */
-    final List<String> wills = new java.util.concurrent.CopyOnWriteArrayList<>();
-    final List<String> connects = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<String> wills = new CopyOnWriteArrayList<>();
+    final List<String> connects = new CopyOnWriteArrayList<>();
     private final AtomicBoolean subscribed = new AtomicBoolean();
     private final MqttAsyncClient client;
 

@@ -11,6 +11,7 @@ import org.linli.sim.servers.ArtemisSecurity;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +35,7 @@ class SimulatedUplinksTest {
 
     @BeforeAll
     static void start() throws Exception {
-        List<ArtemisSecurity.Compound> list = new java.util.ArrayList<>();
+        List<ArtemisSecurity.Compound> list = new ArrayList<>();
         for (int i = 1; i <= COMPOUNDS; i++) {
             list.add(new ArtemisSecurity.Compound("s1", "c1", "x" + i));
         }

@@ -1,5 +1,6 @@
 package org.linli.sim.uplink;
 
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -132,8 +133,8 @@ class UplinkFailoverTest {
 
         // THEN a resend to every compound (as a centre does after a failover) restores the full picture
         for (String id : uplinks.ids()) {
-            centre.command(uplinks.address(id).topic("command"), "resend-" + id, new io.vertx.core.json.JsonObject()
-                    .put("v", 1).put("action", "resend").put("scope", new io.vertx.core.json.JsonObject()
+            centre.command(uplinks.address(id).topic("command"), "resend-" + id, new JsonObject()
+                    .put("v", 1).put("action", "resend").put("scope", new JsonObject()
                             .put("street", "s1")));
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> centre.replies.size() == COMPOUNDS);
