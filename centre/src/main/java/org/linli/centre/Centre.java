@@ -42,6 +42,7 @@ public final class Centre extends AbstractVerticle {
     private Topology topology;
     private Picture picture;
     private CentreMeters meters;
+    private NotifiedLedger ledger;
     private CentreHttp http;
     private BrokerLink pictureLink;
     private BrokerLink workLink;
@@ -64,7 +65,7 @@ public final class Centre extends AbstractVerticle {
         Duration threshold = Duration.ofSeconds(site.centre().unreachableAfter());
         picture = new Picture(topology, Clock.systemUTC(), threshold);
         meters = new CentreMeters(picture);
-        NotifiedLedger ledger = new NotifiedLedger();
+        ledger = new NotifiedLedger();
         BrokerOptions b = site.broker();
         String pw = b.passwordEnv() == null ? null : env.apply(b.passwordEnv());
         byte[] password = pw == null ? null : pw.getBytes(StandardCharsets.UTF_8);
@@ -135,6 +136,11 @@ public final class Centre extends AbstractVerticle {
             }
         });
         return p.future();
+    }
+
+    /** How many (compound, alert) the notified ledger holds; read on the event loop ({@link #onContext}). */
+    public int ledgerSize() {
+        return ledger.size();
     }
 
     public boolean brokerConnected() {

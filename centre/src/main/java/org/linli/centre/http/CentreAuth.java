@@ -46,7 +46,6 @@ public final class CentreAuth {
     private final Topology topology;
     private final SessionStore sessions;
     private final LoginThrottle throttle;
-    private final String decoy;
     private int checking;
 
     public CentreAuth(Vertx vertx, Topology topology, Clock clock) {
@@ -54,7 +53,6 @@ public final class CentreAuth {
         this.topology = topology;
         this.sessions = new SessionStore(clock, Duration.ofMinutes(30), Duration.ofHours(12));
         this.throttle = new LoginThrottle(clock);
-        this.decoy = PasswordHasher.hash("decoy".toCharArray());
         vertx.setPeriodic(60_000, id -> {
             sessions.sweep();
             throttle.sweep();
@@ -74,6 +72,11 @@ public final class CentreAuth {
 
     public static Session session(RoutingContext ctx) {
         return ((Logged) ctx.get(KEY)).session();
+    }
+
+    /** Made on first use, on a worker thread (PBKDF2 at 210,000 iterations must not block the event loop). */
+    private static final class Decoy {
+        static final String HASH = PasswordHasher.hash("decoy".toCharArray());
     }
 
     private record Logged(Session session, CentreUser user) {
@@ -138,8 +141,9 @@ public final class CentreAuth {
             LOG.warn("centre logins from {}: repeated failures, further attempts delayed", address);
         }
         CentreUser user = topology.user(name).orElse(null);
-        String stored = user == null ? decoy : user.passwordHash();
-        vertx.executeBlocking(() -> PasswordHasher.verify(password, stored), false).onComplete(ar -> {
+        // the decoy is checked for an unknown name so the answer takes as long; it is made on the worker, once
+        vertx.executeBlocking(() -> PasswordHasher.verify(password,
+                user == null ? Decoy.HASH : user.passwordHash()), false).onComplete(ar -> {
             checking--;
             PasswordHasher.wipe(password);
             if (ar.failed() || !ar.result() || user == null) {
