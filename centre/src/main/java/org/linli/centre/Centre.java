@@ -90,7 +90,8 @@ public final class Centre extends AbstractVerticle {
                     pictureLink.start();
                     workLink.start();
                     pictureLink.firstConnect().thenRun(() -> context.runOnContext(v ->
-                            new ResendOnStart(vertx, relay[0], replica, topology.compounds()).start(RESEND_PER_SECOND)));
+                            new ResendOnStart(vertx, relay[0], replica, topology.compounds())
+                                    .start(RESEND_PER_SECOND)));
                     LOG.info("centre replica {} serving http://{}:{}/ for {} compound(s); broker {}", replica,
                             site.centre().hostOrDefault(), h.port(), topology.compounds().size(), b.urls());
                     started.complete();

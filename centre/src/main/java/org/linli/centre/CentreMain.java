@@ -42,7 +42,8 @@ public final class CentreMain {
         }
         Vertx vertx = Vertx.vertx();
         try {
-            Centre.deploy(vertx, site, System::getenv).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            Centre.deploy(vertx, site, System::getenv).toCompletionStage().toCompletableFuture()
+                    .get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             vertx.close();

@@ -38,7 +38,10 @@ public final class CentreMeters {
         count("linli_centre_malformed_total", "kind", kind);
     }
 
-    /** A relayed command's result: ok, not-found, not-allowed, out-of-scope, bad-request, timeout, forbidden, not-connected. */
+    /**
+     * A relayed command's result: ok, not-found, not-allowed, out-of-scope, bad-request, timeout, forbidden,
+     * not-connected.
+     */
     public void command(String result) {
         count("linli_centre_commands_total", "result", result);
     }

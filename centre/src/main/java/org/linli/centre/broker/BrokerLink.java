@@ -160,13 +160,15 @@ public final class BrokerLink {
         if (filters.isEmpty()) {
             return;
         }
-        MqttSubscription[] subs = filters.stream().map(f -> new MqttSubscription(f, 1)).toArray(MqttSubscription[]::new);
+        MqttSubscription[] subs = filters.stream().map(f -> new MqttSubscription(f, 1))
+                .toArray(MqttSubscription[]::new);
         IMqttToken t = c.subscribe(subs);
         t.waitForCompletion(15_000);
         int[] codes = t.getReasonCodes();
         for (int i = 0; codes != null && i < codes.length && i < filters.size(); i++) {
             if (codes[i] >= 0x80) {
-                LOG.warn("centre {}: the broker refused the subscription {} (reason {})", name, filters.get(i), codes[i]);
+                LOG.warn("centre {}: the broker refused the subscription {} (reason {})", name, filters.get(i),
+                        codes[i]);
             }
         }
     }

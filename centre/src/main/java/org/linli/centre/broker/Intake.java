@@ -57,7 +57,8 @@ public final class Intake implements BrokerLink.Handler {
         byte[] payload = m.getPayload();
         if (payload.length > maxBytes) {
             meters.message("oversize");
-            once("oversize", "a payload of {} bytes on {} is over the limit of {} bytes: dropped (further ones only counted)",
+            once("oversize", "a payload of {} bytes on {} is over the limit of {} bytes: dropped "
+                    + "(further ones only counted)",
                     payload.length, topic, maxBytes);
             return;
         }
@@ -89,14 +90,16 @@ public final class Intake implements BrokerLink.Handler {
         if (c == null || !c.street().equals(level[2]) || !c.community().equals(level[3])) {
             meters.message("unknown-compound");
             once("unknown:" + level[2] + "/" + level[3] + "/" + level[4], "{} messages from {}, which is not in the "
-                    + "site file (or not under that street and community): counted, kept out of the picture", kind, topic);
+                    + "site file (or not under that street and community): counted, kept out of the picture",
+                    kind, topic);
             return;
         }
         switch (kind) {
             case "alert" -> parse(kind, topic, payload, json -> {
                 if (!(json.getValue("id") instanceof String) || !(json.getValue("version") instanceof Number)) {
                     meters.malformed(kind);
-                    once("malformed:" + kind, "an alert on {} without a string id and a number version: dropped", topic);
+                    once("malformed:" + kind, "an alert on {} without a string id and a number version: dropped",
+                            topic);
                     return;
                 }
                 meters.message(kind);
@@ -129,7 +132,10 @@ public final class Intake implements BrokerLink.Handler {
         }
     }
 
-    /** The non-shared filters of the picture link: alerts and summaries of every street, the replica's replies, the markers. */
+    /**
+     * The non-shared filters of the picture link: alerts and summaries of every street, the replica's replies, the
+     * markers.
+     */
     public static java.util.List<String> filters(Topology topology, String replica) {
         java.util.List<String> f = new java.util.ArrayList<>();
         for (String s : topology.streetIds()) {

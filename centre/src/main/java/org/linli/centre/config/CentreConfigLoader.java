@@ -38,11 +38,13 @@ public final class CentreConfigLoader {
         String text;
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new ConfigException(file.toString(), List.of("the file is larger than " + MAX_FILE_BYTES + " bytes"));
+                throw new ConfigException(file.toString(),
+                        List.of("the file is larger than " + MAX_FILE_BYTES + " bytes"));
             }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new ConfigException(file.toString(), List.of("file not found (pass the centre's site file with --config FILE)"));
+            throw new ConfigException(file.toString(),
+                    List.of("file not found (pass the centre's site file with --config FILE)"));
         } catch (IOException e) {
             throw new ConfigException(file.toString(), List.of("cannot read the file: " + e.getMessage()));
         }
@@ -50,7 +52,8 @@ public final class CentreConfigLoader {
     }
 
     /** As {@link #load}, from the file's text; {@code source} names it in the problems. */
-    public static CentreSiteFile parse(String yaml, String source, Function<String, String> env) throws ConfigException {
+    public static CentreSiteFile parse(String yaml, String source, Function<String, String> env)
+            throws ConfigException {
         CentreSiteFile site;
         try {
             site = YAML.readValue(yaml, CentreSiteFile.class);

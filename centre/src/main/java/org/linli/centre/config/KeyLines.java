@@ -35,7 +35,8 @@ final class KeyLines {
                     }
                     keyNode = t.get().getKeyNode();
                     node = t.get().getValueNode();
-                } else if (ref.getIndex() >= 0 && node instanceof SequenceNode s && ref.getIndex() < s.getValue().size()) {
+                } else if (ref.getIndex() >= 0 && node instanceof SequenceNode s
+                        && ref.getIndex() < s.getValue().size()) {
                     node = s.getValue().get(ref.getIndex());
                     keyNode = node;
                 } else {

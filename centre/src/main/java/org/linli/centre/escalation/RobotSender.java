@@ -30,7 +30,8 @@ final class RobotSender {
         return client.request(o).compose(req -> req.send(Buffer.buffer(body.encode())))
                 .compose(resp -> resp.body().compose(b -> delivered(robot.type(), resp.statusCode(), b.toString())
                         ? Future.<Void>succeededFuture()
-                        : Future.failedFuture("robot answered HTTP " + resp.statusCode() + " " + abbreviate(b.toString()))));
+                        : Future.failedFuture("robot answered HTTP " + resp.statusCode() + " "
+                                + abbreviate(b.toString()))));
     }
 
     static boolean delivered(String type, int status, String body) {

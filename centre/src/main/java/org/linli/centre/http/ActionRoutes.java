@@ -15,7 +15,8 @@ import org.linli.gateway.web.RequestBodies;
 import java.util.Set;
 
 /**
- * The actions (contract): {@code POST /api/alerts/{compound}/{id}/{action}} and {@code POST /api/compounds/{id}/resend}.
+ * The actions (contract): {@code POST /api/alerts/{compound}/{id}/{action}} and
+ * {@code POST /api/compounds/{id}/resend}.
  * Checked here BEFORE anything is sent: a compound out of the user's scope → 403, a viewer → 403, an unknown
  * compound or alert → 404, an unknown action or a bad body → 400. Then relayed as a command carrying the user's
  * scope (the gateway checks it again) and answered from the reply: ok → 200 with the alert (also taken into the
@@ -68,7 +69,8 @@ final class ActionRoutes {
             return;
         }
         JsonObject command = command(user, action).put("alert", id)
-                .put("outcome", body.getValue("outcome")).put("note", body.getValue("note")).put("to", body.getValue("to"));
+                .put("outcome", body.getValue("outcome")).put("note", body.getValue("note"))
+                .put("to", body.getValue("to"));
         relay(ctx, c, command);
     }
 
@@ -135,10 +137,12 @@ final class ActionRoutes {
             meters.command(code);
             if (Boolean.TRUE.equals(reply.getValue("ok"))) {
                 JsonObject alert = reply.getValue("alert") instanceof JsonObject a ? a : null;
-                if (alert != null && alert.getValue("id") instanceof String && alert.getValue("version") instanceof Number) {
+                if (alert != null && alert.getValue("id") instanceof String
+                        && alert.getValue("version") instanceof Number) {
                     picture.offerAlert(c, alert);
                 }
-                Json.ok(ctx, new JsonObject().put("ok", true).put("alert", alert).put("resent", reply.getValue("resent")));
+                Json.ok(ctx, new JsonObject().put("ok", true).put("alert", alert)
+                        .put("resent", reply.getValue("resent")));
                 return;
             }
             int status = switch (code) {

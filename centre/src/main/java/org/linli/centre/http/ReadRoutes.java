@@ -49,7 +49,8 @@ final class ReadRoutes {
                     }
                 }
                 if (!compounds.isEmpty()) {
-                    communities.add(new JsonObject().put("id", cm.id()).put("name", cm.name()).put("compounds", compounds));
+                    communities.add(new JsonObject().put("id", cm.id()).put("name", cm.name())
+                            .put("compounds", compounds));
                 }
             }
             if (!communities.isEmpty()) {
@@ -64,7 +65,8 @@ final class ReadRoutes {
         var q = ctx.queryParams();
         boolean all = "all".equals(q.get("state"));
         Predicate<JsonObject> filter = a -> inScope(scope, a)
-                && matches(q.get("street"), a.getValue("street")) && matches(q.get("community"), a.getValue("community"))
+                && matches(q.get("street"), a.getValue("street"))
+                && matches(q.get("community"), a.getValue("community"))
                 && matches(q.get("compound"), a.getValue("compoundId")) && matches(q.get("grid"), a.getValue("grid"))
                 && (all || Picture.isOpen(a));
         Json.ok(ctx, new JsonObject().put("alerts", new JsonArray(picture.alerts(filter))));

@@ -55,7 +55,8 @@ final class StreamHub implements PictureListener {
                 count++;
             }
         }
-        for (JsonObject a : picture.alerts(a -> topology.compound(a.getString("compoundId")).map(scope::covers).orElse(false))) {
+        for (JsonObject a : picture.alerts(a -> topology.compound(a.getString("compoundId")).map(scope::covers)
+                .orElse(false))) {
             r.write(frame("alert", a));
             count++;
         }

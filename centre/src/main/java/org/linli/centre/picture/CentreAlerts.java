@@ -21,10 +21,12 @@ final class CentreAlerts {
     static JsonObject raised(CompoundRef c, Instant at, String why) {
         String id = "C-UNREACHABLE-" + at.getEpochSecond();
         JsonObject a = new JsonObject()
-                .put("id", id).put("version", 1).put("type", TYPE).put("title", TITLE).put("titleEn", "Compound unreachable")
+                .put("id", id).put("version", 1).put("type", TYPE).put("title", TITLE)
+                .put("titleEn", "Compound unreachable")
                 .put("severity", "MAJOR").put("state", "OPEN")
                 .put("device", null)
-                .put("location", new JsonObject().put("compound", c.id()).put("text", c.name()).put("description", c.name()))
+                .put("location", new JsonObject().put("compound", c.id()).put("text", c.name())
+                        .put("description", c.name()))
                 .put("grid", null).put("gridName", null).put("gridWorker", null).put("gridLeader", null)
                 .put("nextStep", "联系小区物业或网格员，检查网关供电与网络")
                 .put("raisedAt", at.toString()).put("lastSeenAt", at.toString()).put("count", 1)

@@ -108,7 +108,10 @@ public final class Picture {
         fireCompound(h);
     }
 
-    /** The periodic check: a compound silent past the threshold (since its last summary, or since the centre started) goes dark. */
+    /**
+     * The periodic check: a compound silent past the threshold (since its last summary, or since the centre
+     * started) goes dark.
+     */
     public void sweep() {
         Instant now = clock.instant();
         for (CompoundHealth h : health.values()) {

@@ -50,7 +50,8 @@ public final class Topology {
             return new Scope(Scope.Level.COMPOUND, c.id(), c.street(), c.community(), c.id());
         }
         if (s.community() != null) {
-            return new Scope(Scope.Level.COMMUNITY, s.community(), streetOfCommunity.get(s.community()), s.community(), null);
+            return new Scope(Scope.Level.COMMUNITY, s.community(), streetOfCommunity.get(s.community()), s.community(),
+                    null);
         }
         return new Scope(Scope.Level.STREET, s.street(), s.street(), null, null);
     }
