@@ -30,7 +30,7 @@ import java.util.function.Function;
  * loop, fed by the picture link (non-shared subscriptions, {@link Intake}); commands through {@link CommandRelay};
  * the once-only escalation work on the work link (shared subscription, {@link EscalationWatch}); the HTTP API and
  * console ({@link CentreHttp}). Start: HTTP first (a port in use fails the start), then both broker links (which
- * retry on their own: a broker down is not a failed start), then {@code resend} to every compound once connected.
+ * retry on their own: a broker down is not a failed start), then {@code resend} to every compound at every connect.
  */
 public final class Centre extends AbstractVerticle {
     private static final Logger LOG = LoggerFactory.getLogger(Centre.class);
@@ -87,11 +87,13 @@ public final class Centre extends AbstractVerticle {
         CentreHttp.start(vertx, site.centre().hostOrDefault(), site.centre().portOrDefault(), topology, picture,
                 relay[0], meters, () -> pictureLink.state() == BrokerLink.State.CONNECTED).onSuccess(h -> {
                     http = h;
-                    pictureLink.start();
-                    workLink.start();
-                    pictureLink.firstConnect().thenRun(() -> context.runOnContext(v ->
+                    // after EVERY connect: what was published while this replica was away may wait on another
+                    // node (an MQTT session lives on one node), so the compounds are asked for their open alerts
+                    pictureLink.onConnected(() -> context.runOnContext(v ->
                             new ResendOnStart(vertx, relay[0], replica, topology.compounds())
                                     .start(RESEND_PER_SECOND)));
+                    pictureLink.start();
+                    workLink.start();
                     LOG.info("centre replica {} serving http://{}:{}/ for {} compound(s); broker {}", replica,
                             site.centre().hostOrDefault(), h.port(), topology.compounds().size(), b.urls());
                     started.complete();

@@ -17,7 +17,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The centre's broker link reconnects on its own after the broker drops it and subscribes again: messages published
+ * The centre's broker link reconnects on its own, says so (the centre then sends resend), after the broker drops it and subscribes again: messages published
  * after the reconnect arrive. The broker's "down" is its MQTT acceptor stopped (open connections closed).
  */
 class BrokerLinkReconnectTest {
@@ -27,6 +27,7 @@ class BrokerLinkReconnectTest {
     FakeCompound publisher;
     BrokerLink link;
     final List<String> received = new CopyOnWriteArrayList<>();
+    final java.util.concurrent.atomic.AtomicInteger connected = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeEach
     void start() throws Exception {
@@ -36,6 +37,7 @@ class BrokerLinkReconnectTest {
         link = new BrokerLink("picture", List.of(broker.uplinkUrl()), "centre-t-picture", null, null, null,
                 List.of("linli/v1/s1/+/+/alert"), false,
                 (topic, m, ack) -> received.add(new String(m.getPayload(), StandardCharsets.UTF_8)));
+        link.onConnected(connected::incrementAndGet);
         link.start();
     }
 
@@ -62,5 +64,6 @@ class BrokerLinkReconnectTest {
         publisher.alert("c1", "x1", new JsonObject().put("n", 2));
         await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 2);
         assertEquals(new JsonObject().put("n", 2), new JsonObject(received.get(received.size() - 1)));
+        assertEquals(2, connected.get(), "the centre is told of each connect (it then asks the compounds to resend)");
     }
 }

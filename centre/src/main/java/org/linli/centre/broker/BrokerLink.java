@@ -55,6 +55,7 @@ public final class BrokerLink {
     private volatile boolean stopping;
     private volatile MqttAsyncClient client;
     private final CompletableFuture<Void> firstConnect = new CompletableFuture<>();
+    private volatile Runnable onConnected = () -> { };
     private Thread thread;
 
     public BrokerLink(String name, List<String> urls, String clientId, String username, byte[] password,
@@ -74,6 +75,11 @@ public final class BrokerLink {
         thread = new Thread(this::run, "linli-centre-" + name);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Called on the link's thread after every successful connect and subscribe (hand it over to the event loop). */
+    public void onConnected(Runnable r) {
+        this.onConnected = r;
     }
 
     /** Completes at the first successful connect and subscribe. */
@@ -111,6 +117,7 @@ public final class BrokerLink {
                 firstConnect.complete(null);
                 LOG.info("centre {} connected to {} as {}, {} subscription(s) made", name,
                         client.getCurrentServerURI(), clientId, filters.size());
+                onConnected.run();
             } catch (Exception e) {
                 if (stopping) {
                     break;

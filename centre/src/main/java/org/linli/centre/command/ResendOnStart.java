@@ -11,7 +11,7 @@ import java.util.Collection;
 import java.util.Deque;
 
 /**
- * At start (once the broker link is up) asks every compound of the site file to {@code resend} its open alerts, paced
+ * At start and after every reconnect of the picture link, asks every compound of the site file to {@code resend} its open alerts, paced
  * (default 20 a second) so 700 compounds do not answer in the same second: the picture of open alerts is then
  * complete without any history. A compound that does not answer is only logged (it is dark, and shown so).
  * Event-loop confined.
