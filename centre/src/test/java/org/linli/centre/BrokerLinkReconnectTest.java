@@ -17,7 +17,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The centre's broker link reconnects on its own, says so (the centre then sends resend), after the broker drops it and subscribes again: messages published
+ * The centre's broker link reconnects on its own after the broker drops it, says so (the centre then sends resend)
+ * and subscribes again: messages published
  * after the reconnect arrive. The broker's "down" is its MQTT acceptor stopped (open connections closed).
  */
 class BrokerLinkReconnectTest {

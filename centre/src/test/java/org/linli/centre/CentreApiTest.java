@@ -108,7 +108,10 @@ class CentreApiTest {
         assertEquals(before, gateways.commands.size());
     }
 
-    /** An accept is relayed as an MQTT 5 request carrying the user's scope; ok → 200 with the alert, refused → 409, silence → 504. */
+    /**
+     * An accept is relayed as an MQTT 5 request carrying the user's scope; ok → 200 with the alert, refused → 409,
+     * silence → 504.
+     */
     @Test
     void commandRoundTrip() throws Exception {
         // GIVEN an open alert in x1
@@ -186,7 +189,8 @@ class CentreApiTest {
     void willMakesCompoundDarkAndBackClosesTheCentreAlert() throws Exception {
         CentreClient street = login("street-duty");
         gateways.summary("c1", "x2", true);
-        await().atMost(Duration.ofSeconds(10)).until(() -> street.get("/api/compounds/x2").json().getBoolean("reachable"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> street.get("/api/compounds/x2").json().getBoolean("reachable"));
         JsonObject health = street.get("/api/compounds/x2").json();
         assertEquals(2, health.getInteger("devicesOffline"));
         assertEquals(7, health.getInteger("queueDepth"));
@@ -194,14 +198,16 @@ class CentreApiTest {
         // WHEN the will arrives
         gateways.summary("c1", "x2", false);
         // THEN unreachable and one open COMPOUND_UNREACHABLE alert
-        await().atMost(Duration.ofSeconds(10)).until(() -> !street.get("/api/compounds/x2").json().getBoolean("reachable"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !street.get("/api/compounds/x2").json().getBoolean("reachable"));
         List<JsonObject> dark = street.get("/api/alerts?compound=x2").json().getJsonArray("alerts").stream()
                 .map(a -> (JsonObject) a).filter(a -> "centre".equals(a.getString("origin"))).toList();
         assertEquals(1, dark.size());
         assertEquals("COMPOUND_UNREACHABLE", dark.get(0).getString("type"));
         // WHEN it talks again THEN reachable and no open centre alert left
         gateways.summary("c1", "x2", true);
-        await().atMost(Duration.ofSeconds(10)).until(() -> street.get("/api/compounds/x2").json().getBoolean("reachable"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> street.get("/api/compounds/x2").json().getBoolean("reachable"));
         assertTrue(street.get("/api/alerts?compound=x2").json().getJsonArray("alerts").stream()
                 .noneMatch(a -> "centre".equals(((JsonObject) a).getString("origin"))));
     }

@@ -55,12 +55,14 @@ final class CentreClient {
         return answer(http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie)
                 .header("X-CSRF-Token", csrf).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body.encode())).build(), HttpResponse.BodyHandlers.ofString()));
+                .POST(HttpRequest.BodyPublishers.ofString(body.encode())).build(),
+                HttpResponse.BodyHandlers.ofString()));
     }
 
     private static Answer answer(HttpResponse<String> r) {
         String b = r.body();
-        return new Answer(r.statusCode(), b == null || b.isBlank() || !b.startsWith("{") ? new JsonObject() : new JsonObject(b));
+        boolean json = b != null && b.startsWith("{");
+        return new Answer(r.statusCode(), json ? new JsonObject(b) : new JsonObject());
     }
 
     /** Opens {@code /api/stream} and collects its events on a daemon thread into the returned list. */

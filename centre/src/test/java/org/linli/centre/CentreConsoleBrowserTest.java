@@ -100,10 +100,12 @@ class CentreConsoleBrowserTest {
         // WHEN x2's gateway dies (its will arrives)
         gateways.summary("c1", "x2", false);
         // THEN its tile is red, the banner names it and the centre alert card is shown
-        wait.until(d -> "dark".equals(d.findElement(By.cssSelector("[data-compound='x2']")).getAttribute("data-reachable")));
+        wait.until(d -> "dark".equals(d.findElement(By.cssSelector("[data-compound='x2']"))
+                .getAttribute("data-reachable")));
         assertTrue(browser.findElement(By.id("dark-banner")).getText().contains("和平里二区"));
         WebElement dark = wait.until(d -> d.findElement(By.cssSelector("[data-origin='centre']")));
         assertTrue(dark.getText().contains("小区网关失联"), dark.getText());
-        assertEquals("reachable", browser.findElement(By.cssSelector("[data-compound='x1']")).getAttribute("data-reachable"));
+        assertEquals("reachable", browser.findElement(By.cssSelector("[data-compound='x1']"))
+                .getAttribute("data-reachable"));
     }
 }

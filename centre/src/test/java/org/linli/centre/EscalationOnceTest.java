@@ -68,7 +68,10 @@ class EscalationOnceTest {
         return c;
     }
 
-    /** Ten alerts reaching level 2 through two replicas give ten WeCom messages; the same versions again give none more. */
+    /**
+     * Ten alerts reaching level 2 through two replicas give ten WeCom messages; the same versions again give none
+     * more.
+     */
     @Test
     void twoReplicasNotifyEachEscalationOnce() throws Exception {
         // GIVEN two replicas on the shared subscription
@@ -140,8 +143,8 @@ class EscalationOnceTest {
         Topology t = new Topology(TestSite.site("r", "tcp://127.0.0.1:1", 45, null, null));
         JsonObject a = FakeCompound.alertJson("x1", "W-1", 2, "OPEN", 2).put("detail", "长".repeat(3000));
         JsonObject wecom = RobotMessage.body("wecom", t.compound("x1").orElseThrow(), a);
-        assertTrue(wecom.getJsonObject("markdown").getString("content").getBytes(java.nio.charset.StandardCharsets.UTF_8)
-                .length <= 4096);
+        String content = wecom.getJsonObject("markdown").getString("content");
+        assertTrue(content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 4096);
         JsonObject hook = RobotMessage.body("webhook", t.compound("x1").orElseThrow(), a);
         assertEquals("alert.escalated", hook.getString("event"));
         assertEquals("W-1", hook.getJsonObject("alert").getString("id"));

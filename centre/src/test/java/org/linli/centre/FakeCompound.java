@@ -127,7 +127,8 @@ final class FakeCompound implements AutoCloseable {
                 .put("grid", "g1").put("gridName", "第一网格")
                 .put("gridWorker", new JsonObject().put("id", "p1").put("name", "张伟").put("phone", "13800000001"))
                 .put("escalationLevel", escalationLevel)
-                .put("escalatedTo", escalationLevel > 0 ? new JsonObject().put("id", "duty").put("name", "社区值班室") : null)
+                .put("escalatedTo", escalationLevel > 0
+                        ? new JsonObject().put("id", "duty").put("name", "社区值班室") : null)
                 .put("raisedAt", Instant.now().toString()).put("history", new JsonArray());
     }
 

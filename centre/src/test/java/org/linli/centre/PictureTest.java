@@ -70,7 +70,10 @@ class PictureTest {
         assertEquals(2, picture.alertCount());
     }
 
-    /** The will makes a compound unreachable with ONE centre alert; a second will raises no other; a summary closes it. */
+    /**
+     * The will makes a compound unreachable with ONE centre alert; a second will raises no other; a summary closes
+     * it.
+     */
     @Test
     void willMakesUnreachableAndSummaryClosesTheCentreAlert() {
         // GIVEN x1 reachable

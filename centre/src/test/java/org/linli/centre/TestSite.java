@@ -12,7 +12,8 @@ import java.util.Map;
  */
 final class TestSite {
     static final String PASSWORD = "demo-password";
-    static final String HASH = "pbkdf2-sha256$210000$V+O7XqxIrtS6saRDgMpZhw$ysuuZvyaLgvsKe6sGqd7DlUCydlPaL77xeI+0pqGQE0";
+    static final String HASH = "pbkdf2-sha256$210000$V+O7XqxIrtS6saRDgMpZhw$"
+            + "ysuuZvyaLgvsKe6sGqd7DlUCydlPaL77xeI+0pqGQE0";
 
     private TestSite() {
     }
@@ -51,7 +52,8 @@ final class TestSite {
                 + "    passwordHash: \"" + HASH + "\"\n";
     }
 
-    static CentreSiteFile site(String replica, String brokerUrl, int unreachableAfter, String robotType, String robotUrl)
+    static CentreSiteFile site(String replica, String brokerUrl, int unreachableAfter, String robotType,
+                               String robotUrl)
             throws Exception {
         return CentreConfigLoader.parse(yaml(replica, brokerUrl, unreachableAfter, robotType, robotUrl), "test.yaml",
                 Map.<String, String>of()::get);

@@ -40,7 +40,10 @@ public final class CentreHttp {
         router.get("/api/stream").handler(hub::open);
         new ActionRoutes(topology, picture, relay, meters).mount(router);
         router.get("/").handler(ctx -> ctx.redirect("/centre.html"));
-        router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+        // only the centre's own files and the two style sheets it shares: the gateway's console (also under webroot/
+        // on the classpath) is not served here
+        router.getWithRegex("/(centre\\.html|centre\\.js|centre-view\\.css|console\\.css|card\\.css)")
+                .handler(StaticHandler.create("webroot").setCachingEnabled(false));
         return vertx.createHttpServer().requestHandler(router).listen(port, host).map(CentreHttp::new);
     }
 
