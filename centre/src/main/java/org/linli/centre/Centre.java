@@ -8,7 +8,7 @@ import org.linli.centre.broker.BrokerLink;
 import org.linli.centre.broker.BrokerTls;
 import org.linli.centre.broker.Intake;
 import org.linli.centre.command.CommandRelay;
-import org.linli.centre.command.ResendOnStart;
+import org.linli.centre.command.ResendAll;
 import org.linli.centre.config.BrokerOptions;
 import org.linli.centre.config.CentreSiteFile;
 import org.linli.centre.escalation.EscalationWatch;
@@ -90,7 +90,7 @@ public final class Centre extends AbstractVerticle {
                     // after EVERY connect: what was published while this replica was away may wait on another
                     // node (an MQTT session lives on one node), so the compounds are asked for their open alerts
                     pictureLink.onConnected(() -> context.runOnContext(v ->
-                            new ResendOnStart(vertx, relay[0], replica, topology.compounds())
+                            new ResendAll(vertx, relay[0], replica, topology.compounds())
                                     .start(RESEND_PER_SECOND)));
                     pictureLink.start();
                     workLink.start();

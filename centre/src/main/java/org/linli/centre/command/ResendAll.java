@@ -11,13 +11,13 @@ import java.util.Collection;
 import java.util.Deque;
 
 /**
- * At start and after every reconnect of the picture link, asks every compound of the site file to {@code resend} its open alerts, paced
- * (default 20 a second) so 700 compounds do not answer in the same second: the picture of open alerts is then
- * complete without any history. A compound that does not answer is only logged (it is dark, and shown so).
+ * At start and after every reconnect of the picture link, asks every compound of the site file to {@code resend}
+ * its open alerts, paced (20 a second) so 700 compounds do not answer in the same second: the picture of open alerts
+ * is then complete without any history. A compound that does not answer is only logged (it is dark, and shown so).
  * Event-loop confined.
  */
-public final class ResendOnStart {
-    private static final Logger LOG = LoggerFactory.getLogger(ResendOnStart.class);
+public final class ResendAll {
+    private static final Logger LOG = LoggerFactory.getLogger(ResendAll.class);
 
     private final Vertx vertx;
     private final CommandRelay relay;
@@ -26,7 +26,7 @@ public final class ResendOnStart {
     private int answered;
     private int resent;
 
-    public ResendOnStart(Vertx vertx, CommandRelay relay, String replica, Collection<CompoundRef> compounds) {
+    public ResendAll(Vertx vertx, CommandRelay relay, String replica, Collection<CompoundRef> compounds) {
         this.vertx = vertx;
         this.relay = relay;
         this.replica = replica;
