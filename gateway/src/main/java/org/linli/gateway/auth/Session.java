@@ -43,7 +43,7 @@ public final class Session {
     }
 
     /** The cookie's value for a session created by this process; null for one read back after a restart. */
-    String cookieValue() {
+    public String cookieValue() {
         return cookieValue;
     }
 

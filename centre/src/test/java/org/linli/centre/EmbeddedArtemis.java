@@ -1,0 +1,72 @@
+package org.linli.centre;
+
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.spi.core.remoting.Acceptor;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+
+/**
+ * One embedded ActiveMQ Artemis node, the broker the centre runs, with two MQTT acceptors on free loopback ports:
+ * {@code consumer} (always listening, for the test's subscriber) and {@code uplink} (for the gateway, started and
+ * stopped by the test: while it is stopped the gateway sees exactly what it sees when the broker is down, a refused
+ * connection, while the subscriber stays subscribed).
+ */
+final class EmbeddedArtemis implements AutoCloseable {
+    final int consumerPort = freePort();
+    final int uplinkPort = freePort();
+    private final EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
+
+    EmbeddedArtemis(Path dir) throws Exception {
+        ConfigurationImpl c = new ConfigurationImpl();
+        c.setPersistenceEnabled(false);
+        c.setSecurityEnabled(false);
+        c.setJMXManagementEnabled(false);
+        c.setJournalDirectory(dir.resolve("journal").toString());
+        c.setBindingsDirectory(dir.resolve("bindings").toString());
+        c.setPagingDirectory(dir.resolve("paging").toString());
+        c.setLargeMessagesDirectory(dir.resolve("large").toString());
+        c.addAcceptorConfiguration("consumer", "tcp://127.0.0.1:" + consumerPort + "?protocols=MQTT");
+        c.addAcceptorConfiguration("uplink", "tcp://127.0.0.1:" + uplinkPort + "?protocols=MQTT;autoStart=false");
+        broker.setConfiguration(c);
+        broker.start();
+    }
+
+    String uplinkUrl() {
+        return "tcp://127.0.0.1:" + uplinkPort;
+    }
+
+    String consumerUrl() {
+        return "tcp://127.0.0.1:" + consumerPort;
+    }
+
+    /** The broker comes up for the gateway. */
+    void openUplink() throws Exception {
+        acceptor().start();
+    }
+
+    /** The broker goes away for the gateway: no new connections, and the open ones are closed. */
+    void closeUplink() throws Exception {
+        acceptor().stop();
+    }
+
+    private Acceptor acceptor() {
+        return broker.getActiveMQServer().getRemotingService().getAcceptor("uplink");
+    }
+
+    @Override
+    public void close() throws Exception {
+        broker.stop();
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
