@@ -45,6 +45,7 @@ final class UplinkPublisher {
     private static final long ACK_TIMEOUT_MS = 30_000;
 
     static final int KEEP_ALIVE_SECONDS = 10;
+    static final long WILL_DELAY_SECONDS = 1;
 
     enum State { CONNECTING, CONNECTED, BACKING_OFF, STOPPED }
 
@@ -171,6 +172,11 @@ final class UplinkPublisher {
         will.setQos(1);
         will.setRetained(true);
         o.setWill(options.summaryTopic(), will);
+        // Artemis 2.40 publishes the will of a persistent session (expiry > 0) only from its session scan, and only
+        // when the will delay is above 0: with 0 a dead gateway's will is never sent (docs/CENTRE.md)
+        MqttProperties willProperties = new MqttProperties();
+        willProperties.setWillDelayInterval(WILL_DELAY_SECONDS);
+        o.setWillMessageProperties(willProperties);
         if (tls != null) {
             o.setSocketFactory(tls);
         }
