@@ -91,6 +91,16 @@ final class CompoundWithUplink implements AutoCloseable {
         return new JsonObject(r.body());
     }
 
+    /** {@code GET path} as text (/metrics), expecting 200. */
+    String getText(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new AssertionError("GET " + path + ": " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
     /** {@code POST path} with a JSON body; the status code and the body. */
     HttpResponse<String> post(String path, JsonObject body) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
