@@ -45,6 +45,12 @@ final class CompoundWithUplink implements AutoCloseable {
 
     /** The same with the uplink going to {@code uplinkUrl} (a {@link TcpRelay} in front of the broker). */
     CompoundWithUplink(EmbeddedArtemis broker, String uplinkUrl, Path dir, int summarySeconds) throws Exception {
+        this(broker, uplinkUrl, dir, summarySeconds, "");
+    }
+
+    /** The same with more keys of the {@code uplink:} section ({@code extraUplinkYaml}, indented by two spaces). */
+    CompoundWithUplink(EmbeddedArtemis broker, String uplinkUrl, Path dir, int summarySeconds, String extraUplinkYaml)
+            throws Exception {
         VendorProfileCatalog profiles = VendorProfileCatalog.load(null);
         String yaml = TestSites.smallYaml()
                 .replace("profile: test-gas", "profile: acme-gas-flat")
@@ -53,7 +59,7 @@ final class CompoundWithUplink implements AutoCloseable {
                 .replace("tcp://127.0.0.1:1883", broker.consumerUrl())
                 + "http:\n  host: 127.0.0.1\n  port: 0\nstorage:\n  dataDir: " + dir.resolve("data") + "\n"
                 + "uplink:\n  urls: [\"" + uplinkUrl + "\"]\n  street: nanhu\n  community: xingfu\n"
-                + "  compound: xingfuli\n  summarySeconds: " + summarySeconds + "\n";
+                + "  compound: xingfuli\n  summarySeconds: " + summarySeconds + "\n" + extraUplinkYaml;
         SiteConfig site = SiteFiles.parse(yaml, "site-small.yaml", profiles.deviceTypes(), TestSites.ENV);
         gateway = new Gateway(site, profiles, TestSites.ENV, Clock.systemUTC());
         deployment = vertx.deployVerticle(gateway).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -20,7 +20,18 @@ final class EmbeddedArtemis implements AutoCloseable {
     final int uplinkPort = freePort();
     private final EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
 
+    /** The port of the TLS acceptor (listening only when a key store was given). */
+    final int tlsPort = freePort();
+
     EmbeddedArtemis(Path dir) throws Exception {
+        this(dir, null, null);
+    }
+
+    /**
+     * With a third MQTT acceptor, {@code tls}, on {@link #tlsPort}: TLS with the PKCS12 key store {@code keyStore}
+     * (password {@code password}); none when {@code keyStore} is null.
+     */
+    EmbeddedArtemis(Path dir, Path keyStore, String password) throws Exception {
         ConfigurationImpl c = new ConfigurationImpl();
         c.setPersistenceEnabled(false);
         c.setSecurityEnabled(false);
@@ -31,12 +42,20 @@ final class EmbeddedArtemis implements AutoCloseable {
         c.setLargeMessagesDirectory(dir.resolve("large").toString());
         c.addAcceptorConfiguration("consumer", "tcp://127.0.0.1:" + consumerPort + "?protocols=MQTT");
         c.addAcceptorConfiguration("uplink", "tcp://127.0.0.1:" + uplinkPort + "?protocols=MQTT;autoStart=false");
+        if (keyStore != null) {
+            c.addAcceptorConfiguration("tls", "tcp://127.0.0.1:" + tlsPort + "?protocols=MQTT;sslEnabled=true;keyStorePath="
+                    + keyStore + ";keyStorePassword=" + password + ";keyStoreType=PKCS12");
+        }
         broker.setConfiguration(c);
         broker.start();
     }
 
     String uplinkUrl() {
         return "tcp://127.0.0.1:" + uplinkPort;
+    }
+
+    String tlsUrl() {
+        return "ssl://127.0.0.1:" + tlsPort;
     }
 
     String consumerUrl() {
