@@ -265,7 +265,8 @@ public final class Gateway extends AbstractVerticle {
         timers.add(vertx.setPeriodic(ConsoleFiles.LAST_SEEN_SAVE_MS, id -> consoleFiles.save(pipeline.activity())));
         if (uplink != null) {   // alert versions, the compound summary and the centre's commands (docs/CENTRE.md)
             uplink.serve(vertx, context, new org.linli.gateway.uplink.CompoundSummary(config.uplink(), null, site,
-                    pipeline.activity(), sources, store.stats(), uplink.alertListener(), alerts, clock), alerts);
+                    pipeline.activity(), sources, store.stats(), uplink.alertListener(), alerts, clock,
+                    SecretValues.redaction(config, env)::scrub), alerts);
         }
         return sources.startAll();
     }

@@ -16,8 +16,10 @@ import org.linli.gateway.source.Sources;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The compound's health as the centre sees it on {@code .../summary} (docs/CENTRE.md, contract of issue 12): devices
@@ -41,9 +43,15 @@ public final class CompoundSummary {
     private final UplinkOutbox outbox;
     private final AlertService alerts;
     private final Clock clock;
+    private final UnaryOperator<String> scrub;
 
+    /**
+     * {@code scrub} removes configured secret values from the text (a source's reason may quote what it connects
+     * to), as for {@code /api/status}.
+     */
     public CompoundSummary(UplinkOptions options, String compoundName, SiteDirectory site, DeviceActivity activity,
-                           Sources sources, QueueStats queue, UplinkOutbox outbox, AlertService alerts, Clock clock) {
+                           Sources sources, QueueStats queue, UplinkOutbox outbox, AlertService alerts, Clock clock,
+                           UnaryOperator<String> scrub) {
         this.options = options;
         this.compoundName = compoundName;
         this.site = site;
@@ -53,12 +61,17 @@ public final class CompoundSummary {
         this.outbox = outbox;
         this.alerts = alerts;
         this.clock = clock;
-        this.startedAt = clock.instant();
+        this.scrub = scrub;
+        this.startedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** The summary now, {@code reachable: true}. */
+    /** The summary now, {@code reachable: true}, secrets scrubbed. */
     public JsonObject build() {
-        Instant now = clock.instant();
+        return new JsonObject(scrub.apply(unscrubbed().encode()));
+    }
+
+    private JsonObject unscrubbed() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<Alert> all = alerts.list();
         List<String> offline = all.stream()
                 .filter(a -> OFFLINE_TYPES.contains(a.type()) && a.deviceId() != null)
@@ -91,11 +104,11 @@ public final class CompoundSummary {
     /** What a clean stop leaves on the topic: the last summary, {@code reachable: false, reason: "stopped"}. */
     public static JsonObject stopped(UplinkOptions options, JsonObject last, Instant at) {
         JsonObject base = last == null ? head(options, at) : last.copy();
-        return base.put("reachable", false).put("reason", "stopped").put("at", at.toString());
+        return base.put("reachable", false).put("reason", "stopped").put("at", at.truncatedTo(ChronoUnit.MILLIS).toString());
     }
 
     private static JsonObject head(UplinkOptions options, Instant at) {
         return new JsonObject().put("v", 1).put("street", options.street()).put("community", options.community())
-                .put("compound", options.compound()).put("at", at.toString());
+                .put("compound", options.compound()).put("at", at.truncatedTo(ChronoUnit.MILLIS).toString());
     }
 }
