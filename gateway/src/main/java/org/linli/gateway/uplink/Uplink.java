@@ -127,6 +127,7 @@ public final class Uplink {
                 .put("refusedFull", outbox.refusedFull())
                 .put("diskErrors", outbox.diskErrors())
                 .put("summariesPublished", summariesPublished())
+                .put("commandsSubscribed", publisher.commandsSubscribed())
                 .put("lastError", publisher.lastError());
     }
 

@@ -68,6 +68,7 @@ final class UplinkPublisher {
     private volatile Runnable onConnected = () -> { };
     private volatile String farewell;
     private int nextUrl;
+    private volatile boolean subscribed;
     private final Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30));
     private final Object sleeper = new Object();
     final LongAdder published = new LongAdder();
@@ -115,6 +116,11 @@ final class UplinkPublisher {
         return state;
     }
 
+    /** Whether the command topic is subscribed on the current connection. */
+    boolean commandsSubscribed() {
+        return subscribed && state == State.CONNECTED;
+    }
+
     String lastError() {
         return lastError;
     }
@@ -159,6 +165,7 @@ final class UplinkPublisher {
 
     private void connect() throws MqttException {
         closeClient();   // a connection lost while idle leaves its client behind
+        subscribed = false;
         List<String> order = new ArrayList<>(urls.subList(nextUrl, urls.size()));
         order.addAll(urls.subList(0, nextUrl));
         MqttAsyncClient c = new MqttAsyncClient(order.get(0), clientId, new MemoryPersistence());
@@ -204,9 +211,12 @@ final class UplinkPublisher {
             IMqttToken t = client.subscribe(new MqttSubscription[]{new MqttSubscription(options.commandTopic(), 1)});
             t.waitForCompletion(15_000);
             int[] codes = t.getReasonCodes();
-            if (!t.isComplete() || codes == null || codes.length == 0 || codes[0] >= 0x80) {
-                throw new IllegalStateException("subscribing " + options.commandTopic() + " refused: reason "
-                        + (codes == null || codes.length == 0 ? "none" : codes[0]));
+            subscribed = t.isComplete() && codes != null && codes.length > 0 && codes[0] < 0x80;
+            if (!subscribed) {
+                // alert versions and summaries still go out: the centre's view matters more than its commands
+                lastError = "subscribing " + options.commandTopic() + " refused: reason "
+                        + (codes == null || codes.length == 0 ? "none" : codes[0]);
+                LOG.warn("uplink: {}; the centre's commands will not arrive until the next connection", lastError);
             }
         }
         String summary = lastSummary.get();
