@@ -38,6 +38,11 @@ final class CentreClient implements AutoCloseable {
 
     /** Connects to {@code url} as {@code clientId} and subscribes to the compound's {@code base/summary}, {@code base/alert} and the replies. */
     CentreClient(String url, String clientId, String base) throws MqttException {
+        this(url, clientId, base, null, null);
+    }
+
+    /** The same, logged in as {@code user} (null: anonymous). */
+    CentreClient(String url, String clientId, String base, String user, String password) throws MqttException {
         this.base = base;
         client = new MqttClient(url, clientId, new MemoryPersistence());
         client.setCallback(new MqttCallback() {
@@ -83,6 +88,10 @@ final class CentreClient implements AutoCloseable {
         });
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setCleanStart(true);
+        if (user != null) {
+            o.setUserName(user);
+            o.setPassword(password.getBytes(StandardCharsets.UTF_8));
+        }
         client.connect(o);
         // not subscribe(topic, qos, listener): that overload recurses forever in Paho v5 1.2.5
         client.subscribe(new String[]{base + "/summary", base + "/alert", REPLIES}, new int[]{1, 1, 1});
