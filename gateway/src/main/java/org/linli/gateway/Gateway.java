@@ -204,7 +204,9 @@ public final class Gateway extends AbstractVerticle {
         }
         alerts.addListener(new AlertsTopicFeed(mqtt::publish, alertsTopic()));   // every version, notify or not
         try {   // every version also to the centre, through a durable outbox (docs/CENTRE.md)
-            uplink = Uplink.startIfConfigured(config.uplink(), config.storage().dataDir(), env, clock, alerts::addListener);
+            uplink = Uplink.openIfConfigured(config.uplink(), config.storage().dataDir(), env, clock, alerts::addListener);
+        } catch (java.security.GeneralSecurityException e) {
+            return failed("uplink.tls", e);
         } catch (java.io.IOException e) {
             return failed("uplink outbox in " + config.storage().dataDir(), e);
         }
@@ -261,6 +263,11 @@ public final class Gateway extends AbstractVerticle {
         timers.add(vertx.setPeriodic(CLOSED_SWEEP_MS, id -> alerts.sweepClosed()));
         timers.add(vertx.setPeriodic(1000, id -> sources.watch()));
         timers.add(vertx.setPeriodic(ConsoleFiles.LAST_SEEN_SAVE_MS, id -> consoleFiles.save(pipeline.activity())));
+        if (uplink != null) {   // alert versions, the compound summary and the centre's commands (docs/CENTRE.md)
+            uplink.serve(vertx, context, new org.linli.gateway.uplink.CompoundSummary(config.uplink(), null, site,
+                    pipeline.activity(), sources, store.stats(), uplink.alertListener(), alerts, clock,
+                    SecretValues.redaction(config, env)::scrub), alerts);
+        }
         return sources.startAll();
     }
 
@@ -284,6 +291,9 @@ public final class Gateway extends AbstractVerticle {
         SourceMeters.register(metrics.registry(), sources);
         MqttMeters.register(metrics.registry(), mqtt);
         CameraMeters.register(metrics.registry(), cameras);
+        if (uplink != null) {
+            org.linli.gateway.metrics.UplinkMeters.register(metrics.registry(), uplink);
+        }
         lag = new EventLoopLag(vertx, Duration.ofSeconds(1), metrics.registry()).start();
     }
 

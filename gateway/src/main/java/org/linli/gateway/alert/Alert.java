@@ -72,6 +72,11 @@ public record Alert(AlertSubject subject, AlertProgress progress, AlertNames nam
         return new Alert(subject, progress.transitioned(to, line, newOutcome, newAcceptBy), names);
     }
 
+    /** Handed to another grid worker ({@link AlertLifecycle#reassign}). */
+    Alert reassigned(Person newAssignee, AlertState to, AlertTransition line, Instant newAcceptBy) {
+        return new Alert(subject, progress.reassigned(newAssignee, to, line, newAcceptBy), names);
+    }
+
     /** Escalated one level to {@code to}. */
     Alert escalated(Person to, AlertTransition line, Instant nextAcceptBy) {
         return new Alert(subject, progress.escalated(to, line, nextAcceptBy), names);

@@ -1,5 +1,7 @@
 package org.linli.gateway.alert;
 
+import org.linli.gateway.site.Person;
+
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
@@ -99,6 +101,34 @@ public final class AlertLifecycle {
         Instant acceptBy = step.to().awaitingAcceptance() ? a.acceptBy() : null;
         AlertTransition line = new AlertTransition(at, action, a.state(), step.to(), by, outcome, note);
         return a.transitioned(step.to(), line, kept, acceptBy);
+    }
+
+    /** The states from which an alert may be handed to another grid worker: any before it is resolved. */
+    public static final Set<AlertState> REASSIGNABLE = EnumSet.of(AlertState.OPEN, AlertState.DEVICE_CLEARED,
+            AlertState.ACCEPTED, AlertState.ON_SITE);
+
+    /**
+     * Hands the alert to {@code to} (改派), or throws {@link InvalidTransitionException} saying why not: allowed
+     * before the alert is resolved ({@link #REASSIGNABLE}), by someone named, to someone other than the assignee.
+     * The new assignee must accept it again: an accepted or on-site alert goes back to OPEN, and the acceptance
+     * deadline becomes {@code newAcceptBy} (null: none). Not one of {@link #humanActions()}: it needs a person, not
+     * an outcome, and has its own request ({@code POST /api/alerts/{id}/reassign}).
+     */
+    public static Alert reassign(Alert a, Person to, String by, String note, Instant at, Instant newAcceptBy) {
+        if (by == null || by.isBlank()) {
+            throw new InvalidTransitionException("'by' is missing: say who reassigns alert " + a.id());
+        }
+        if (!REASSIGNABLE.contains(a.state())) {
+            throw new InvalidTransitionException("alert " + a.id() + " is " + a.state()
+                    + ": cannot reassign it (allowed from " + REASSIGNABLE + ")");
+        }
+        if (a.assignee() != null && a.assignee().id() != null && a.assignee().id().equals(to.id())) {
+            throw new InvalidTransitionException("alert " + a.id() + " is already assigned to " + to.id());
+        }
+        AlertState next = a.state().awaitingAcceptance() ? a.state() : AlertState.OPEN;
+        String text = AlertVocabulary.reassignedTo(to) + (note == null || note.isBlank() ? "" : "：" + note);
+        AlertTransition line = new AlertTransition(at, AlertAction.REASSIGNED, a.state(), next, by, null, text);
+        return a.reassigned(to, next, line, newAcceptBy);
     }
 
     private static String verb(AlertAction action) {

@@ -52,6 +52,12 @@ public record AlertProgress(
         return next(to, lastSeenAt, count, evidence, escalationLevel, escalatedTo, newOutcome, newAcceptBy, plus(line));
     }
 
+    /** Handed to {@code newAssignee} in state {@code to}, with one more history line and a new acceptance deadline. */
+    AlertProgress reassigned(Person newAssignee, AlertState to, AlertTransition line, Instant newAcceptBy) {
+        return new AlertProgress(version + 1, to, lastSeenAt, count, evidence, newAssignee, escalationLevel,
+                escalatedTo, outcome, newAcceptBy, plus(line));
+    }
+
     /** Escalated one level, to {@code to}. */
     AlertProgress escalated(Person to, AlertTransition line, Instant nextAcceptBy) {
         return next(state, lastSeenAt, count, evidence, escalationLevel + 1, to, outcome, nextAcceptBy, plus(line));

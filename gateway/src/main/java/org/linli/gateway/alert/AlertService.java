@@ -272,6 +272,42 @@ public final class AlertService {
         return next;
     }
 
+    /**
+     * Hands an alert to another grid worker of the compound ({@link AlertLifecycle#reassign}): {@code toPersonId}
+     * must be the worker of one of the site file's grids. The acceptance clock starts again for the new assignee
+     * (the severity's deadline from now, if anyone is above them to escalate to). Throws NoSuchElementException for
+     * an unknown alert and {@link InvalidTransitionException} for an unknown person, one who is not a grid worker, or
+     * a state that does not allow it.
+     */
+    public Alert reassign(String alertId, String toPersonId, String by, String note) {
+        Alert a = byId.get(alertId);
+        if (a == null) {
+            throw new NoSuchElementException("no alert " + alertId);
+        }
+        if (toPersonId == null || toPersonId.isBlank()) {
+            throw new InvalidTransitionException("'to' is missing: the id of the grid worker to hand alert " + alertId
+                    + " to");
+        }
+        if (!people.containsKey(toPersonId)) {
+            throw new InvalidTransitionException("no person '" + toPersonId + "' in this compound's site file");
+        }
+        Person to = site.grids().stream().map(g -> g.worker())
+                .filter(w -> w != null && toPersonId.equals(w.id())).findFirst()
+                .orElseThrow(() -> new InvalidTransitionException("'" + toPersonId + "' (" + people.get(toPersonId)
+                        + ") is not a grid worker of this compound"));
+        Instant now = clock.instant();
+        Instant acceptBy = policy.firstDeadline(a.severity(), to, a.gridLeader(), now);
+        Alert next = AlertLifecycle.reassign(a, to, by, note, now, acceptBy);
+        if (acceptBy == null) {
+            pending.settle(alertId);
+        } else {
+            pending.await(alertId, acceptBy);
+        }
+        LOG.info("alert {} reassigned by {} to {} ({} -> {})", alertId, by, to.name(), a.state(), next.state());
+        put(next, false);
+        return next;
+    }
+
     /** Escalates every alert whose acceptance deadline has passed, one level each; returns the new versions. */
     public List<Alert> checkEscalations() {
         Instant now = clock.instant();

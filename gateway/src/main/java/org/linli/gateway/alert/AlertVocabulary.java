@@ -111,6 +111,11 @@ public final class AlertVocabulary {
         return "派单给 " + to.name();
     }
 
+    /** The note of a reassignment line of a history: 改派给 王磊. */
+    public static String reassignedTo(Person to) {
+        return "改派给 " + to.name();
+    }
+
     /** The note of an escalation line: 超时未接单（截止 10:13:51），升级给 赵强 (the deadline in the compound's zone). */
     public static String escalatedTo(Instant deadline, Person to, AlertNames names) {
         return "超时未接单" + (deadline == null ? "" : "（截止 " + names.clock(deadline) + "）") + "，升级给 " + to.name();
@@ -140,6 +145,7 @@ public final class AlertVocabulary {
             case RESOLVED -> "处置完毕";
             case VERIFIED -> "核查结案";
             case DISMISSED -> "注销";
+            case REASSIGNED -> "改派";
         };
     }
 

@@ -16,18 +16,47 @@ import java.util.List;
  * @param passwordEnv name of the environment variable holding the broker password
  * @param enabled     false keeps the section but starts no uplink; default true
  * @param maxBytes    the outbox's disk quota; when full, new versions are refused and counted; default 256 MiB
+ * @param summarySeconds the compound summary is published at least this often (5..59 s); default 15
+ * @param tls         TLS to {@code ssl://} nodes, the same settings as {@code mqtt.tls} (caFile: the CA that signed
+ *                    the nodes' certificates; optional client certificate; host names verified); absent: the JVM's
+ *                    default trust store
  */
 public record UplinkOptions(List<String> urls, String street, String community, String compound, String clientId,
-                            String username, String passwordEnv, Boolean enabled, Long maxBytes) {
+                            String username, String passwordEnv, Boolean enabled, Long maxBytes,
+                            Integer summarySeconds, MqttTlsOptions tls) {
+    public static final int DEFAULT_SUMMARY_SECONDS = 15;
+
     public UplinkOptions {
         urls = urls == null ? List.of() : List.copyOf(urls);
         clientId = clientId == null ? compound : clientId;
         enabled = enabled == null || enabled;
         maxBytes = maxBytes == null ? 256L << 20 : maxBytes;
+        summarySeconds = summarySeconds == null ? DEFAULT_SUMMARY_SECONDS : summarySeconds;
+    }
+
+    /** The same section without TLS settings or summary period (tests and older callers). */
+    public UplinkOptions(List<String> urls, String street, String community, String compound, String clientId,
+                         String username, String passwordEnv, Boolean enabled, Long maxBytes) {
+        this(urls, street, community, compound, clientId, username, passwordEnv, enabled, maxBytes, null, null);
+    }
+
+    /** The compound's branch of the topic tree: {@code linli/v1/{street}/{community}/{compound}}. */
+    public String topicBase() {
+        return "linli/v1/" + street + "/" + community + "/" + compound;
+    }
+
+    /** The retained compound summary (and the will). */
+    public String summaryTopic() {
+        return topicBase() + "/summary";
+    }
+
+    /** The centre's commands to this compound. */
+    public String commandTopic() {
+        return topicBase() + "/command";
     }
 
     /** The topic every alert version goes to. */
     public String alertTopic() {
-        return "linli/v1/" + street + "/" + community + "/" + compound + "/alert";
+        return topicBase() + "/alert";
     }
 }

@@ -1,5 +1,7 @@
 package org.linli.gateway.config;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -7,10 +9,12 @@ import java.util.function.Function;
  * Checks the optional {@code uplink:} section for ConfigValidator: at least one broker node URI of the form
  * {@code tcp://host:port} or {@code ssl://host:port}, the street, community and compound ids present and usable as
  * one MQTT topic level each (no {@code /}, {@code +}, {@code #}), the password's variable set when named, a quota of
- * at least 1 MiB. Nothing when the section is absent. Runs on the loading thread.
+ * at least 1 MiB, a summary period of 5..59 s, the TLS files readable and used only with an ssl:// node. Nothing when the section is absent. Runs on the loading thread.
  */
 final class UplinkValidator {
     static final long MIN_MAX_BYTES = 1L << 20;
+    static final int MIN_SUMMARY_SECONDS = 5;
+    static final int MAX_SUMMARY_SECONDS = 59;
 
     private final Function<String, String> env;
     private final BiConsumer<String, String> problem;
@@ -42,8 +46,39 @@ final class UplinkValidator {
         if (u.passwordEnv() != null && env.apply(u.passwordEnv()) == null) {
             problem.accept("uplink.passwordEnv", "environment variable " + u.passwordEnv() + " is not set");
         }
+        if (u.summarySeconds() < MIN_SUMMARY_SECONDS || u.summarySeconds() > MAX_SUMMARY_SECONDS) {
+            problem.accept("uplink.summarySeconds", "must be between " + MIN_SUMMARY_SECONDS + " and "
+                    + MAX_SUMMARY_SECONDS + " (the centre marks a compound unreachable after 60 s without one), got "
+                    + u.summarySeconds());
+        }
+        tls(u);
         if (u.maxBytes() < MIN_MAX_BYTES) {
             problem.accept("uplink.maxBytes", "must be at least " + MIN_MAX_BYTES + " (1 MiB), got " + u.maxBytes());
+        }
+    }
+
+    private void tls(UplinkOptions u) {
+        MqttTlsOptions t = u.tls();
+        if (t == null) {
+            return;
+        }
+        if (u.urls().stream().noneMatch(url -> url != null && url.startsWith("ssl://"))) {
+            problem.accept("uplink.tls", "set, but no uplink.urls entry is ssl://host:port");
+        }
+        if ((t.certFile() == null) != (t.keyFile() == null)) {
+            problem.accept("uplink.tls", "certFile and keyFile go together (a client certificate and its key), or neither");
+        }
+        readable(t.caFile(), "uplink.tls.caFile");
+        readable(t.certFile(), "uplink.tls.certFile");
+        readable(t.keyFile(), "uplink.tls.keyFile");
+        if (t.keyPasswordEnv() != null && env.apply(t.keyPasswordEnv()) == null) {
+            problem.accept("uplink.tls.keyPasswordEnv", "environment variable " + t.keyPasswordEnv() + " is not set");
+        }
+    }
+
+    private void readable(String file, String at) {
+        if (file != null && !Files.isReadable(Path.of(file))) {
+            problem.accept(at, "cannot read '" + file + "'");
         }
     }
 

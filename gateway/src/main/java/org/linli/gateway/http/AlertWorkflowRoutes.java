@@ -24,7 +24,7 @@ import java.util.NoSuchElementException;
 
 /**
  * The grid workflow over HTTP (docs/API.md): {@code POST /api/alerts/{id}/accept|on-site|resolve|verify|dismiss} and
- * a household's away flag, {@code PUT|GET /api/households/{key}/away}. Who acts is the {@code by} field of the body
+ * {@code POST /api/alerts/{id}/reassign} (改派 to another grid worker), and a household's away flag, {@code PUT|GET /api/households/{key}/away}. Who acts is the {@code by} field of the body
  * until the console brings logins and roles. 404 unknown alert or household, 400 bad body, 409 step not allowed.
  */
 public final class AlertWorkflowRoutes {
@@ -43,6 +43,7 @@ public final class AlertWorkflowRoutes {
 
     public void mount(Router router) {
         BodyHandler body = RequestBodies.upTo(RequestBodies.MAX_BYTES);
+        router.post("/api/alerts/:id/reassign").handler(body).handler(this::reassign);
         router.post("/api/alerts/:id/:action").handler(body).handler(this::act);
         router.put("/api/households/:key/away").handler(body).handler(this::setAway);
         router.get("/api/households/:key/away").handler(this::getAway);
@@ -76,6 +77,24 @@ public final class AlertWorkflowRoutes {
             HttpApi.error(ctx, 409, e.getMessage());
         } catch (ClassCastException e) {
             HttpApi.error(ctx, 400, "by, outcome and note must be strings");
+        }
+    }
+
+    /** {@code POST /api/alerts/{id}/reassign {"to", "by", "note"}}: hands the alert to another grid worker (改派). */
+    private void reassign(RoutingContext ctx) {
+        JsonObject b = bodyOf(ctx);
+        if (b == null) {
+            return;
+        }
+        try {
+            HttpApi.json(ctx, AlertJson.toJson(alerts.reassign(ctx.pathParam("id"), b.getString("to"),
+                    b.getString("by"), b.getString("note"))));
+        } catch (NoSuchElementException e) {
+            HttpApi.error(ctx, 404, e.getMessage());
+        } catch (InvalidTransitionException e) {
+            HttpApi.error(ctx, 409, e.getMessage());
+        } catch (ClassCastException e) {
+            HttpApi.error(ctx, 400, "to, by and note must be strings");
         }
     }
 

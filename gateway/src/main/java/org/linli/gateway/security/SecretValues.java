@@ -28,6 +28,9 @@ public final class SecretValues {
         c.cameras().devices().forEach(cam -> names.add(cam.passwordEnv()));
         if (c.uplink() != null) {
             names.add(c.uplink().passwordEnv());
+            if (c.uplink().tls() != null) {
+                names.add(c.uplink().tls().keyPasswordEnv());
+            }
         }
         c.notifications().channels().forEach(ch -> names.addAll(ch.secretEnvNames()));
         List<String> values = new ArrayList<>();

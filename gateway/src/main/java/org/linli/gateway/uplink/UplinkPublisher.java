@@ -2,20 +2,29 @@ package org.linli.gateway.uplink;
 
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.linli.gateway.config.UplinkOptions;
 import org.linli.gateway.queue.QueuedRecord;
 import org.linli.gateway.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLSocketFactory;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * Drains the {@link UplinkOutbox} in order to the centre's broker: one record at a time at QoS 1 (so the order on
@@ -23,22 +32,43 @@ import java.util.concurrent.atomic.LongAdder;
  * A record whose PUBACK did not arrive is sent again after the reconnect: at least once, never skipped.
  * <p>
  * Runs on its own thread ({@code linli-uplink-publisher}) with Paho's blocking waits: connect (every configured node
- * URI in turn, clean start off, a session kept for days), publish, wait, commit; a failure closes the client and
- * waits out {@link Backoff} before the next connection.
+ * URI in turn, starting after the node of the last connection, clean start off, a session kept for days, keep-alive
+ * 10 s, the will on the summary topic), then subscribe the command topic (an MQTT session resumed on another
+ * cluster node starts empty, so always) and publish the last summary, then publish, wait, commit; a failure closes
+ * the client and waits out {@link Backoff} before the next connection. Summaries and command replies are published
+ * from the event loop with {@link #publishNow} (Paho's client is thread-safe), only while connected. Commands arrive
+ * on Paho's callback thread and go to the {@link CommandSink}.
  */
 final class UplinkPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(UplinkPublisher.class);
     private static final long SESSION_EXPIRY_SECONDS = 7L * 24 * 3600;
     private static final long ACK_TIMEOUT_MS = 30_000;
 
+    static final int KEEP_ALIVE_SECONDS = 10;
+    static final long WILL_DELAY_SECONDS = 1;
+
     enum State { CONNECTING, CONNECTED, BACKING_OFF, STOPPED }
 
+    /** Where the commands of the centre go (called on Paho's callback thread). */
+    interface CommandSink {
+        void arrived(byte[] payload, String responseTopic, byte[] correlationData);
+    }
+
     private final UplinkOutbox outbox;
+    private final UplinkOptions options;
     private final List<String> urls;
     private final String clientId;
     private final String username;
     private final char[] password;
     private final String topic;
+    private final SSLSocketFactory tls;
+    private final Clock clock;
+    private volatile Supplier<String> lastSummary = () -> null;
+    private volatile CommandSink commands;
+    private volatile Runnable onConnected = () -> { };
+    private volatile String farewell;
+    private int nextUrl;
+    private volatile boolean subscribed;
     private final Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30));
     private final Object sleeper = new Object();
     final LongAdder published = new LongAdder();
@@ -47,15 +77,33 @@ final class UplinkPublisher {
     private volatile String lastError;
     private volatile boolean stopping;
     private Thread thread;
-    private MqttAsyncClient client;
+    private volatile MqttAsyncClient client;
 
-    UplinkPublisher(UplinkOutbox outbox, List<String> urls, String clientId, String username, char[] password, String topic) {
+    UplinkPublisher(UplinkOutbox outbox, UplinkOptions options, char[] password, SSLSocketFactory tls, Clock clock) {
         this.outbox = outbox;
-        this.urls = List.copyOf(urls);
-        this.clientId = clientId;
-        this.username = username;
+        this.options = options;
+        this.urls = List.copyOf(options.urls());
+        this.clientId = options.clientId();
+        this.username = options.username();
         this.password = password;
-        this.topic = topic;
+        this.topic = options.alertTopic();
+        this.tls = tls;
+        this.clock = clock;
+    }
+
+    /**
+     * Before {@link #start()}: the last summary (sent first after every connect), where commands go (without one the
+     * command topic is not subscribed) and what to do once connected (the event loop refreshes the summary).
+     */
+    void serve(Supplier<String> lastSummary, CommandSink commands, Runnable onConnected) {
+        this.lastSummary = lastSummary;
+        this.commands = commands;
+        this.onConnected = onConnected;
+    }
+
+    /** The summary a clean stop leaves on the topic ({@code reachable: false, reason: "stopped"}). */
+    void farewell(String summary) {
+        this.farewell = summary;
     }
 
     void start() {
@@ -68,6 +116,11 @@ final class UplinkPublisher {
         return state;
     }
 
+    /** Whether the command topic is subscribed on the current connection. */
+    boolean commandsSubscribed() {
+        return subscribed && state == State.CONNECTED;
+    }
+
     String lastError() {
         return lastError;
     }
@@ -78,9 +131,11 @@ final class UplinkPublisher {
                 if (client == null || !client.isConnected()) {
                     state = State.CONNECTING;
                     connect();
+                    subscribeAndAnnounce();
                     state = State.CONNECTED;
                     backoff.reset();
                     LOG.info("uplink connected to {} as {}", client.getCurrentServerURI(), clientId);
+                    onConnected.run();
                 }
                 QueuedRecord head = outbox.head(1_000);
                 if (head != null) {
@@ -103,14 +158,35 @@ final class UplinkPublisher {
                 pause(ms);
             }
         }
+        sayFarewell();
         closeClient();
         state = State.STOPPED;
     }
 
     private void connect() throws MqttException {
-        client = new MqttAsyncClient(urls.get(0), clientId, new MemoryPersistence());
+        closeClient();   // a connection lost while idle leaves its client behind
+        subscribed = false;
+        List<String> order = new ArrayList<>(urls.subList(nextUrl, urls.size()));
+        order.addAll(urls.subList(0, nextUrl));
+        MqttAsyncClient c = new MqttAsyncClient(order.get(0), clientId, new MemoryPersistence());
+        c.setCallback(new Callback());
+        client = c;
         MqttConnectionOptions o = new MqttConnectionOptions();
-        o.setServerURIs(urls.toArray(String[]::new));
+        o.setServerURIs(order.toArray(String[]::new));
+        o.setKeepAliveInterval(KEEP_ALIVE_SECONDS);
+        MqttMessage will = new MqttMessage(CompoundSummary.will(options, clock.instant()).encode()
+                .getBytes(StandardCharsets.UTF_8));
+        will.setQos(1);
+        will.setRetained(true);
+        o.setWill(options.summaryTopic(), will);
+        // Artemis 2.40 publishes the will of a persistent session (expiry > 0) only from its session scan, and only
+        // when the will delay is above 0: with 0 a dead gateway's will is never sent (docs/CENTRE.md)
+        MqttProperties willProperties = new MqttProperties();
+        willProperties.setWillDelayInterval(WILL_DELAY_SECONDS);
+        o.setWillMessageProperties(willProperties);
+        if (tls != null) {
+            o.setSocketFactory(tls);
+        }
         o.setCleanStart(false);
         o.setSessionExpiryInterval(SESSION_EXPIRY_SECONDS);
         o.setAutomaticReconnect(false); // this loop reconnects, with the gateway's back-off
@@ -121,17 +197,119 @@ final class UplinkPublisher {
         if (password != null) {
             o.setPassword(new String(password).getBytes(StandardCharsets.UTF_8));
         }
-        client.connect(o).waitForCompletion(15_000);
-        if (!client.isConnected()) {
+        c.connect(o).waitForCompletion(15_000);
+        if (!c.isConnected()) {
             throw new IllegalStateException("no CONNACK within 15 s from " + urls);
+        }
+        // after a loss, the next connection starts with the node after this one (failover, docs/CENTRE.md)
+        nextUrl = (Math.max(0, urls.indexOf(c.getCurrentServerURI())) + 1) % urls.size();
+    }
+
+    /** Subscribes the command topic (when commands are served) and publishes the last summary, before any alert. */
+    private void subscribeAndAnnounce() throws MqttException {
+        if (commands != null) {
+            IMqttToken t = client.subscribe(new MqttSubscription[]{new MqttSubscription(options.commandTopic(), 1)});
+            t.waitForCompletion(15_000);
+            int[] codes = t.getReasonCodes();
+            subscribed = t.isComplete() && codes != null && codes.length > 0 && codes[0] < 0x80;
+            if (!subscribed) {
+                // alert versions and summaries still go out: the centre's view matters more than its commands
+                lastError = "subscribing " + options.commandTopic() + " refused: reason "
+                        + (codes == null || codes.length == 0 ? "none" : codes[0]);
+                LOG.warn("uplink: {}; the centre's commands will not arrive until the next connection", lastError);
+            }
+        }
+        String summary = lastSummary.get();
+        if (summary != null) {
+            IMqttToken t = client.publish(options.summaryTopic(), message(summary, true));
+            t.waitForCompletion(ACK_TIMEOUT_MS);
+        }
+    }
+
+    /**
+     * Publishes at QoS 1 without waiting (a summary, retained; a command's reply with its correlation data); false
+     * when not connected or Paho refused it. Called on the event loop.
+     */
+    boolean publishNow(String topicName, String payload, boolean retained, byte[] correlationData) {
+        MqttAsyncClient c = client;
+        if (c == null || state != State.CONNECTED || !c.isConnected()) {
+            return false;
+        }
+        MqttMessage m = message(payload, retained);
+        if (correlationData != null) {
+            MqttProperties p = new MqttProperties();
+            p.setCorrelationData(correlationData);
+            m.setProperties(p);
+        }
+        try {
+            c.publish(topicName, m);
+            return true;
+        } catch (MqttException e) {
+            LOG.warn("uplink: could not publish to {}: {}", topicName, e.toString());
+            return false;
+        }
+    }
+
+    private static MqttMessage message(String payload, boolean retained) {
+        MqttMessage m = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
+        m.setQos(1);
+        m.setRetained(retained);
+        return m;
+    }
+
+    /** On a clean stop: the summary saying {@code reachable: false, reason: "stopped"}, waited for up to 3 s. */
+    private void sayFarewell() {
+        MqttAsyncClient c = client;
+        String f = farewell;
+        if (c == null || f == null || !c.isConnected()) {
+            return;
+        }
+        try {
+            c.publish(options.summaryTopic(), message(f, true)).waitForCompletion(3_000);
+        } catch (MqttException e) {
+            LOG.warn("uplink: the stop could not be announced to the centre: {}", e.toString());
+        }
+    }
+
+    /** Hands commands to the sink; the loop itself notices a lost connection ({@code isConnected}). */
+    private final class Callback implements MqttCallback {
+        @Override
+        public void messageArrived(String t, MqttMessage m) {
+            CommandSink sink = commands;
+            if (sink == null || !options.commandTopic().equals(t)) {
+                return;
+            }
+            MqttProperties p = m.getProperties();
+            sink.arrived(m.getPayload(), p == null ? null : p.getResponseTopic(),
+                    p == null ? null : p.getCorrelationData());
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            LOG.warn("uplink disconnected: {}", response == null ? "-" : response.getReasonString());
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            LOG.warn("uplink MQTT error: {}", exception.toString());
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
         }
     }
 
     /** Publishes one record at QoS 1 and returns once the broker acknowledged it with a success code. */
     private void send(QueuedRecord record) throws MqttException {
-        MqttMessage m = new MqttMessage(record.line().getBytes(StandardCharsets.UTF_8));
-        m.setQos(1);
-        m.setRetained(false);
+        MqttMessage m = message(record.line(), false);
         IMqttToken token = client.publish(topic, m);
         token.waitForCompletion(ACK_TIMEOUT_MS);
         if (!token.isComplete()) {

@@ -58,4 +58,34 @@ class UplinkConfigTest {
                 + "  street: s\n  community: c\n  compound: k\n  clientid: x\n"));
         assertTrue(e.problems().toString().contains("clientid"), e.problems().toString());
     }
+
+    @Test
+    void theSummaryPeriodDefaultsTo15SecondsAndMustStayUnderAMinute() throws Exception {
+        // GIVEN a section without summarySeconds THEN the summary goes out at least every 15 s
+        String base = "uplink:\n  urls: [\"tcp://c:1883\"]\n  street: s\n  community: c\n  compound: k\n";
+        assertEquals(15, load(base).uplink().summarySeconds());
+        assertEquals(5, load(base + "  summarySeconds: 5\n").uplink().summarySeconds());
+        // WHEN it is 60 (the centre's limit for a silent compound) or 4 THEN the file is refused, naming the key
+        for (int bad : new int[]{4, 60}) {
+            ConfigException e = assertThrows(ConfigException.class, () -> load(base + "  summarySeconds: " + bad + "\n"));
+            assertTrue(e.problems().toString().contains("uplink.summarySeconds: must be between 5 and 59"),
+                    e.problems().toString());
+        }
+    }
+
+    @Test
+    void tlsTakesTheMqttSectionsSettingsAndIsCheckedLikeThem() throws Exception {
+        // GIVEN TLS settings with an unreadable CA file, a certificate without its key, and only tcp:// nodes
+        String section = "uplink:\n  urls: [\"tcp://c:1883\"]\n  street: s\n  community: c\n  compound: k\n"
+                + "  tls:\n    caFile: /nonexistent/ca.pem\n    certFile: /nonexistent/gw.pem\n";
+        // WHEN it is loaded THEN each is a problem naming its key
+        ConfigException e = assertThrows(ConfigException.class, () -> load(section));
+        String all = e.problems().toString();
+        assertTrue(all.contains("uplink.tls: set, but no uplink.urls entry is ssl://"), all);
+        assertTrue(all.contains("uplink.tls: certFile and keyFile go together"), all);
+        assertTrue(all.contains("uplink.tls.caFile: cannot read '/nonexistent/ca.pem'"), all);
+        // AND an ssl:// node without tls settings binds (the JVM's trust store is used)
+        SiteConfig c = load("uplink:\n  urls: [\"ssl://c:8883\"]\n  street: s\n  community: c\n  compound: k\n");
+        assertNull(c.uplink().tls());
+    }
 }
