@@ -26,8 +26,17 @@ public final class VictoriaMetricsServer implements AutoCloseable {
     private Process process;
 
     public VictoriaMetricsServer(Path dir) {
+        this(dir, FreePort.pick());
+    }
+
+    /** On a given port: a node restarted on its data directory and port after {@link #kill} or {@link #close}. */
+    public VictoriaMetricsServer(Path dir, int port) {
         this.dir = dir;
-        this.port = FreePort.pick();
+        this.port = port;
+    }
+
+    public int port() {
+        return port;
     }
 
     public static boolean available() {
@@ -67,6 +76,18 @@ public final class VictoriaMetricsServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGKILL: the node dies at once, whatever it had in memory and not yet flushed. */
+    public void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
