@@ -79,6 +79,23 @@ public final class VictoriaMetricsServer implements AutoCloseable {
         }
     }
 
+    /** Imports samples in the JSON-lines format {@link #export} produces ({@code /api/v1/import}). */
+    public void importLines(List<String> lines) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/api/v1/import"))
+                    .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", lines) + "\n")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() / 100 != 2) {
+                throw new IllegalStateException("import answered " + r.statusCode() + ": " + r.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** SIGKILL: the node dies at once, whatever it had in memory and not yet flushed. */
     public void kill() {
         if (process != null) {
