@@ -115,12 +115,12 @@ class MetricsExpositionTest {
         }
         assertEquals(MeasuredBatchWriter.BUCKETS.length + 1, bounds.size(), bounds.toString());
         assertEquals("+Inf", bounds.get(bounds.size() - 1));
-        assertEquals(1, e.value("linli_influx_write_seconds_bucket{le=\"0.005\",target=\"influx\"}"));
-        assertEquals(1, e.value("linli_influx_write_seconds_bucket{le=\"0.025\",target=\"influx\"}"));
-        assertEquals(3, e.value("linli_influx_write_seconds_bucket{le=\"0.05\",target=\"influx\"}"));
-        assertEquals(4, e.value("linli_influx_write_seconds_bucket{le=\"1.0\",target=\"influx\"}"));
-        assertEquals(4, e.value("linli_influx_write_seconds_bucket{le=\"30.0\",target=\"influx\"}"));
-        assertEquals(5, e.value("linli_influx_write_seconds_bucket{le=\"+Inf\",target=\"influx\"}"));
+        assertEquals(1, e.value("linli_influx_write_seconds_bucket{target=\"influx\",le=\"0.005\"}"));
+        assertEquals(1, e.value("linli_influx_write_seconds_bucket{target=\"influx\",le=\"0.025\"}"));
+        assertEquals(3, e.value("linli_influx_write_seconds_bucket{target=\"influx\",le=\"0.05\"}"));
+        assertEquals(4, e.value("linli_influx_write_seconds_bucket{target=\"influx\",le=\"1.0\"}"));
+        assertEquals(4, e.value("linli_influx_write_seconds_bucket{target=\"influx\",le=\"30.0\"}"));
+        assertEquals(5, e.value("linli_influx_write_seconds_bucket{target=\"influx\",le=\"+Inf\"}"));
         assertEquals(5, e.value("linli_influx_write_seconds_count{target=\"influx\"}"));
         assertEquals(45.763, e.value("linli_influx_write_seconds_sum{target=\"influx\"}"), 1e-9);
         // AND requests and their points by outcome
