@@ -85,12 +85,14 @@ final class SegmentLog {
         Position legacyPosition = single ? null : legacy.read().orElse(null);
         Map<String, Position> stored = new LinkedHashMap<>();
         Position oldestStored = null;
+        Position newestStored = null;
         boolean everyoneStored = true;
         for (Cursor c : cursors.values()) {
             Position p = c.file.read().orElse(c.file.exists() ? null : legacyPosition);
             stored.put(c.name, p);
             everyoneStored &= p != null;
             oldestStored = p == null ? oldestStored : oldestStored == null || p.compareTo(oldestStored) < 0 ? p : oldestStored;
+            newestStored = p == null ? newestStored : newestStored == null || p.isAfter(newestStored) ? p : newestStored;
         }
         Position keepFrom = everyoneStored ? oldestStored : null;
         Map<Long, List<Long>> recordEnds = new HashMap<>();
@@ -116,7 +118,8 @@ final class SegmentLog {
             segments.put(s.id, s);
         }
         if (segments.isEmpty()) {
-            long id = oldestStored == null ? 1 : oldestStored.segment() + 1;
+            // past every stored position: none may point into the new segment at a stale offset
+            long id = newestStored == null ? 1 : newestStored.segment() + 1;
             Segment s = Segment.create(dir, id);
             s.sync();
             AckFile.syncDirectory(dir);
