@@ -379,11 +379,6 @@ final class SegmentLog {
         return slowest == null ? null : slowest.name;
     }
 
-    /** Position of {@code reader}, for comparing readers across lanes. */
-    Position position(String reader) {
-        return cursor(reader).acked;
-    }
-
     boolean activeHasRecords() {
         return segments.lastEntry().getValue().records > 0;
     }
