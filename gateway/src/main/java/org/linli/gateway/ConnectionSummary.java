@@ -1,6 +1,7 @@
 package org.linli.gateway;
 
 import org.linli.gateway.config.HttpOptions;
+import org.linli.gateway.config.InfluxTarget;
 import org.linli.gateway.config.MqttTlsOptions;
 import org.linli.gateway.config.SiteConfig;
 import org.linli.gateway.security.MqttTls;
@@ -35,8 +36,12 @@ public final class ConnectionSummary {
         } else {
             out.printf("  mqtt tls  none: plain TCP (use ssl://host:8883 and mqtt.tls off the loopback)%n");
         }
-        out.printf("  influxdb  %s (org %s, bucket %s, token from $%s)%n", Redaction.url(c.influx().url()),
-                c.influx().org(), c.influx().bucket(), c.influx().tokenEnv());
+        for (InfluxTarget target : c.influx().resolvedTargets()) {
+            // one line per time-series target; the single-target form prints as it always has
+            out.printf("  influxdb  %s%s (org %s, bucket %s, token from $%s)%n",
+                    c.influx().hasTargetList() ? "[" + target.name() + "] " : "", Redaction.url(target.url()),
+                    target.org(), target.bucket(), target.tokenEnv());
+        }
         HttpOptions h = c.http();
         out.printf("  http      %s://%s:%d%s%n", h.usesTls() ? "https" : "http", h.host(), h.port(),
                 h.usesTls() ? " (certificate " + h.tlsCertFile() + ", key " + h.tlsKeyFile() + ")" : "");

@@ -16,6 +16,7 @@ import org.linli.gateway.rules.ParentStatuses;
 import org.linli.gateway.rules.RuleEngine;
 import org.linli.gateway.rules.RuleThresholds;
 import org.linli.gateway.config.InfluxOptions;
+import org.linli.gateway.config.InfluxTarget;
 import org.linli.gateway.config.SiteConfig;
 import org.linli.gateway.health.Readiness;
 import org.linli.gateway.http.HttpApi;
@@ -62,7 +63,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -77,7 +80,8 @@ public final class Gateway extends AbstractVerticle {
 
     private SiteDirectory site;
     private DeadLetters deadLetters;
-    private InfluxLineWriter influx;
+    /** One InfluxDB v2 client per time-series target (docs/QUEUE.md, several targets). */
+    private final List<InfluxLineWriter> influx = new ArrayList<>();
     private StoreAndForward store;
     private AlertService alerts;
     private Pipeline pipeline;
@@ -141,16 +145,21 @@ public final class Gateway extends AbstractVerticle {
         deadLetters = new DeadLetters(clock, config.storage().deadLetterMemory(), Path.of(dataDir),
                 DeadLetters.MAX_FILE_BYTES);
         InfluxOptions io = config.influx();
-        try {
-            influx = new InfluxLineWriter(io.url(), io.org(), io.bucket(), env.apply(io.tokenEnv()).toCharArray(),
-                    Duration.ofSeconds(30));
-        } catch (RuntimeException e) {
-            return failed("InfluxDB client for influx.url " + Redaction.url(io.url()), e);
+        Map<String, BatchWriter> writers = new HashMap<>();
+        for (InfluxTarget t : io.resolvedTargets()) {
+            try {
+                InfluxLineWriter w = new InfluxLineWriter(t.url(), t.org(), t.bucket(),
+                        env.apply(t.tokenEnv()).toCharArray(), Duration.ofSeconds(30));
+                influx.add(w);
+                // every write request is timed and counted by outcome and target on its way (docs/OPERATIONS.md)
+                writers.put(t.name(), new MeasuredBatchWriter(w::write, metrics.registry(), t.name()));
+            } catch (RuntimeException e) {
+                return failed("InfluxDB client for target " + t.name() + " at " + Redaction.url(t.url()), e);
+            }
         }
         QueueOptions queue = queueOptions();
-        // every write request is timed and counted by outcome on its way to InfluxDB (docs/OPERATIONS.md)
-        BatchWriter writer = new MeasuredBatchWriter(influx::write, metrics.registry());
-        return StoreAndForward.start(vertx, queue, dataDir, io, writer, deadLetters, clock)
+        return StoreAndForward.start(vertx, queue, dataDir, io.resolvedTargets(), t -> writers.get(t.name()),
+                        deadLetters, clock)
                 .recover(e -> failed("queue in " + queue.dirUnder(dataDir), e))
                 .compose(s -> {
                     store = s;
@@ -339,11 +348,19 @@ public final class Gateway extends AbstractVerticle {
                 .put("deadLettersUnwritten", deadLetters.unwritten())
                 .put("alertStore", alertStore.statusJson())
                 .put("rules", new JsonObject().put("failures", rules.failures()))
-                .put("influx", new JsonObject().put("url", Redaction.url(config.influx().url())))
+                .put("influx", influxStatus())
                 .put("queue", store.stats().toJson(clock.millis()))
                 .put("notify", notifier == null ? null : notifier.status())
                 .put("snapshots", cameras.evidenceJson())
                 .put("uplink", uplink == null ? null : uplink.statusJson());
+    }
+
+    /** {@code influx.url} of the first target as before, and every target's URL by name (docs/QUEUE.md). */
+    private JsonObject influxStatus() {
+        JsonObject targets = new JsonObject();
+        config.influx().resolvedTargets().forEach(t -> targets.put(t.name(), Redaction.url(t.url())));
+        return new JsonObject().put("url", Redaction.url(config.influx().resolvedTargets().get(0).url()))
+                .put("targets", targets);
     }
 
     @Override
@@ -362,9 +379,7 @@ public final class Gateway extends AbstractVerticle {
                 .eventually(() -> store == null ? Future.succeededFuture() : store.close())
                 .eventually(() -> http == null ? Future.succeededFuture() : http.close())
                 .eventually(() -> vertx.executeBlocking(() -> {
-                    if (influx != null) {
-                        influx.close();
-                    }
+                    influx.forEach(InfluxLineWriter::close);
                     if (deadLetters != null) {
                         deadLetters.close();
                     }

@@ -1,14 +1,20 @@
 package org.linli.gateway.config;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
  * Checks the {@code influx:} section for ConfigValidator: the URL is an absolute http(s) URL the client can connect to
  * (a password in it is masked in the problem, {@link ShownUrl}), org and bucket are given, the token's variable is
- * set, batching values are positive. Problems go to the file's collector by path. Runs on the loading thread.
+ * set, batching values are positive; in the list form {@code targets} the same for each target, whose names are
+ * unique. Problems go to the file's collector by path. Runs on the loading thread.
  */
 final class InfluxValidator {
+    static final int MAX_TARGETS = 8;
+    private static final String NAME = "[a-z0-9_-]{1,32}";
     private final Function<String, String> env;
     private final BiConsumer<String, String> problem;
 
@@ -22,17 +28,58 @@ final class InfluxValidator {
             problem.accept("influx", "missing: the InfluxDB v2 connection (url, org, bucket, tokenEnv)");
             return;
         }
-        if (present(i.url(), "influx.url")) {
-            checkHttpUrl(i.url(), "influx.url");
-        }
-        present(i.org(), "influx.org");
-        present(i.bucket(), "influx.bucket");
-        String token = env.apply(i.tokenEnv());
-        if (token == null || token.isBlank()) {
-            problem.accept("influx.tokenEnv", "environment variable " + i.tokenEnv() + " is not set (it holds the InfluxDB API token)");
-        }
         if (i.batchSize() < 1 || i.flushIntervalMs() < 1) {
             problem.accept("influx", "need batchSize >= 1 and flushIntervalMs >= 1");
+        }
+        if (i.hasTargetList()) {
+            validateTargets(i);
+            return;
+        }
+        target(i.url(), i.org(), i.bucket(), i.tokenEnv(), "influx");
+    }
+
+    /** The list form: names valid and unique, no single-target keys beside it, each target complete. */
+    private void validateTargets(InfluxOptions i) {
+        for (String key : new String[]{"url", "org", "bucket"}) {
+            String v = key.equals("url") ? i.url() : key.equals("org") ? i.org() : i.bucket();
+            if (v != null) {
+                problem.accept("influx." + key, "not beside influx.targets: move it into one of the targets");
+            }
+        }
+        if (i.targets().isEmpty()) {
+            problem.accept("influx.targets", "empty: name at least one target, or use the single-target form (url, org, bucket)");
+        } else if (i.targets().size() > MAX_TARGETS) {
+            problem.accept("influx.targets", i.targets().size() + " targets: at most " + MAX_TARGETS);
+        }
+        Set<String> names = new HashSet<>();
+        List<InfluxTarget> resolved = i.resolvedTargets();
+        for (int k = 0; k < resolved.size(); k++) {
+            InfluxTarget t = resolved.get(k);
+            String at = "influx.targets[" + k + "]" + (t.name() == null ? "" : " (" + t.name() + ")");
+            if (t.name() == null || t.name().isBlank()) {
+                problem.accept(at + ".name", "missing: a short name such as local or district (it names the "
+                        + "target's queue position and its metrics)");
+            } else if (!t.name().matches(NAME)) {
+                problem.accept(at + ".name", "'" + t.name() + "' is not a target name: use 1 to 32 of a-z, 0-9, - and _");
+            } else if (!names.add(t.name())) {
+                problem.accept(at + ".name", "'" + t.name() + "' names another target too: names must be unique");
+            }
+            target(t.url(), t.org(), t.bucket(), t.tokenEnv(), at);
+            if (t.batchSize() < 1 || t.flushIntervalMs() < 1) {
+                problem.accept(at, "need batchSize >= 1 and flushIntervalMs >= 1");
+            }
+        }
+    }
+
+    private void target(String url, String org, String bucket, String tokenEnv, String at) {
+        if (present(url, at + ".url")) {
+            checkHttpUrl(url, at + ".url");
+        }
+        present(org, at + ".org");
+        present(bucket, at + ".bucket");
+        String token = env.apply(tokenEnv);
+        if (token == null || token.isBlank()) {
+            problem.accept(at + ".tokenEnv", "environment variable " + tokenEnv + " is not set (it holds the InfluxDB API token)");
         }
     }
 

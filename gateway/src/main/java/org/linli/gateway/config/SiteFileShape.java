@@ -47,7 +47,7 @@ final class SiteFileShape {
 
     /** List items labelled by a key of theirs in paths, as the semantic checks write them: devices[3] (gas-3-2-501). */
     private static final Map<String, String> LABELS = Map.of("devices", "id", "cameras.devices", "id",
-            "notify.channels", "id", "serial.buses", "name");
+            "notify.channels", "id", "serial.buses", "name", "influx.targets", "name");
 
     private final List<SiteProblem> problems = new ArrayList<>();
     private final Set<String> covered = new HashSet<>();

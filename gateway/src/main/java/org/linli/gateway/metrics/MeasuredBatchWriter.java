@@ -3,6 +3,7 @@ package org.linli.gateway.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.linli.gateway.config.InfluxOptions;
 import org.linli.gateway.timeseries.BatchWriter;
 import org.linli.gateway.timeseries.WriteOutcome;
 
@@ -35,21 +36,31 @@ public final class MeasuredBatchWriter implements BatchWriter {
     private final Map<String, Counter> requests = new LinkedHashMap<>();
     private final Map<String, Counter> points = new LinkedHashMap<>();
 
+    /** The writer of the single-target form's target ({@code target="influx"}). */
     public MeasuredBatchWriter(BatchWriter writer, MeterRegistry registry) {
-        this(writer, registry, System::nanoTime);
+        this(writer, registry, InfluxOptions.SINGLE_TARGET);
+    }
+
+    /** The writer of {@code target}: its meters carry the label {@code target} (docs/QUEUE.md, several targets). */
+    public MeasuredBatchWriter(BatchWriter writer, MeterRegistry registry, String target) {
+        this(writer, registry, System::nanoTime, target);
     }
 
     /** With the time source given (tests decide how long each write "took"). */
     MeasuredBatchWriter(BatchWriter writer, MeterRegistry registry, LongSupplier nanoTime) {
+        this(writer, registry, nanoTime, InfluxOptions.SINGLE_TARGET);
+    }
+
+    private MeasuredBatchWriter(BatchWriter writer, MeterRegistry registry, LongSupplier nanoTime, String target) {
         this.writer = writer;
         this.nanoTime = nanoTime;
-        this.latency = Timer.builder("linli.influx.write")
+        this.latency = Timer.builder("linli.influx.write").tag("target", target)
                 .description("Duration of one write request to the time-series server, whatever its outcome")
                 .serviceLevelObjectives(BUCKETS).register(registry);
         for (String outcome : List.of(ACCEPTED, REJECTED, TOO_LARGE, RETRY)) {
-            requests.put(outcome, Counter.builder("linli.influx.writes").tag("outcome", outcome)
+            requests.put(outcome, Counter.builder("linli.influx.writes").tag("outcome", outcome).tag("target", target)
                     .description("Write requests to the time-series server, by outcome").register(registry));
-            points.put(outcome, Counter.builder("linli.influx.write.points").tag("outcome", outcome)
+            points.put(outcome, Counter.builder("linli.influx.write.points").tag("outcome", outcome).tag("target", target)
                     .description("Points in write requests, by outcome (accepted = points written)").register(registry));
         }
     }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.linli.gateway.queue.QueueStats;
+import org.linli.gateway.queue.TargetStats;
 
 import java.time.Clock;
 import java.util.List;
@@ -23,37 +24,46 @@ public final class QueueMeters implements MeterSet {
     public QueueMeters(MeterRegistry registry, QueueStats stats, Clock clock) {
         this.registry = registry;
         this.stats = stats;
-        Gauge.builder("linli.queue.depth.points", stats, QueueStats::depthPoints)
-                .description("Points in the disk queue not yet accepted by the time-series server").register(registry);
         Gauge.builder("linli.queue.depth.bytes", stats, QueueStats::bytes)
                 .description("Bytes of segment files of the disk queue").register(registry);
-        Gauge.builder("linli.queue.oldest.unacked.seconds", stats, s -> s.oldestUnackedSeconds(clock.millis()))
-                .description("Age of the oldest point not yet accepted; 0 when the queue is empty").register(registry);
         FunctionCounter.builder("linli.queue.offered", stats, QueueStats::offeredPoints)
                 .description("Points offered to the queue by the pipeline").register(registry);
-        FunctionCounter.builder("linli.queue.accepted", stats, QueueStats::acceptedPoints)
-                .description("Points accepted by the time-series server (points written)").register(registry);
-        FunctionCounter.builder("linli.queue.replayed", stats, QueueStats::replayedPoints)
-                .description("Points written 5 s or more after they were queued (they waited out an outage or a restart)")
-                .register(registry);
         FunctionCounter.builder("linli.queue.disk.errors", stats, QueueStats::diskErrors)
                 .description("Writes the queue's disk refused (full, failing); each is retried while its points wait")
                 .register(registry);
         FunctionCounter.builder("linli.queue.refused", stats, QueueStats::refusedPoints)
                 .description("Points the queue could not make durable; their messages were not acknowledged")
                 .register(registry);
-        Gauge.builder("linli.influx.failing", stats, s -> s.writesFailing() ? 1 : 0)
-                .description("1 while the forwarder retries a batch the time-series server did not take").register(registry);
-        KNOWN_DROPS.forEach(this::dropCounter);
+        // per time-series target, label target (docs/QUEUE.md, several targets)
+        for (TargetStats t : stats.targets()) {
+            String name = t.name();
+            Gauge.builder("linli.queue.depth.points", t, TargetStats::depthPoints).tag("target", name)
+                    .description("Points in the disk queue not yet accepted by the target").register(registry);
+            Gauge.builder("linli.queue.oldest.unacked.seconds", t, s -> s.oldestUnackedSeconds(clock.millis()))
+                    .tag("target", name)
+                    .description("Age of the oldest point the target has not accepted; 0 when it has none")
+                    .register(registry);
+            FunctionCounter.builder("linli.queue.accepted", t, TargetStats::acceptedPoints).tag("target", name)
+                    .description("Points accepted by the target (points written)").register(registry);
+            FunctionCounter.builder("linli.queue.replayed", t, TargetStats::replayedPoints).tag("target", name)
+                    .description("Points written 5 s or more after they were queued (they waited out an outage or a restart)")
+                    .register(registry);
+            Gauge.builder("linli.influx.failing", t, s -> s.writesFailing() ? 1 : 0).tag("target", name)
+                    .description("1 while the target's forwarder retries a batch the server did not take").register(registry);
+        }
+        KNOWN_DROPS.forEach(this::dropCounters);
     }
 
-    private void dropCounter(String reason) {
-        FunctionCounter.builder("linli.queue.dropped", stats, s -> s.dropped(reason))
-                .description("Points dropped from the queue, by reason").tag("reason", reason).register(registry);
+    private void dropCounters(String reason) {
+        for (TargetStats t : stats.targets()) {
+            FunctionCounter.builder("linli.queue.dropped", t, s -> s.dropped(reason)).tag("reason", reason)
+                    .tag("target", t.name())
+                    .description("Points dropped from the queue, by reason and target").register(registry);
+        }
     }
 
     @Override
     public void refresh() {
-        stats.droppedByReason().keySet().forEach(this::dropCounter);
+        stats.droppedByReason().keySet().forEach(this::dropCounters);
     }
 }

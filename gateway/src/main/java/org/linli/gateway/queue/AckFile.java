@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.zip.CRC32;
 
 /**
- * The durable "acknowledged up to here" position of a lane, in its own 20-byte file: segment (int64), offset (int64),
+ * The durable "acknowledged up to here" position of one reader (a target) in a lane, in its own 20-byte file: segment (int64), offset (int64),
  * CRC-32 of those 16 bytes. Written atomically: a temporary file is written and fsynced, renamed over the old one
  * (an atomic rename on POSIX file systems), and the directory is fsynced so the rename itself survives power loss.
  * A reader therefore sees the old position or the new one, never a mixture.
@@ -26,9 +26,28 @@ final class AckFile {
     private final Path dir;
 
     AckFile(Path dir) {
+        this(dir, NAME);
+    }
+
+    /** The position file {@code name} in {@code dir}: {@code ack} for a log read by one reader, {@code ack.<target>} per target. */
+    AckFile(Path dir, String name) {
         this.dir = dir;
-        this.file = dir.resolve(NAME);
-        this.tmp = dir.resolve(NAME + ".tmp");
+        this.file = dir.resolve(name);
+        this.tmp = dir.resolve(name + ".tmp");
+    }
+
+    /** The position file of one target of the disk queue (docs/QUEUE.md, several targets). */
+    static String nameFor(String target) {
+        return NAME + "." + target;
+    }
+
+    boolean exists() {
+        return Files.exists(file);
+    }
+
+    void delete() throws IOException {
+        Files.deleteIfExists(file);
+        syncDirectory(dir);
     }
 
     /** The stored position; empty when there is none or it is unreadable (then replay starts at the oldest segment). */

@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import org.linli.gateway.config.InfluxOptions;
 import org.linli.gateway.retry.Backoff;
 import org.linli.gateway.timeseries.Lane;
 import org.linli.gateway.timeseries.PointBatch;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,6 +31,9 @@ import java.util.concurrent.Executors;
  * <p>
  * All disk I/O runs on one dedicated thread, in submission order; results hop back to the creating event-loop
  * context, to which the rest of this class is confined. Offering never waits on the network.
+ * <p>
+ * Several time-series targets share the queue: a point is appended and fsynced once; each target has its own
+ * committed position per lane, and a segment is deleted when every target has passed it (docs/QUEUE.md).
  */
 public final class DiskQueue implements TelemetrySink {
     private static final Logger LOG = LoggerFactory.getLogger(DiskQueue.class);
@@ -39,16 +44,15 @@ public final class DiskQueue implements TelemetrySink {
     private final QueueSettings settings;
     private final ExecutorService io;
     private final Map<Lane, SegmentLog> lanes = new EnumMap<>(Lane.class);
-    private final QueueStats stats = new QueueStats();
+    private final List<String> targets;
+    private final QueueStats stats;
     private final List<Runnable> appendListeners = new ArrayList<>();
 
     private List<Offer> collecting = new ArrayList<>();
     private boolean commitPending;
     private boolean closed;
-    /** Segments of the batch being written, per lane: the quota must not drop them under the forwarder. */
-    private volatile long inFlightFrom = -1;
-    private volatile long inFlightTo = -1;
-    private volatile Lane inFlightLane;
+    /** Segments of the batch each target's forwarder is writing: the quota must not drop them. I/O thread only. */
+    private final Map<String, InFlight> inFlight = new HashMap<>();
     private boolean overQuotaWarned;
     /** Back-off of the write being retried after a disk error; {@code failures() == 0}: the disk is fine. */
     private final Backoff diskRetry = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(10));
@@ -59,7 +63,12 @@ public final class DiskQueue implements TelemetrySink {
     private record Offer(PointBatch points, Promise<Void> done) {
     }
 
-    private DiskQueue(Vertx vertx, QueueSettings settings, Clock clock) {
+    private record InFlight(Lane lane, long from, long to) {
+    }
+
+    private DiskQueue(Vertx vertx, QueueSettings settings, Clock clock, List<String> targets) {
+        this.targets = List.copyOf(targets);
+        this.stats = new QueueStats(this.targets);
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.settings = settings;
@@ -71,12 +80,21 @@ public final class DiskQueue implements TelemetrySink {
         });
     }
 
-    /** Opens (and recovers) the queue under {@code settings.dir()}. Call on the event-loop context that will use it. */
+    /** Opens (and recovers) the queue for the single target {@value InfluxOptions#SINGLE_TARGET}. */
     public static Future<DiskQueue> open(Vertx vertx, QueueSettings settings, Clock clock) {
-        DiskQueue q = new DiskQueue(vertx, settings, clock);
+        return open(vertx, settings, clock, List.of(InfluxOptions.SINGLE_TARGET));
+    }
+
+    /**
+     * Opens (and recovers) the queue under {@code settings.dir()}, with one committed position per lane for each of
+     * {@code targets}. Call on the event-loop context that will use it.
+     */
+    public static Future<DiskQueue> open(Vertx vertx, QueueSettings settings, Clock clock, List<String> targets) {
+        DiskQueue q = new DiskQueue(vertx, settings, clock, targets);
         return q.onIo(() -> {
             for (Lane lane : Lane.values()) {
-                q.lanes.put(lane, SegmentLog.open(lane, settings.dir().resolve(SegmentLog.dirName(lane)), settings.segmentBytes()));
+                q.lanes.put(lane, SegmentLog.open(lane, settings.dir().resolve(SegmentLog.dirName(lane)),
+                        settings.segmentBytes(), q.targets));
             }
             q.enforceQuota();
             q.publishDepth();
@@ -196,21 +214,20 @@ public final class DiskQueue implements TelemetrySink {
 
     /**
      * The full-disk policy: while the queue is over its quota, drop the oldest telemetry segment (never the events
-     * lane, never the batch being written) and count its unacknowledged points.
+     * lane, never a batch a forwarder is writing) and count its points as dropped for each target that had not yet
+     * written them. The bytes on disk are what the slowest target has not passed: the quota counts from its position.
      */
     private void enforceQuota() throws IOException {
         SegmentLog telemetry = lanes.get(Lane.TELEMETRY);
         while (totalBytes() > settings.maxBytes()) {
-            boolean protect = inFlightLane == Lane.TELEMETRY;
-            long lost = telemetry.dropOldest(protect ? inFlightFrom : -1, protect ? inFlightTo : -1);
-            if (lost >= 0) {
-                stats.dropped(QueueStats.QUOTA_OLDEST_TELEMETRY, lost);
-                LOG.warn("queue over its quota of {} bytes: dropped the oldest telemetry segment ({} points)",
-                        settings.maxBytes(), lost);
+            Map<String, Long> lost = telemetry.dropOldest(this::writingTelemetry);
+            if (lost != null) {
+                lost.forEach((target, n) -> stats.target(target).dropped(QueueStats.QUOTA_OLDEST_TELEMETRY, n));
+                LOG.warn("queue over its quota of {} bytes (held back by {}): dropped the oldest telemetry segment "
+                        + "(points per target not yet written: {})", settings.maxBytes(), telemetry.slowestReader(), lost);
                 continue;
             }
-            boolean activeInFlight = protect && inFlightTo >= telemetry.activeSegment();
-            if (telemetry.activeHasRecords() && !activeInFlight) {
+            if (telemetry.activeHasRecords() && !writingTelemetry(telemetry.activeSegment())) {
                 telemetry.roll(); // seal it so it can be dropped like the others
                 continue;
             }
@@ -224,58 +241,87 @@ public final class DiskQueue implements TelemetrySink {
         overQuotaWarned = false;
     }
 
+    /** Whether a forwarder is writing records of telemetry segment {@code id} (for the active one: of it or later). */
+    private boolean writingTelemetry(long id) {
+        for (InFlight f : inFlight.values()) {
+            if (f.lane() == Lane.TELEMETRY && id >= f.from() && id <= f.to()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private long totalBytes() {
         return lanes.values().stream().mapToLong(SegmentLog::bytes).sum();
     }
 
     private void publishDepth() throws IOException {
-        stats.eventPoints = lanes.get(Lane.EVENTS).unacked();
-        stats.telemetryPoints = lanes.get(Lane.TELEMETRY).unacked();
+        SegmentLog events = lanes.get(Lane.EVENTS);
+        SegmentLog telemetry = lanes.get(Lane.TELEMETRY);
+        for (String target : targets) {
+            TargetStats t = stats.target(target);
+            t.eventPoints = events.unacked(target);
+            t.telemetryPoints = telemetry.unacked(target);
+            long a = events.oldestUnackedMillis(target);
+            long b = telemetry.oldestUnackedMillis(target);
+            t.oldestUnackedMillis = a < 0 ? b : b < 0 ? a : Math.min(a, b);
+        }
         stats.bytes = totalBytes();
         stats.segments = lanes.values().stream().mapToLong(SegmentLog::segmentCount).sum();
-        long oldest = -1;
-        for (SegmentLog log : lanes.values()) {
-            long t = log.oldestUnackedMillis();
-            if (t >= 0 && (oldest < 0 || t < oldest)) {
-                oldest = t;
-            }
-        }
-        stats.oldestUnackedMillis = oldest;
+        String slowest = telemetry.slowestReader();
+        stats.heldBackBy = slowest != null ? slowest : events.slowestReader();
+    }
+
+    /** {@link #next(String, int)} for the first target. */
+    public Future<List<QueuedRecord>> next(int maxPoints) {
+        return next(targets.get(0), maxPoints);
     }
 
     /**
-     * The next records to write, in order: from the events lane while it has any, else from telemetry. Empty when
-     * the queue is empty. The returned records stay in the queue until {@link #ack}.
+     * The next records {@code target} has to write, in order: from the events lane while it has any for it, else from
+     * telemetry. Empty when the target has written everything. The records stay in the queue until {@link #ack}.
      */
-    public Future<List<QueuedRecord>> next(int maxPoints) {
+    public Future<List<QueuedRecord>> next(String target, int maxPoints) {
         return onIo(() -> {
             for (Lane lane : Lane.values()) {
                 SegmentLog log = lanes.get(lane);
-                if (log.unacked() > 0) {
-                    List<QueuedRecord> records = log.read(maxPoints);
+                if (log.unacked(target) > 0) {
+                    List<QueuedRecord> records = log.read(target, maxPoints);
                     if (!records.isEmpty()) {
-                        inFlightLane = lane;
-                        inFlightFrom = records.get(0).segment();
-                        inFlightTo = records.get(records.size() - 1).segment();
+                        inFlight.put(target, new InFlight(lane, records.get(0).segment(),
+                                records.get(records.size() - 1).segment()));
                         return records;
                     }
                 }
             }
-            inFlightLane = null;
+            inFlight.remove(target);
             return List.of();
         });
     }
 
-    /** Marks {@code records} (the next ones of their lane, in order) as done: the server has them or refused them. */
+    /** {@link #ack(String, List)} for the first target. */
     public Future<Void> ack(List<QueuedRecord> records) {
+        return ack(targets.get(0), records);
+    }
+
+    /**
+     * Marks {@code records} (the next ones of their lane for {@code target}, in order) as done for that target: it
+     * has them or refused them. A segment goes once every target is done with it.
+     */
+    public Future<Void> ack(String target, List<QueuedRecord> records) {
         if (records.isEmpty()) {
             return Future.succeededFuture();
         }
         return onIo(() -> {
-            lanes.get(records.get(0).lane()).ack(records);
+            lanes.get(records.get(0).lane()).ack(target, records);
             publishDepth();
             return null;
         });
+    }
+
+    /** The targets this queue keeps a position for, in configuration order. */
+    public List<String> targets() {
+        return targets;
     }
 
     public QueueStats stats() {

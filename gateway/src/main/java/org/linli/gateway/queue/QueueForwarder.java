@@ -2,6 +2,7 @@ package org.linli.gateway.queue;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import org.linli.gateway.config.InfluxOptions;
 import org.linli.gateway.pipeline.DeadLetters;
 import org.linli.gateway.timeseries.BatchWriter;
 import org.linli.gateway.timeseries.RetryBackoff;
@@ -26,6 +27,9 @@ import java.util.List;
  * mean the server as a whole is unavailable) is split after {@code POISON_ATTEMPTS} tries, down to the one point that
  * fails, which is dead-lettered (the halves of a poison batch are split again on their
  * first 5xx, so finding the one point takes a few requests, not a few back-off cycles). Event-loop confined; the blocking write runs on its own worker thread.
+ * <p>
+ * One forwarder per time-series target: each reads from and commits its target's own position, with its own back-off
+ * and status, so a target that is down holds back none of the others (docs/QUEUE.md, several targets).
  */
 public final class QueueForwarder {
     private static final Logger LOG = LoggerFactory.getLogger(QueueForwarder.class);
@@ -44,7 +48,8 @@ public final class QueueForwarder {
     private final Clock clock;
     private final RetryBackoff backoff;
     private final WorkerExecutor worker;
-    private final QueueStats stats;
+    private final String target;
+    private final TargetStats stats;
 
     private final Deque<List<QueuedRecord>> parts = new ArrayDeque<>();
     private boolean busy;
@@ -57,8 +62,15 @@ public final class QueueForwarder {
     private long rateSince;
     private long rateCount;
 
+    /** The forwarder of the queue's first (with the single-target form: only) target. */
     public QueueForwarder(Vertx vertx, DiskQueue queue, BatchWriter writer, DeadLetters deadLetters, int batchSize,
                           Duration linger, Clock clock, RetryBackoff backoff) {
+        this(vertx, queue, queue.targets().get(0), writer, deadLetters, batchSize, linger, clock, backoff);
+    }
+
+    /** The forwarder of {@code target}: reads from its position, writes with {@code writer}, commits its position. */
+    public QueueForwarder(Vertx vertx, DiskQueue queue, String target, BatchWriter writer, DeadLetters deadLetters,
+                          int batchSize, Duration linger, Clock clock, RetryBackoff backoff) {
         this.vertx = vertx;
         this.queue = queue;
         this.writer = writer;
@@ -67,8 +79,11 @@ public final class QueueForwarder {
         this.lingerMs = Math.max(1, linger.toMillis());
         this.clock = clock;
         this.backoff = backoff;
-        this.stats = queue.stats();
-        this.worker = vertx.createSharedWorkerExecutor("linli-influx-writer", 1);
+        this.target = target;
+        this.stats = queue.stats().target(target);
+        // its own thread: a target that hangs until its timeout delays no other target's writes
+        this.worker = vertx.createSharedWorkerExecutor(InfluxOptions.SINGLE_TARGET.equals(target)
+                ? "linli-influx-writer" : "linli-influx-writer-" + target, 1);
         this.rateSince = clock.millis();
     }
 
@@ -97,7 +112,7 @@ public final class QueueForwarder {
             return;
         }
         busy = true;
-        queue.next(batchSize).onComplete(ar -> {
+        queue.next(target, batchSize).onComplete(ar -> {
             if (ar.failed()) {
                 LOG.error("queue: cannot read the head of the queue: {}", ar.cause().toString());
                 busy = false;
@@ -146,8 +161,8 @@ public final class QueueForwarder {
             if (!failing) {
                 failing = true;
                 stats.writesFailing = true;
-                LOG.warn("time-series write failed ({}); {} points kept in the queue, retrying with back-off",
-                        r.reason(), stats.depthPoints());
+                LOG.warn("time-series write to target {} failed ({}); {} points kept in the queue for it, retrying "
+                        + "with back-off", target, r.reason(), stats.depthPoints());
             }
             retryAfter(backoff.next(r.serverDelay()));
         }
@@ -190,7 +205,8 @@ public final class QueueForwarder {
         if (failing) {
             failing = false;
             stats.writesFailing = false;
-            LOG.info("time-series writes accepted again; replaying {} queued points", stats.depthPoints());
+            LOG.info("time-series writes to target {} accepted again; replaying {} queued points", target,
+                    stats.depthPoints());
         }
     }
 
@@ -198,17 +214,18 @@ public final class QueueForwarder {
         stats.dropped(reason, part.size());
         stats.lastStatus = status;
         stats.lastError = why;
-        LOG.warn("time-series server refused a batch of {} points ({}); dead-lettered", part.size(), why);
+        LOG.warn("time-series target {} refused a batch of {} points ({}); dead-lettered", target, part.size(), why);
         List<String> lines = new ArrayList<>(part.size());
         part.forEach(r -> lines.add(r.line()));
-        deadLetters.record(DEAD_LETTER_SOURCE, "write", String.join("\n", lines), deadLetterReason, why);
+        deadLetters.record(DEAD_LETTER_SOURCE, InfluxOptions.SINGLE_TARGET.equals(target) ? "write" : "write:" + target,
+                String.join("\n", lines), deadLetterReason, why);
     }
 
     /** The head part is finished: move the acknowledged position past it and go on. */
     private void done(List<QueuedRecord> part) {
         parts.pollFirst();
         attempts = 0;
-        queue.ack(part).onComplete(ar -> {
+        queue.ack(target, part).onComplete(ar -> {
             if (ar.failed()) {
                 LOG.error("queue: cannot store the acknowledged position: {}", ar.cause().toString());
             }

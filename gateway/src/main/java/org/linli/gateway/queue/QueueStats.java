@@ -2,15 +2,20 @@ package org.linli.gateway.queue;
 
 import io.vertx.core.json.JsonObject;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToLongFunction;
 
 /**
- * What the queue and its forwarder report: depth, age of the oldest unacknowledged point, writes and drops by
- * reason. The depth figures are published by the I/O thread after each operation; counters may be bumped from
- * either side, so everything here is safe to read from any thread.
+ * What the queue reports: the queue-wide figures (bytes, segments, offers, disk errors) and, per time-series target,
+ * a {@link TargetStats}. The figures that were per queue before targets existed (depth, age, writes, drops,
+ * failing) are computed over the targets, so that with one target they are exactly that target's (docs/QUEUE.md,
+ * several targets): depth and age of the slowest target, counters summed, failing if any target fails. Depth figures
+ * are published by the I/O thread after each operation; everything here is safe to read from any thread.
  */
 public final class QueueStats {
     /** Drop reasons (the {@code reason} label of {@code linli_queue_dropped_total}, docs/OPERATIONS.md). */
@@ -19,43 +24,52 @@ public final class QueueStats {
     public static final String TOO_LARGE_POINT = "too_large_point";
     public static final String POISON = "poison";
 
-    volatile long eventPoints;
-    volatile long telemetryPoints;
+    private final Map<String, TargetStats> targets = new LinkedHashMap<>();
     volatile long bytes;
     volatile long segments;
-    volatile long oldestUnackedMillis = -1;
     final LongAdder offeredPoints = new LongAdder();
     final LongAdder committedBatches = new LongAdder();
-    final LongAdder acceptedPoints = new LongAdder();
-    final LongAdder acceptedBatches = new LongAdder();
-    final LongAdder replayedPoints = new LongAdder();
-    final LongAdder retries = new LongAdder();
-    final LongAdder splits = new LongAdder();
-    final LongAdder writeRequests = new LongAdder();
     /** Appends or fsyncs the disk refused (full, failing): each one is retried, its offers waiting. */
     final LongAdder diskErrors = new LongAdder();
     /** Points whose offer failed for good (the disk kept refusing and memory held enough): never acknowledged. */
     final LongAdder refusedPoints = new LongAdder();
     volatile String lastDiskError = "";
-    private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
-    volatile double replayRate;
-    /** The forwarder is retrying a batch the server did not take (down, throttling, refusing our token). */
-    volatile boolean writesFailing;
-    volatile int lastStatus;
-    volatile String lastError = "";
+    /** The target with the oldest position (it keeps the oldest segments on disk); null when none is behind. */
+    volatile String heldBackBy;
 
-    void dropped(String reason, long points) {
-        if (points > 0) {
-            dropped.computeIfAbsent(reason, r -> new LongAdder()).add(points);
-        }
+    QueueStats(List<String> targetNames) {
+        targetNames.forEach(n -> targets.put(n, new TargetStats(n)));
     }
 
+    /** Each target's figures, in configuration order. */
+    public Collection<TargetStats> targets() {
+        return targets.values();
+    }
+
+    /** The named target's figures; IllegalArgumentException if there is no such target. */
+    public TargetStats target(String name) {
+        TargetStats t = targets.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException("no time-series target " + name);
+        }
+        return t;
+    }
+
+    private long max(ToLongFunction<TargetStats> f) {
+        return targets.values().stream().mapToLong(f).max().orElse(0);
+    }
+
+    private long sum(ToLongFunction<TargetStats> f) {
+        return targets.values().stream().mapToLong(f).sum();
+    }
+
+    /** Points the slowest target has still to write: what the queue must keep. */
     public long depthPoints() {
-        return eventPoints + telemetryPoints;
+        return max(TargetStats::depthPoints);
     }
 
     public long eventPoints() {
-        return eventPoints;
+        return max(TargetStats::eventPoints);
     }
 
     public long bytes() {
@@ -66,34 +80,41 @@ public final class QueueStats {
         return offeredPoints.sum();
     }
 
+    /** Whether any target's writes are failing. */
     public boolean writesFailing() {
-        return writesFailing;
+        return targets.values().stream().anyMatch(TargetStats::writesFailing);
     }
 
-    /** The HTTP status of the last failed or refused write (0 for no answer at all). */
+    /** The HTTP status of the last failed write of the first failing target, else of the first target. */
     public int lastStatus() {
-        return lastStatus;
+        return failingOrFirst().lastStatus();
     }
 
+    private TargetStats failingOrFirst() {
+        return targets.values().stream().filter(TargetStats::writesFailing).findFirst()
+                .orElse(targets.values().iterator().next());
+    }
+
+    /** Points accepted, summed over the targets (with one target: the points written). */
     public long acceptedPoints() {
-        return acceptedPoints.sum();
+        return sum(TargetStats::acceptedPoints);
     }
 
     public long replayedPoints() {
-        return replayedPoints.sum();
+        return sum(TargetStats::replayedPoints);
     }
 
     public long retries() {
-        return retries.sum();
+        return sum(TargetStats::retries);
     }
 
     public long splits() {
-        return splits.sum();
+        return sum(TargetStats::splits);
     }
 
-    /** HTTP write requests sent to the time-series server (each attempt, split half and retry counts). */
+    /** HTTP write requests sent to the time-series targets (each attempt, split half and retry counts). */
     public long writeRequests() {
-        return writeRequests.sum();
+        return sum(TargetStats::writeRequests);
     }
 
     public long diskErrors() {
@@ -108,46 +129,54 @@ public final class QueueStats {
         return lastDiskError;
     }
 
+    public String heldBackBy() {
+        return heldBackBy;
+    }
+
     public long dropped(String reason) {
-        LongAdder a = dropped.get(reason);
-        return a == null ? 0 : a.sum();
+        return sum(t -> t.dropped(reason));
     }
 
     public Map<String, Long> droppedByReason() {
         Map<String, Long> out = new TreeMap<>();
-        dropped.forEach((k, v) -> out.put(k, v.sum()));
+        targets.values().forEach(t -> t.droppedByReason().forEach((k, v) -> out.merge(k, v, Long::sum)));
         return out;
     }
 
-    /** Seconds since the oldest unacknowledged point was queued; 0 when the queue is empty. */
+    /** Seconds since the oldest point some target has not written was queued; 0 when every target is done. */
     public double oldestUnackedSeconds(long nowMillis) {
-        long t = oldestUnackedMillis;
-        return t < 0 ? 0 : Math.max(0, nowMillis - t) / 1000.0;
+        return targets.values().stream().mapToDouble(t -> t.oldestUnackedSeconds(nowMillis)).max().orElse(0);
     }
 
     public JsonObject toJson(long nowMillis) {
         JsonObject drops = new JsonObject();
         droppedByReason().forEach(drops::put);
+        JsonObject perTarget = new JsonObject();
+        targets.values().forEach(t -> perTarget.put(t.name(), t.toJson(nowMillis)));
+        TargetStats shown = failingOrFirst();
         return new JsonObject()
                 .put("depthPoints", depthPoints())
-                .put("depthEventPoints", eventPoints)
+                .put("depthEventPoints", eventPoints())
                 .put("depthBytes", bytes)
                 .put("segments", segments)
                 .put("oldestUnackedSeconds", oldestUnackedSeconds(nowMillis))
                 .put("offeredPoints", offeredPoints.sum())
-                .put("acceptedPoints", acceptedPoints.sum())
-                .put("acceptedBatches", acceptedBatches.sum())
-                .put("replayedPoints", replayedPoints.sum())
-                .put("replayRatePointsPerSecond", Math.round(replayRate))
-                .put("writeRequests", writeRequests.sum())
-                .put("retries", retries.sum())
-                .put("splits", splits.sum())
+                .put("acceptedPoints", acceptedPoints())
+                .put("acceptedBatches", sum(TargetStats::acceptedBatches))
+                .put("replayedPoints", replayedPoints())
+                .put("replayRatePointsPerSecond", Math.round(targets.values().stream()
+                        .mapToDouble(TargetStats::replayRate).sum()))
+                .put("writeRequests", writeRequests())
+                .put("retries", retries())
+                .put("splits", splits())
                 .put("droppedPoints", drops)
-                .put("writesFailing", writesFailing)
-                .put("lastStatus", lastStatus)
-                .put("lastError", lastError)
+                .put("writesFailing", writesFailing())
+                .put("lastStatus", shown.lastStatus())
+                .put("lastError", shown.lastError())
                 .put("diskErrors", diskErrors.sum())
                 .put("refusedPoints", refusedPoints.sum())
-                .put("lastDiskError", lastDiskError);
+                .put("lastDiskError", lastDiskError)
+                .put("heldBackBy", heldBackBy)
+                .put("targets", perTarget);
     }
 }

@@ -10,15 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One segment file of a lane and what is known about it: its consistent size, how many records it holds and how
- * many of those are acknowledged. Only the active (newest) segment is open for writing.
+ * One segment file of a lane and what is known about it: its consistent size, and how many records it holds (what each
+ * reader has acknowledged is kept by {@link SegmentLog}). Only the active (newest) segment is open for writing.
  */
 final class Segment {
     final long id;
     final Path path;
     long size;
     long records;
-    long acked;
     private FileChannel writer;
 
     private Segment(long id, Path path) {

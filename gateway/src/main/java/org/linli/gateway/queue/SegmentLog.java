@@ -11,9 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongPredicate;
 import java.util.stream.Stream;
 
 /**
@@ -21,25 +24,25 @@ import java.util.stream.Stream;
  * acknowledged from the oldest. Not thread-safe: only the queue's I/O thread calls it.
  * <p>
  * Recovery ({@link #open}) scans every segment to its last consistent record, truncates a torn tail of the newest
- * one, reads the acknowledged position, and counts what is still unacknowledged. Replay then starts there.
+ * one, reads each reader's acknowledged position, and counts what each has still to read. Replay starts there. A
+ * segment is deleted only when every reader (time-series target) has passed it.
  */
 final class SegmentLog {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentLog.class);
+    /** The cursor of a log read by one reader (the uplink's outbox, a queue before targets): file {@code ack}. */
+    static final String SINGLE = "";
 
     final Lane lane;
     private final Path dir;
     private final long segmentBytes;
-    private final AckFile ackFile;
     private final TreeMap<Long, Segment> segments = new TreeMap<>();
-    private Position acked;
-    private long unacked;
+    private final Map<String, Cursor> cursors = new LinkedHashMap<>();
     private long bytes;
 
     private SegmentLog(Lane lane, Path dir, long segmentBytes) {
         this.lane = lane;
         this.dir = dir;
         this.segmentBytes = segmentBytes;
-        this.ackFile = new AckFile(dir);
     }
 
     /** The lane's directory under the queue directory: part of the on-disk format (docs/QUEUE.md). */
@@ -50,10 +53,24 @@ final class SegmentLog {
         };
     }
 
+    /** Opens a log read by one reader, its position in the file {@code ack}. */
     static SegmentLog open(Lane lane, Path dir, long segmentBytes) throws IOException {
+        return open(lane, dir, segmentBytes, List.of(SINGLE));
+    }
+
+    /**
+     * Opens a log read by the named readers (targets), each with its position in {@code ack.<name>}. A reader without
+     * its file takes the position of a legacy {@code ack} file (a queue from before targets), else starts at the
+     * oldest record; once every reader's file is written the legacy file is deleted.
+     */
+    static SegmentLog open(Lane lane, Path dir, long segmentBytes, List<String> readers) throws IOException {
         Files.createDirectories(dir);
-        Files.deleteIfExists(dir.resolve(AckFile.NAME + ".tmp"));
         SegmentLog log = new SegmentLog(lane, dir, segmentBytes);
+        for (String r : readers) {
+            String file = r.equals(SINGLE) ? AckFile.NAME : AckFile.nameFor(r);
+            Files.deleteIfExists(dir.resolve(file + ".tmp"));
+            log.cursors.put(r, new Cursor(r, new AckFile(dir, file)));
+        }
         log.recover();
         return log;
     }
@@ -63,17 +80,28 @@ final class SegmentLog {
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().matches("\\d{20}\\.seg")).sorted().toList();
         }
-        Position stored = ackFile.read().orElse(null);
-        List<Segment.Scan> scans = new ArrayList<>();
-        for (Path f : files) {
-            scans.add(Segment.scan(f));
+        AckFile legacy = new AckFile(dir);
+        boolean single = cursors.containsKey(SINGLE);
+        Position legacyPosition = single ? null : legacy.read().orElse(null);
+        Map<String, Position> stored = new LinkedHashMap<>();
+        Position oldestStored = null;
+        Position newestStored = null;
+        boolean everyoneStored = true;
+        for (Cursor c : cursors.values()) {
+            Position p = c.file.read().orElse(c.file.exists() ? null : legacyPosition);
+            stored.put(c.name, p);
+            everyoneStored &= p != null;
+            oldestStored = p == null ? oldestStored : oldestStored == null || p.compareTo(oldestStored) < 0 ? p : oldestStored;
+            newestStored = p == null ? newestStored : newestStored == null || p.isAfter(newestStored) ? p : newestStored;
         }
-        for (int i = 0; i < scans.size(); i++) {
-            Segment.Scan scan = scans.get(i);
+        Position keepFrom = everyoneStored ? oldestStored : null;
+        Map<Long, List<Long>> recordEnds = new HashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            Segment.Scan scan = Segment.scan(files.get(i));
             Segment s = scan.segment();
-            boolean newest = i == scans.size() - 1;
-            if (stored != null && s.id < stored.segment()) {
-                s.delete(); // fully acknowledged, deleting it was interrupted by a crash
+            boolean newest = i == files.size() - 1;
+            if (keepFrom != null && s.id < keepFrom.segment()) {
+                s.delete(); // every reader passed it; deleting it was interrupted by a crash
                 continue;
             }
             if (scan.torn()) {
@@ -86,33 +114,55 @@ final class SegmentLog {
             } else if (scan.torn()) {
                 s.truncateSealed();
             }
-            if (stored != null && s.id == stored.segment()) {
-                s.acked = scan.recordEnds().stream().filter(end -> end <= stored.offset()).count();
-            }
+            recordEnds.put(s.id, scan.recordEnds());
             segments.put(s.id, s);
         }
         if (segments.isEmpty()) {
-            long id = stored == null ? 1 : stored.segment() + 1;
+            // past every stored position: none may point into the new segment at a stale offset
+            long id = newestStored == null ? 1 : newestStored.segment() + 1;
             Segment s = Segment.create(dir, id);
             s.sync();
             AckFile.syncDirectory(dir);
             segments.put(id, s);
         }
-        acked = stored == null || !segments.containsKey(stored.segment())
-                ? new Position(segments.firstKey(), RecordCodec.FILE_HEADER)
-                : new Position(stored.segment(), Math.min(stored.offset(), segments.get(stored.segment()).size));
+        for (Cursor c : cursors.values()) {
+            Position p = stored.get(c.name);
+            if (p == null || !segments.containsKey(p.segment())) {
+                c.acked = new Position(segments.firstKey(), RecordCodec.FILE_HEADER);
+            } else {
+                c.acked = new Position(p.segment(), Math.min(p.offset(), segments.get(p.segment()).size));
+                c.ackedInSegment = recordEnds.getOrDefault(p.segment(), List.of()).stream()
+                        .filter(end -> end <= p.offset()).count();
+            }
+            if (!single && !c.file.exists()) {
+                c.file.write(c.acked); // the reader's own file first, then the legacy one may go
+            }
+        }
+        if (!single && legacyPosition != null) {
+            legacy.delete();
+        }
         recount();
-        LOG.info("queue {}: recovered {} segment(s), {} unacknowledged point(s), {} bytes", dirName(lane), segments.size(),
-                unacked, bytes);
+        LOG.info("queue {}: recovered {} segment(s), {} bytes; unacknowledged point(s) per reader: {}", dirName(lane),
+                segments.size(), bytes, unackedByReader());
     }
 
     private void recount() {
-        unacked = 0;
         bytes = 0;
         for (Segment s : segments.values()) {
-            unacked += s.records - s.acked;
             bytes += s.size;
         }
+        for (Cursor c : cursors.values()) {
+            c.unacked = 0;
+            for (Segment s : segments.values()) {
+                c.unacked += c.unackedIn(s);
+            }
+        }
+    }
+
+    private Map<String, Long> unackedByReader() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        cursors.values().forEach(c -> out.put(c.name.equals(SINGLE) ? "-" : c.name, c.unacked));
+        return out;
     }
 
     /** Writes the framed lines to the newest segment, starting a new one when it is full. Not yet durable. */
@@ -151,7 +201,9 @@ final class SegmentLog {
             long before = active.size;
             active.append(buf, i - from);
             bytes += active.size - before;
-            unacked += i - from;
+            for (Cursor c : cursors.values()) {
+                c.unacked += i - from;
+            }
         }
     }
 
@@ -170,8 +222,31 @@ final class SegmentLog {
         segments.lastEntry().getValue().sync();
     }
 
-    /** Up to {@code maxRecords} unacknowledged records from the acknowledged position, in order. */
+    /** The only reader's cursor of a log opened for one reader. */
+    private Cursor only() {
+        return cursors.values().iterator().next();
+    }
+
+    private Cursor cursor(String reader) {
+        Cursor c = cursors.get(reader);
+        if (c == null) {
+            throw new IllegalArgumentException("queue " + dirName(lane) + ": no reader " + reader);
+        }
+        return c;
+    }
+
+    /** Up to {@code maxRecords} records after the only reader's position, in order. */
     List<QueuedRecord> read(int maxRecords) throws IOException {
+        return read(only(), maxRecords);
+    }
+
+    /** Up to {@code maxRecords} records after {@code reader}'s position, in order. */
+    List<QueuedRecord> read(String reader, int maxRecords) throws IOException {
+        return read(cursor(reader), maxRecords);
+    }
+
+    private List<QueuedRecord> read(Cursor c, int maxRecords) throws IOException {
+        Position acked = c.acked;
         List<QueuedRecord> out = new ArrayList<>();
         Map.Entry<Long, Segment> e = segments.ceilingEntry(acked.segment());
         long pos = e != null && e.getKey() == acked.segment() ? acked.offset() : RecordCodec.FILE_HEADER;
@@ -197,37 +272,57 @@ final class SegmentLog {
         return out;
     }
 
-    /** Append time of the oldest unacknowledged record, or -1 when there is none. */
+    /** Append time of the oldest record the only reader has not passed, or -1 when there is none. */
     long oldestUnackedMillis() throws IOException {
-        List<QueuedRecord> head = unacked == 0 ? List.of() : read(1);
+        return oldestUnackedMillis(only());
+    }
+
+    /** Append time of the oldest record {@code reader} has not passed, or -1 when there is none. */
+    long oldestUnackedMillis(String reader) throws IOException {
+        return oldestUnackedMillis(cursor(reader));
+    }
+
+    private long oldestUnackedMillis(Cursor c) throws IOException {
+        List<QueuedRecord> head = c.unacked == 0 ? List.of() : read(c, 1);
         return head.isEmpty() ? -1 : head.get(0).appendedMillis();
     }
 
-    /**
-     * Moves the acknowledged position to the end of the last of {@code records} (which must be the next ones in
-     * order), makes it durable, and deletes the segments that are now wholly acknowledged.
-     */
+    /** {@link #ack(String, List)} for the only reader. */
     void ack(List<QueuedRecord> records) throws IOException {
+        ack(only(), records);
+    }
+
+    /**
+     * Moves {@code reader}'s position to the end of the last of {@code records} (which must be its next ones in order),
+     * makes it durable, and deletes the segments every reader has now passed.
+     */
+    void ack(String reader, List<QueuedRecord> records) throws IOException {
+        ack(cursor(reader), records);
+    }
+
+    private void ack(Cursor c, List<QueuedRecord> records) throws IOException {
         if (records.isEmpty()) {
             return;
         }
         Position end = records.get(records.size() - 1).end();
-        if (!end.isAfter(acked)) {
+        if (!end.isAfter(c.acked)) {
             return;
         }
+        long inEndSegment = c.acked.segment() == end.segment() ? c.ackedInSegment : 0;
         for (QueuedRecord r : records) {
-            Segment s = segments.get(r.segment());
-            if (s != null && r.end().isAfter(acked)) {
-                s.acked++;
-                unacked--;
+            if (segments.containsKey(r.segment()) && r.end().isAfter(c.acked)) {
+                c.unacked--;
+                if (r.segment() == end.segment()) {
+                    inEndSegment++;
+                }
             }
         }
-        acked = end;
-        ackFile.write(acked);
+        c.acked = end;
+        c.ackedInSegment = inEndSegment;
+        c.file.write(end);
         while (segments.size() > 1) {
             Segment oldest = segments.firstEntry().getValue();
-            boolean done = oldest.id < acked.segment() || (oldest.id == acked.segment() && acked.offset() >= oldest.size);
-            if (!done) {
+            if (!cursors.values().stream().allMatch(k -> k.passed(oldest))) {
                 break;
             }
             remove(oldest);
@@ -235,32 +330,53 @@ final class SegmentLog {
     }
 
     /**
-     * Deletes the oldest sealed segment whose number is not in [{@code keepFrom}, {@code keepTo}] (the batch being
-     * written). Returns the unacknowledged records it held, or -1 when no segment can be dropped.
+     * Deletes the oldest sealed segment that {@code keep} does not protect (a batch being written). Returns, per
+     * reader that had not passed them, the records it held; {@code null} when no segment can be dropped.
      */
-    long dropOldest(long keepFrom, long keepTo) throws IOException {
+    Map<String, Long> dropOldest(LongPredicate keep) throws IOException {
         for (Segment s : segments.values()) {
             if (s.writable()) {
-                return -1;
+                return null;
             }
-            if (s.id >= keepFrom && s.id <= keepTo) {
+            if (keep.test(s.id)) {
                 continue;
             }
-            long lost = s.records - s.acked;
+            Map<String, Long> lost = new LinkedHashMap<>();
+            for (Cursor c : cursors.values()) {
+                long n = c.unackedIn(s);
+                if (n > 0) {
+                    lost.put(c.name, n);
+                }
+                c.unacked -= n;
+            }
             remove(s);
-            if (!segments.containsKey(acked.segment())) {
-                acked = new Position(segments.ceilingKey(acked.segment()), RecordCodec.FILE_HEADER);
+            for (Cursor c : cursors.values()) {
+                if (!segments.containsKey(c.acked.segment())) {
+                    Long next = segments.ceilingKey(c.acked.segment());
+                    c.acked = new Position(next == null ? segments.lastKey() : next, RecordCodec.FILE_HEADER);
+                    c.ackedInSegment = 0;
+                }
             }
             return lost;
         }
-        return -1;
+        return null;
     }
 
     private void remove(Segment s) throws IOException {
         segments.remove(s.id);
-        unacked -= s.records - s.acked;
         bytes -= s.size;
         s.delete();
+    }
+
+    /** The reader with the oldest position (it keeps the oldest segment on disk), or null with one reader or none behind. */
+    String slowestReader() {
+        Cursor slowest = null;
+        for (Cursor c : cursors.values()) {
+            if (c.unacked > 0 && (slowest == null || c.acked.compareTo(slowest.acked) < 0)) {
+                slowest = c;
+            }
+        }
+        return slowest == null ? null : slowest.name;
     }
 
     boolean activeHasRecords() {
@@ -271,8 +387,14 @@ final class SegmentLog {
         return segments.lastKey();
     }
 
+    /** Records the only reader has not passed. */
     long unacked() {
-        return unacked;
+        return only().unacked;
+    }
+
+    /** Records {@code reader} has not passed. */
+    long unacked(String reader) {
+        return cursor(reader).unacked;
     }
 
     long bytes() {

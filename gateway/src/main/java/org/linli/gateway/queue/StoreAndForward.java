@@ -3,6 +3,7 @@ package org.linli.gateway.queue;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.linli.gateway.config.InfluxOptions;
+import org.linli.gateway.config.InfluxTarget;
 import org.linli.gateway.config.QueueOptions;
 import org.linli.gateway.pipeline.DeadLetters;
 import org.linli.gateway.timeseries.BatchWriter;
@@ -10,27 +11,48 @@ import org.linli.gateway.timeseries.RetryBackoff;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
-/** The queue and its forwarder as the gateway wires them: pipeline → {@link DiskQueue} → forwarder → writer. */
+/**
+ * The queue and its forwarders as the gateway wires them: pipeline → {@link DiskQueue} → one forwarder per
+ * time-series target → that target's writer (docs/QUEUE.md, several targets).
+ */
 public final class StoreAndForward {
     private final DiskQueue queue;
-    private final QueueForwarder forwarder;
+    private final List<QueueForwarder> forwarders;
 
-    private StoreAndForward(DiskQueue queue, QueueForwarder forwarder) {
+    private StoreAndForward(DiskQueue queue, List<QueueForwarder> forwarders) {
         this.queue = queue;
-        this.forwarder = forwarder;
+        this.forwarders = forwarders;
     }
 
-    /** Recovers the queue from disk and starts forwarding (replaying whatever a previous run left). */
+    /** The single target of {@code influx} written with {@code writer}; see {@link #start(Vertx, QueueOptions, String, List, Function, DeadLetters, Clock)}. */
     public static Future<StoreAndForward> start(Vertx vertx, QueueOptions options, String dataDir, InfluxOptions influx,
                                                 BatchWriter writer, DeadLetters deadLetters, Clock clock) {
+        return start(vertx, options, dataDir, influx.resolvedTargets().subList(0, 1), t -> writer, deadLetters, clock);
+    }
+
+    /**
+     * Recovers the queue from disk with a position per target and starts one forwarder per target, each writing with
+     * {@code writers.apply(target)} (replaying whatever a previous run left for it).
+     */
+    public static Future<StoreAndForward> start(Vertx vertx, QueueOptions options, String dataDir,
+                                                List<InfluxTarget> targets, Function<InfluxTarget, BatchWriter> writers,
+                                                DeadLetters deadLetters, Clock clock) {
         QueueSettings settings = new QueueSettings(options.dirUnder(dataDir), options.maxBytes(), options.segmentBytes(),
                 options.fsyncEveryMs());
-        return DiskQueue.open(vertx, settings, clock).map(q -> {
-            QueueForwarder f = new QueueForwarder(vertx, q, writer, deadLetters, influx.batchSize(),
-                    Duration.ofMillis(influx.flushIntervalMs()), clock, RetryBackoff.standard());
-            f.start();
-            return new StoreAndForward(q, f);
+        List<String> names = targets.stream().map(InfluxTarget::name).toList();
+        return DiskQueue.open(vertx, settings, clock, names).map(q -> {
+            List<QueueForwarder> forwarders = new ArrayList<>();
+            for (InfluxTarget t : targets) {
+                QueueForwarder f = new QueueForwarder(vertx, q, t.name(), writers.apply(t), deadLetters, t.batchSize(),
+                        Duration.ofMillis(t.flushIntervalMs()), clock, RetryBackoff.standard());
+                f.start();
+                forwarders.add(f);
+            }
+            return new StoreAndForward(q, forwarders);
         });
     }
 
@@ -44,7 +66,7 @@ public final class StoreAndForward {
 
     /** Stops forwarding and closes the queue once pending offers are durable. Nothing queued is lost. */
     public Future<Void> close() {
-        forwarder.stop();
+        forwarders.forEach(QueueForwarder::stop);
         return queue.close();
     }
 }

@@ -24,6 +24,7 @@ public final class SecretValues {
         }
         if (c.influx() != null) {
             names.add(c.influx().tokenEnv());
+            c.influx().resolvedTargets().forEach(t -> names.add(t.tokenEnv()));   // each target's token
         }
         c.cameras().devices().forEach(cam -> names.add(cam.passwordEnv()));
         if (c.uplink() != null) {

@@ -109,25 +109,26 @@ class MetricsExpositionTest {
                 double n = e.samples.get(series);
                 assertTrue(n >= previous, series + " is cumulative");
                 previous = n;
-                bounds.add(series.substring(series.indexOf("le=\"") + 4, series.lastIndexOf('"')));
+                int from = series.indexOf("le=\"") + 4;
+                bounds.add(series.substring(from, series.indexOf('"', from)));
             }
         }
         assertEquals(MeasuredBatchWriter.BUCKETS.length + 1, bounds.size(), bounds.toString());
         assertEquals("+Inf", bounds.get(bounds.size() - 1));
-        assertEquals(1, e.value("linli_influx_write_seconds_bucket{le=\"0.005\"}"));
-        assertEquals(1, e.value("linli_influx_write_seconds_bucket{le=\"0.025\"}"));
-        assertEquals(3, e.value("linli_influx_write_seconds_bucket{le=\"0.05\"}"));
-        assertEquals(4, e.value("linli_influx_write_seconds_bucket{le=\"1.0\"}"));
-        assertEquals(4, e.value("linli_influx_write_seconds_bucket{le=\"30.0\"}"));
-        assertEquals(5, e.value("linli_influx_write_seconds_bucket{le=\"+Inf\"}"));
-        assertEquals(5, e.value("linli_influx_write_seconds_count"));
-        assertEquals(45.763, e.value("linli_influx_write_seconds_sum"), 1e-9);
+        assertEquals(1, e.value("linli_influx_write_seconds_bucket{target=\"influx\",le=\"0.005\"}"));
+        assertEquals(1, e.value("linli_influx_write_seconds_bucket{target=\"influx\",le=\"0.025\"}"));
+        assertEquals(3, e.value("linli_influx_write_seconds_bucket{target=\"influx\",le=\"0.05\"}"));
+        assertEquals(4, e.value("linli_influx_write_seconds_bucket{target=\"influx\",le=\"1.0\"}"));
+        assertEquals(4, e.value("linli_influx_write_seconds_bucket{target=\"influx\",le=\"30.0\"}"));
+        assertEquals(5, e.value("linli_influx_write_seconds_bucket{target=\"influx\",le=\"+Inf\"}"));
+        assertEquals(5, e.value("linli_influx_write_seconds_count{target=\"influx\"}"));
+        assertEquals(45.763, e.value("linli_influx_write_seconds_sum{target=\"influx\"}"), 1e-9);
         // AND requests and their points by outcome
-        assertEquals(2, e.value("linli_influx_writes_total{outcome=\"accepted\"}"));
-        assertEquals(1, e.value("linli_influx_writes_total{outcome=\"rejected\"}"));
-        assertEquals(2, e.value("linli_influx_writes_total{outcome=\"retry\"}"));
-        assertEquals(0, e.value("linli_influx_writes_total{outcome=\"too_large\"}"));
-        assertEquals(20, e.value("linli_influx_write_points_total{outcome=\"accepted\"}"));
+        assertEquals(2, e.value("linli_influx_writes_total{outcome=\"accepted\",target=\"influx\"}"));
+        assertEquals(1, e.value("linli_influx_writes_total{outcome=\"rejected\",target=\"influx\"}"));
+        assertEquals(2, e.value("linli_influx_writes_total{outcome=\"retry\",target=\"influx\"}"));
+        assertEquals(0, e.value("linli_influx_writes_total{outcome=\"too_large\",target=\"influx\"}"));
+        assertEquals(20, e.value("linli_influx_write_points_total{outcome=\"accepted\",target=\"influx\"}"));
     }
 
     @Test

@@ -67,7 +67,7 @@ class DiskQueueQuotaTest {
         assertTrue(stats.bytes() <= settings.maxBytes() + settings.segmentBytes(), "disk use near the quota: " + stats.bytes());
         try (GatewayMetrics metrics = new GatewayMetrics()) {
             metrics.add(new QueueMeters(metrics.registry(), stats, Clock.systemUTC()));
-            String line = "linli_queue_dropped_total{reason=\"quota_oldest_telemetry\"} ";
+            String line = "linli_queue_dropped_total{reason=\"quota_oldest_telemetry\",target=\"influx\"} ";
             String text = metrics.scrape();
             assertTrue(text.contains(line + dropped + ".0\n"), text);
         }

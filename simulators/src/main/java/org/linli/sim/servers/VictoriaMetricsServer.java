@@ -26,8 +26,17 @@ public final class VictoriaMetricsServer implements AutoCloseable {
     private Process process;
 
     public VictoriaMetricsServer(Path dir) {
+        this(dir, FreePort.pick());
+    }
+
+    /** On a given port: a node restarted on its data directory and port after {@link #kill} or {@link #close}. */
+    public VictoriaMetricsServer(Path dir, int port) {
         this.dir = dir;
-        this.port = FreePort.pick();
+        this.port = port;
+    }
+
+    public int port() {
+        return port;
     }
 
     public static boolean available() {
@@ -67,6 +76,35 @@ public final class VictoriaMetricsServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Imports samples in the JSON-lines format {@link #export} produces ({@code /api/v1/import}). */
+    public void importLines(List<String> lines) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/api/v1/import"))
+                    .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", lines) + "\n")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() / 100 != 2) {
+                throw new IllegalStateException("import answered " + r.statusCode() + ": " + r.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGKILL: the node dies at once, whatever it had in memory and not yet flushed. */
+    public void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
