@@ -21,8 +21,9 @@ import java.util.Set;
  * Tells, before decoding, whether a payload may carry an alarm, so that it can take the priority lane
  * (docs/ARCHITECTURE.md, "Alarms first"). Built from the vendor profile: every event field that can say
  * {@link EventType#ALARM} (a code mapped to it, or a bit of a status word) is looked for with Jackson's streaming
- * parser (no tree, no pointer compilation), stopping at the first hit. It errs on the side of urgency: a payload it
- * cannot read is not urgent (the decoder rejects it anyway), a code it finds at the field's path is. Immutable and
+ * parser (no tree, no pointer compilation), stopping at the first hit: an alarm code at the field's path is urgent,
+ * even in a payload that turns out malformed after it (a false positive only takes the fast lane); a payload that
+ * cannot be read up to an alarm code is not (the decoder rejects it anyway). Immutable and
  * thread-safe; it runs on Paho's callback thread.
  */
 final class AlarmScanner {
