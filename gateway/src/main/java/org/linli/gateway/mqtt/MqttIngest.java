@@ -341,7 +341,8 @@ public final class MqttIngest {
                 .put("outbox", outbox.size())
                 .put("outboxDropped", outboxDropped)
                 .put("lastError", lastError)
-                .put("subscriptions", watchdog.toJson());
+                .put("subscriptions", watchdog.toJson())
+                .put("ingest", lanes.status());
     }
 
     /** Disconnects; Paho's close may block briefly, so it runs on a worker thread. */

@@ -141,6 +141,12 @@ public final class IngestLanes {
         }
     }
 
+    /** {@code decodeThreads}, and the messages decoded and waiting for the event loop by lane, for /api/status. */
+    public io.vertx.core.json.JsonObject status() {
+        return new io.vertx.core.json.JsonObject().put("decodeThreads", workers.size())
+                .put("waitingBulk", waitingBulk()).put("waitingUrgent", waitingUrgent());
+    }
+
     /** Messages decoded and waiting for the event loop, by lane: for status and tests. */
     public int waitingBulk() {
         return handBack.bulkSize();
