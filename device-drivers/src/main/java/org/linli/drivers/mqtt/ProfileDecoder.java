@@ -7,7 +7,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.linli.drivers.model.DecodeException;
 import org.linli.drivers.model.DecodeFailure;
@@ -26,9 +28,25 @@ public final class ProfileDecoder implements PayloadDecoder {
     static final Duration MAX_CLOCK_AHEAD = Duration.ofDays(1);
 
     private final VendorProfile profile;
+    /** Every pointer of the profile, compiled once: compiling one per field and message was a hot spot (issue 15). */
+    private final Map<String, JsonPointer> pointers = new HashMap<>();
 
     public ProfileDecoder(VendorProfile profile) {
         this.profile = profile;
+        profile.deviceIdPointer().ifPresent(this::compile);
+        profile.timestamp().flatMap(TimestampField::pointer).ifPresent(this::compile);
+        profile.readings().forEach(f -> {
+            compile(f.pointer());
+            f.timePointer().ifPresent(this::compile);
+        });
+        profile.events().forEach(f -> {
+            compile(f.pointer());
+            f.timePointer().ifPresent(this::compile);
+        });
+    }
+
+    private void compile(String pointer) {
+        pointers.computeIfAbsent(pointer, JsonPointer::compile);
     }
 
     @Override
@@ -130,9 +148,10 @@ public final class ProfileDecoder implements PayloadDecoder {
     }
 
     /** The node at {@code pointer} unless absent or null; absent and required is MISSING_FIELD. */
-    private static Optional<JsonNode> present(ObjectNode root, String pointer, boolean required, String what)
+    private Optional<JsonNode> present(ObjectNode root, String pointer, boolean required, String what)
             throws DecodeException {
-        JsonNode node = root.at(JsonPointer.compile(pointer));
+        JsonPointer compiled = pointers.get(pointer);         // read-only after construction: thread-safe
+        JsonNode node = root.at(compiled != null ? compiled : JsonPointer.compile(pointer));
         if (node.isMissingNode() || node.isNull()) {
             if (required) {
                 throw JsonValues.missing(pointer, what);

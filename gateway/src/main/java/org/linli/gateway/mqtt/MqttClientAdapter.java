@@ -20,10 +20,11 @@ interface MqttClientAdapter {
         void connectionLost(String reason);
 
         /**
-         * {@code ack} acknowledges this message to the broker (QoS 1/2), on the connection that delivered it; once
-         * that connection is gone it does nothing, and the broker redelivers the message on the next one.
+         * {@code delivery} reports the message's outcome: {@link Delivery#taken()} acknowledges it to the broker
+         * (QoS 1/2) on the connection that delivered it (once that connection is gone it does nothing, and the broker
+         * redelivers the message on the next one).
          */
-        void message(String topic, byte[] payload, int qos, Runnable ack);
+        void message(String topic, byte[] payload, int qos, Delivery delivery);
     }
 
     CompletableFuture<Void> connect(Callbacks callbacks);

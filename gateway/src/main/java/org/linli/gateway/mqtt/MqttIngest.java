@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.linli.gateway.config.MqttOptions;
 import org.linli.gateway.pipeline.IncomingMessage;
+import org.linli.gateway.pipeline.IngestLanes;
 import org.linli.gateway.pipeline.Pipeline;
 import org.linli.gateway.retry.Backoff;
 import org.linli.gateway.security.Redaction;
@@ -18,13 +19,13 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Brings device messages from the broker into the pipeline on the event loop, and carries alerts out.
  * <ul>
- *   <li>Paho's threads only hop to the event loop ({@code runOnContext}); the event loop only calls Paho's
- *       non-blocking methods. Neither waits on the other.</li>
+ *   <li>Paho's callback thread routes each message ({@link TopicRouter}) and queues it for the decode workers,
+ *       alarms in the urgent lane ({@link IngestLanes}); connection events hop to the event loop
+ *       ({@code runOnContext}); the event loop only calls Paho's non-blocking methods. Neither waits on the other.</li>
  *   <li>Every connectComplete, first or re-, subscribes again to every topic (FIELD-NOTES §3): a broker that lost
  *       our session must not leave us connected and deaf.</li>
  *   <li>QoS 1 messages are acknowledged only after the pipeline has taken them, so a crash before that makes the
@@ -37,7 +38,7 @@ import java.util.Optional;
  *       again, once per silent spell: a broker that silently lost it starts delivering again; quiet devices cost
  *       one SUBSCRIBE. Counted in {@code staleResubscribes}.</li>
  * </ul>
- * Event-loop confined, apart from the Paho callbacks, which only hop onto the loop.
+ * Event-loop confined, apart from the Paho callbacks, which only route and queue messages and hop onto the loop.
  */
 public final class MqttIngest {
     private static final Logger LOG = LoggerFactory.getLogger(MqttIngest.class);
@@ -56,6 +57,8 @@ public final class MqttIngest {
     private final Pipeline pipeline;
     private final Clock clock;
     private final SubscriptionWatchdog watchdog;
+    private final TopicRouter router;
+    private final IngestLanes lanes;
     private final Deque<Outgoing> outbox = new ArrayDeque<>();
     private final Promise<Void> firstConnect = Promise.promise();
 
@@ -85,6 +88,13 @@ public final class MqttIngest {
         this.pipeline = pipeline;
         this.clock = clock;
         this.watchdog = new SubscriptionWatchdog(clock, this.subscriptions, this::onSubscriptionChange);
+        this.router = new TopicRouter(this.subscriptions);
+        this.lanes = new IngestLanes(context, pipeline, Integer.getInteger("linli.decodeThreads",
+                IngestLanes.defaultThreads()), msg -> {
+                    if (msg.profile() != null) {
+                        watchdog.messageOn(msg.profile());
+                    }
+                });
         this.backoff = new Backoff(Duration.ofMillis(options.reconnectMinDelayMs()),
                 Duration.ofMillis(Math.max(options.reconnectMinDelayMs(), options.reconnectMaxDelayMs())));
     }
@@ -151,10 +161,23 @@ public final class MqttIngest {
             context.runOnContext(v -> onConnectionLost(reason));
         }
 
+        /** Routes and queues the message for its device's decode worker ({@link IngestLanes}); never blocks. */
         @Override
-        public void message(String topic, byte[] payload, int qos, Runnable ack) {
-            java.time.Instant receivedAt = clock.instant();
-            context.runOnContext(v -> onMessage(topic, payload, qos, ack, receivedAt));
+        public void message(String topic, byte[] payload, int qos, Delivery delivery) {
+            TopicRouter.Route route = router.route(topic);
+            IncomingMessage msg = new IncomingMessage("mqtt", topic, payload, route == null ? null : route.deviceId(),
+                    route == null ? null : route.subscription().profile(), clock.instant());
+            lanes.submit(msg, new IngestLanes.Outcome() {
+                @Override
+                public void taken() {
+                    delivery.taken();
+                }
+
+                @Override
+                public void notTaken() {
+                    delivery.notTaken();
+                }
+            });
         }
     }
 
@@ -221,32 +244,6 @@ public final class MqttIngest {
             state = State.RECONNECTING;
             retryLater();
         }
-    }
-
-    private void onMessage(String topic, byte[] payload, int qos, Runnable ack, java.time.Instant receivedAt) {
-        Optional<Subscription> sub = route(topic);
-        String deviceId = sub.flatMap(s -> s.topic().deviceIdFrom(topic)).orElse(null);
-        String profile = sub.map(Subscription::profile).orElse(null);
-        sub.ifPresent(s -> watchdog.messageOn(s.profile()));
-        pipeline.accept(new IncomingMessage("mqtt", topic, payload, deviceId, profile, receivedAt)).onComplete(ar -> {
-            if (ar.succeeded()) {
-                if (qos > 0) {
-                    ack.run();
-                }
-            } else {
-                // not taken: leave it unacknowledged so the broker redelivers it after the next reconnect
-                LOG.error("pipeline did not take message on {}: {}", topic, ar.cause().toString());
-            }
-        });
-    }
-
-    private Optional<Subscription> route(String topic) {
-        for (Subscription s : subscriptions) {
-            if (s.topic().deviceIdFrom(topic).isPresent()) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
     }
 
     /**
@@ -326,6 +323,11 @@ public final class MqttIngest {
         return subscriptions.stream().map(Subscription::profile).toList();
     }
 
+    /** The decode workers and lanes (tests hold the bulk lane through it). */
+    public IngestLanes lanes() {
+        return lanes;
+    }
+
     public JsonObject status() {
         return new JsonObject()
                 .put("url", shownUrl)
@@ -339,12 +341,14 @@ public final class MqttIngest {
                 .put("outbox", outbox.size())
                 .put("outboxDropped", outboxDropped)
                 .put("lastError", lastError)
-                .put("subscriptions", watchdog.toJson());
+                .put("subscriptions", watchdog.toJson())
+                .put("ingest", lanes.status());
     }
 
     /** Disconnects; Paho's close may block briefly, so it runs on a worker thread. */
     public Future<Void> stop() {
         state = State.STOPPED;
+        lanes.stop();
         if (watchdogTimer >= 0) {
             vertx.cancelTimer(watchdogTimer);
         }

@@ -171,13 +171,21 @@ final class PahoV5Adapter implements MqttClientAdapter {
         public void messageArrived(String topic, MqttMessage message) {
             int id = message.getId();
             int qos = message.getQos();
-            callbacks.message(topic, message.getPayload(), qos, () -> {
-                try {
-                    if (owner.isConnected()) {
-                        owner.messageArrivedComplete(id, qos);
+            callbacks.message(topic, message.getPayload(), qos, new Delivery() {
+                @Override
+                public void taken() {
+                    try {
+                        if (qos > 0 && owner.isConnected()) {
+                            owner.messageArrivedComplete(id, qos);
+                        }
+                    } catch (MqttException e) {
+                        // the connection dropped before the ack: the broker redelivers, which is what we want
                     }
-                } catch (MqttException e) {
-                    // the connection dropped before the ack: the broker redelivers, which is what we want
+                }
+
+                @Override
+                public void notTaken() {
+                    // no PUBACK: the broker redelivers after the next reconnect
                 }
             });
         }

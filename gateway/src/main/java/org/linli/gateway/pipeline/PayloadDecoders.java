@@ -9,4 +9,12 @@ import java.time.Instant;
 @FunctionalInterface
 public interface PayloadDecoders {
     Decoded decode(String profile, String deviceId, byte[] payload, Instant receivedAt) throws DecodeException;
+
+    /**
+     * Whether a payload of this profile may carry an alarm, judged cheaply before decoding (it decides the priority
+     * lane; a false positive only takes the fast lane). Thread-safe. Default: never.
+     */
+    default boolean mayCarryAlarm(String profile, byte[] payload) {
+        return false;
+    }
 }

@@ -8,6 +8,7 @@ import org.linli.drivers.model.DeviceEvent;
 import org.linli.gateway.site.Device;
 import org.linli.gateway.site.SiteDirectory;
 import org.linli.gateway.timeseries.GasAlarmLevel;
+import org.linli.gateway.timeseries.PointBatch;
 import org.linli.gateway.timeseries.PointFactory;
 import org.linli.gateway.timeseries.TelemetrySink;
 
@@ -17,7 +18,8 @@ import java.util.List;
  * The path every message takes, whatever its transport: find the device, decode with its profile, hand the points
  * to the telemetry sink and the events to the listeners. A state event (alarm, alarm_cleared, fault, ...) that repeats
  * the device's last state goes to the listeners but not to the time series ({@link StateChangeEvents}). A message that
- * cannot be used is counted by reason and dead-lettered; it never throws. Runs on the event loop.
+ * cannot be used is counted by reason and dead-lettered; it never throws. Runs on the event loop, apart from
+ * {@link #prepare} and {@link #mayCarryAlarm}, which any thread may call (the decode workers, Paho's thread).
  * <p>
  * The returned future completes when the sink has taken the points: the MQTT ingest acknowledges QoS 1 then.
  * A rejected message completes it too: it is safely in the dead letters, and redelivery would not change it.
@@ -52,29 +54,55 @@ public final class Pipeline {
         this.deadLetters = deadLetters;
     }
 
+    /** {@link #prepare} then {@link #apply}, on the event loop. */
     public Future<Void> accept(IncomingMessage msg) {
-        stats.received(msg.source(), msg.profile() == null ? NO_FEED : msg.profile());
+        return apply(prepare(msg));
+    }
+
+    /**
+     * The part of the path that needs no event-loop state: find the device, check the profile, decode, and build the
+     * telemetry lines of the readings. Thread-safe (site directory and profiles are immutable, the point factory is
+     * thread-safe): the decode workers call it, each device always on the same worker. Never throws.
+     */
+    public Prepared prepare(IncomingMessage msg) {
         if (msg.deviceId() == null || msg.deviceId().isBlank()) {
-            return reject(msg, DecodeFailure.NO_DEVICE_ID, "the topic does not name a device");
+            return Prepared.rejected(msg, DecodeFailure.NO_DEVICE_ID, "the topic does not name a device");
         }
         Device device = site.device(msg.deviceId()).orElse(null);
         if (device == null) {
-            return reject(msg, DecodeFailure.UNKNOWN_DEVICE, "device '" + msg.deviceId() + "' is not in the site config");
+            return Prepared.rejected(msg, DecodeFailure.UNKNOWN_DEVICE, "device '" + msg.deviceId() + "' is not in the site config");
         }
         if (msg.profile() != null && !msg.profile().equals(device.profile())) {
-            return reject(msg, DecodeFailure.UNKNOWN_PROFILE, "device '" + device.id() + "' is configured with profile '"
+            return Prepared.rejected(msg, DecodeFailure.UNKNOWN_PROFILE, "device '" + device.id() + "' is configured with profile '"
                     + device.profile() + "' but published on a topic of profile '" + msg.profile() + "'");
         }
-        Decoded decoded;
         try {
-            decoded = decoders.decode(device.profile(), device.id(), msg.payload(), msg.receivedAt());
+            Decoded decoded = decoders.decode(device.profile(), device.id(), msg.payload(), msg.receivedAt());
+            return Prepared.decoded(msg, device, decoded, points.readingLines(device, decoded.readings()));
         } catch (DecodeException e) {
-            return reject(msg, e.reason(), e.getMessage());
+            return Prepared.rejected(msg, e.reason(), e.getMessage());
         } catch (RuntimeException e) {
             // a decoder bug must cost one message, not the gateway
-            return reject(msg, DecodeFailure.MALFORMED_JSON, "decoder failed: " + e);
+            return Prepared.rejected(msg, DecodeFailure.MALFORMED_JSON, "decoder failed: " + e);
         }
-        return deliver(device, decoded, msg);
+    }
+
+    /**
+     * The event-loop part: counters, dead letters, last-seen times, state events, the sink and the listeners. The
+     * returned future completes when the sink has taken the points (or at once for a rejected message).
+     */
+    public Future<Void> apply(Prepared p) {
+        IncomingMessage msg = p.message();
+        stats.received(msg.source(), msg.profile() == null ? NO_FEED : msg.profile());
+        if (p.isRejected()) {
+            return reject(msg, p.failure(), p.failureText());
+        }
+        return deliver(p.device(), p.decoded(), p.readingLines(), msg);
+    }
+
+    /** Whether the message may carry an alarm and should take the priority lane; any thread, cheap. */
+    public boolean mayCarryAlarm(IncomingMessage msg) {
+        return msg.profile() != null && decoders.mayCarryAlarm(msg.profile(), msg.payload());
     }
 
     /**
@@ -84,19 +112,19 @@ public final class Pipeline {
     public Future<Void> acceptDecoded(String source, String feed, Device device, Decoded decoded,
                                       java.time.Instant receivedAt) {
         stats.received(source, feed);
-        return deliver(device, decoded, new IncomingMessage(source, device.id(), new byte[0], device.id(), null, receivedAt));
+        return deliver(device, decoded, points.readingLines(device, decoded.readings()), new IncomingMessage(source, device.id(), new byte[0], device.id(), null, receivedAt));
     }
 
-    private Future<Void> deliver(Device device, Decoded decoded, IncomingMessage msg) {
+    private Future<Void> deliver(Device device, Decoded decoded, List<String> readingLines, IncomingMessage msg) {
         stats.decodedMessages++;
         stats.readings += decoded.readings().size();
         stats.events += decoded.events().size();
         activity.seen(device.id(), msg.receivedAt());
         // the time series gets state events only on a change of state; the listeners get every event
-        Decoded toWrite = Decoded.of(decoded.readings(), stateChanges.toWrite(device.id(), decoded.events()));
-        Future<Void> stored = toWrite.isEmpty()
+        List<DeviceEvent> eventsToWrite = stateChanges.toWrite(device.id(), decoded.events());
+        Future<Void> stored = readingLines.isEmpty() && eventsToWrite.isEmpty()
                 ? Future.succeededFuture()
-                : sink.offer(points.points(device, toWrite));
+                : sink.offer(new PointBatch(readingLines, points.eventLines(device, eventsToWrite)));
         if (!decoded.readings().isEmpty()) {
             for (DeviceEventListener l : listeners) {
                 l.onReadings(device, decoded.readings());

@@ -19,6 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class VendorProfileCatalog implements ProfileCatalog {
     private final VendorProfiles profiles;
     private final Map<String, PayloadDecoder> decoders = new ConcurrentHashMap<>();
+    /** Profile → its alarm scanner; a profile that cannot report an alarm maps to {@link #NO_ALARMS}. */
+    private final Map<String, Optional<AlarmScanner>> scanners = new ConcurrentHashMap<>();
+    private static final Optional<AlarmScanner> NO_ALARMS = Optional.empty();
 
     public VendorProfileCatalog(VendorProfiles profiles) {
         this.profiles = profiles;
@@ -51,5 +54,15 @@ public final class VendorProfileCatalog implements ProfileCatalog {
             decoder = decoders.computeIfAbsent(profile, k -> p.decoder());
         }
         return decoder.decode(deviceId, payload, receivedAt);
+    }
+
+    @Override
+    public boolean mayCarryAlarm(String profile, byte[] payload) {
+        Optional<AlarmScanner> scanner = scanners.get(profile);
+        if (scanner == null) {
+            scanner = scanners.computeIfAbsent(profile,
+                    k -> profiles.find(k).map(AlarmScanner::of).or(() -> NO_ALARMS));
+        }
+        return scanner.isPresent() && scanner.get().mayCarryAlarm(payload);
     }
 }

@@ -1,20 +1,19 @@
 package org.linli.gateway.timeseries;
 
-import com.influxdb.client.domain.WritePrecision;
-import com.influxdb.client.write.Point;
 import org.linli.drivers.model.Decoded;
 import org.linli.drivers.model.DeviceEvent;
 import org.linli.drivers.model.Quantity;
 import org.linli.drivers.model.Reading;
 import org.linli.gateway.site.Device;
-import org.linli.gateway.site.Location;
 import org.linli.gateway.site.SiteDirectory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns decoded readings and events into InfluxDB line protocol following docs/SCHEMA.md: one point per device and
@@ -23,14 +22,25 @@ import java.util.Map;
  * {@link Lane#TELEMETRY} lane, events to {@link Lane#EVENTS}: the lane is decided here, where the kind is known.
  * A point with a {@code gas_lel} reading also carries {@code gas_lel_alarm}, the device's configured alarm level,
  * when a {@link GasAlarmLevel} is given.
+ * <p>
+ * The text is the same, byte for byte, as influxdb-client's {@code Point} made it (tags and fields sorted by name,
+ * a repeated field keeps its last value, {@link LineProtocol}'s escaping and numbers), but each device's measurement
+ * and tags are escaped once and kept ({@link DeviceTags}). Thread-safe: the decode workers call it for readings, the
+ * event loop for events.
  */
 public final class PointFactory {
     public static final String EVENT_MEASUREMENT = "device_event";
     /** The field beside {@code gas_lel} holding the gateway's alarm level for the device (docs/SCHEMA.md). */
     public static final String GAS_ALARM_LEVEL_FIELD = "gas_lel_alarm";
+    private static final Comparator<Field> BY_NAME = Comparator.comparing(Field::name);
 
     private final SiteDirectory site;
     private final GasAlarmLevel gasAlarmLevel;
+    private final Map<String, DeviceTags> tags = new ConcurrentHashMap<>();
+
+    /** One field of a point: its name and its text ({@code 12.5}, {@code -71i}, {@code true}). */
+    private record Field(String name, String text) {
+    }
 
     public PointFactory(SiteDirectory site) {
         this(site, null);
@@ -43,52 +53,81 @@ public final class PointFactory {
     }
 
     public PointBatch points(Device device, Decoded decoded) {
-        List<String> telemetry = new ArrayList<>(decoded.readings().size());
-        List<String> events = new ArrayList<>(decoded.events().size());
-        Map<Instant, Point> byInstant = new LinkedHashMap<>();
-        for (Reading r : decoded.readings()) {
-            Point p = byInstant.computeIfAbsent(r.time(), t -> tagged(Point.measurement(device.type().id()), device)
-                    .time(t.toEpochMilli(), WritePrecision.MS));
+        return new PointBatch(readingLines(device, decoded.readings()), eventLines(device, decoded.events()));
+    }
+
+    /** The telemetry lines of one message's readings: one line per instant, in the order the instants came. */
+    public List<String> readingLines(Device device, List<Reading> readings) {
+        if (readings.isEmpty()) {
+            return List.of();
+        }
+        Map<Instant, List<Field>> byInstant = new LinkedHashMap<>();
+        for (Reading r : readings) {
+            List<Field> fields = byInstant.computeIfAbsent(r.time(), t -> new ArrayList<>(8));
+            String name = r.quantity().field();
             switch (r.quantity().fieldType()) {
-                case FLOAT -> p.addField(r.quantity().field(), r.value());
-                case INTEGER -> p.addField(r.quantity().field(), Math.round(r.value()));
-                case BOOLEAN -> p.addField(r.quantity().field(), r.value() != 0);
+                case FLOAT -> addDouble(fields, name, r.value());
+                case INTEGER -> fields.add(new Field(name, Math.round(r.value()) + "i"));
+                case BOOLEAN -> fields.add(new Field(name, r.value() != 0 ? "true" : "false"));
             }
             if (r.quantity() == Quantity.GAS_LEL && gasAlarmLevel != null) {
-                p.addField(GAS_ALARM_LEVEL_FIELD, gasAlarmLevel.of(device));
+                addDouble(fields, GAS_ALARM_LEVEL_FIELD, gasAlarmLevel.of(device));
             }
         }
-        byInstant.values().forEach(p -> telemetry.add(p.toLineProtocol()));
-        for (DeviceEvent e : decoded.events()) {
-            Point p = tagged(Point.measurement(EVENT_MEASUREMENT), device)
-                    .addTag("device_type", device.type().id())
-                    .addTag("event", e.type().id())
-                    .addField("count", 1L)
-                    .time(e.time().toEpochMilli(), WritePrecision.MS);
-            events.add(p.toLineProtocol());
-        }
-        return new PointBatch(telemetry, events);
+        String prefix = tagsOf(device).readingPrefix;
+        List<String> lines = new ArrayList<>(byInstant.size());
+        byInstant.forEach((time, fields) -> lines.add(line(prefix, fields, time)));
+        return lines;
     }
 
-    private Point tagged(Point p, Device device) {
-        Location l = device.location();
-        tag(p, "street", site.street());
-        tag(p, "community", site.community());
-        tag(p, "compound", site.compound());
-        tag(p, "building", l.building());
-        tag(p, "unit", l.unit());
-        tag(p, "household", l.householdKey().orElse(null));
-        tag(p, "area", l.area());
-        tag(p, "device", device.id());
-        if (device.grid() != null) {
-            tag(p, "grid", device.grid().id());
+    /** The {@code device_event} lines of events, one per event, in their order. */
+    public List<String> eventLines(Device device, List<DeviceEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
         }
-        return p;
+        DeviceTags t = tagsOf(device);
+        List<String> lines = new ArrayList<>(events.size());
+        for (DeviceEvent e : events) {
+            lines.add(t.eventPrefix(device.type().id(), e.type()) + "count=1i " + e.time().toEpochMilli());
+        }
+        return lines;
     }
 
-    private static void tag(Point p, String key, String value) {
-        if (value != null && !value.isEmpty()) {
-            p.addTag(key, value);
+    private DeviceTags tagsOf(Device device) {
+        DeviceTags t = tags.get(device.id());
+        return t != null ? t : tags.computeIfAbsent(device.id(), id -> new DeviceTags(site, device));
+    }
+
+    private static void addDouble(List<Field> fields, String name, double v) {
+        if (!Double.isFinite(v)) {
+            fields.add(new Field(name, null));                // Point drops a non-finite value (and the name with it)
+            return;
         }
+        StringBuilder sb = new StringBuilder(24);
+        LineProtocol.decimal(sb, v);
+        fields.add(new Field(name, sb.toString()));
+    }
+
+    /** Fields sorted by name, a repeated name keeping its last value; no field written: an empty line, as Point did. */
+    private static String line(String prefix, List<Field> fields, Instant time) {
+        fields.sort(BY_NAME);                                 // stable: equal names keep their order
+        StringBuilder sb = new StringBuilder(prefix.length() + fields.size() * 24 + 16).append(prefix);
+        boolean any = false;
+        for (int i = 0; i < fields.size(); i++) {
+            Field f = fields.get(i);
+            if (i + 1 < fields.size() && fields.get(i + 1).name().equals(f.name())) {
+                continue;                                     // a later value of the same field replaces this one
+            }
+            if (f.text() == null) {
+                continue;
+            }
+            if (any) {
+                sb.append(',');
+            }
+            LineProtocol.key(sb, f.name());
+            sb.append('=').append(f.text());
+            any = true;
+        }
+        return any ? sb.append(' ').append(time.toEpochMilli()).toString() : "";
     }
 }

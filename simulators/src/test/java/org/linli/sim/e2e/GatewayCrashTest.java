@@ -43,7 +43,8 @@ class GatewayCrashTest {
 
     private static Process startGateway(Path config, Path log) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        // three decode workers whatever the machine's cores: the kill hits the parallel decode path (issue 15)
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-Dlinli.decodeThreads=3", "-cp", System.getProperty("java.class.path"),
                 "org.linli.gateway.GatewayMain", "run", "--config", config.toString());
         pb.environment().put("LINLI_INFLUX_TOKEN", "test-token");
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
