@@ -15,20 +15,21 @@ import javax.sql.DataSource;
 /**
  * The statistics of a scope and period ({@link ScopeStatistics}), for the scope as a whole or per compound in it.
  * Percentiles are not additive, so the whole is computed by its own query, never from the compounds' figures. An open
- * dark period counts up to the clock's now. Blocking JDBC, from a worker thread.
+ * dark period counts up to the clock's now. Percentiles are rounded to the millisecond (history times have no finer
+ * precision), so the interpolation's floating-point noise never shows. Blocking JDBC, from a worker thread.
  */
 public final class ArchiveStatistics {
     private static final String ALERTS = """
             SELECT %s AS k, count(*) AS alerts,
                    count(accepted_at) AS accepted,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM accepted_at - raised_at)) AS accept_p50,
-                   percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM accepted_at - raised_at)) AS accept_p90,
+                   round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM accepted_at - raised_at))::numeric, 3) AS accept_p50,
+                   round(percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM accepted_at - raised_at))::numeric, 3) AS accept_p90,
                    count(on_site_at) AS on_site,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM on_site_at - raised_at)) AS on_site_p50,
-                   percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM on_site_at - raised_at)) AS on_site_p90,
+                   round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM on_site_at - raised_at))::numeric, 3) AS on_site_p50,
+                   round(percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM on_site_at - raised_at))::numeric, 3) AS on_site_p90,
                    count(resolved_at) AS handled,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - raised_at)) AS handled_p50,
-                   percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - raised_at)) AS handled_p90,
+                   round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - raised_at))::numeric, 3) AS handled_p50,
+                   round(percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - raised_at))::numeric, 3) AS handled_p90,
                    count(outcome) AS with_outcome,
                    count(*) FILTER (WHERE outcome LIKE 'FALSE\\_ALARM\\_%%') AS false_alarms,
                    count(*) FILTER (WHERE escalation_level > 0) AS escalated
