@@ -6,9 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
@@ -51,10 +51,11 @@ public final class AlertArchive {
     /**
      * Archives many versions in one transaction. Within the batch only each alert's highest version is written: its
      * history holds every line of the lower ones (a history only grows), and the upsert keeps the highest anyway.
-     * Returns how many alert rows were inserted or moved to a newer version.
+     * Rows are written in key order, so two writers whose batches overlap (a replica failing over) lock them in the
+     * same order and cannot deadlock. Returns how many alert rows were inserted or moved to a newer version.
      */
     public int recordAll(Collection<ArchivedAlert> versions) throws SQLException {
-        Map<String, ArchivedAlert> highest = new LinkedHashMap<>();
+        Map<String, ArchivedAlert> highest = new TreeMap<>();
         for (ArchivedAlert a : versions) {
             highest.merge(a.key(), a, (x, y) -> y.version() > x.version() ? y : x);
         }

@@ -175,6 +175,42 @@ class AlertArchiveIdempotencyTest {
     }
 
     @Test
+    void twoWritersWithOverlappingBatchesInOppositeOrdersNeitherDeadlockNorDiffer() throws Exception {
+        // GIVEN the known scenario's versions as one batch, and the same batch reversed
+        List<ArchivedAlert> batch = new ArrayList<>();
+        for (List<JsonNode> versions : KnownScenario.alerts()) {
+            String compound = versions.get(0).at("/location/compound").asText();
+            for (JsonNode v : versions) {
+                batch.add(AlertVersionReader.read(new CompoundRef("s1", "c1", compound), v));
+            }
+        }
+        List<ArchivedAlert> reversed = new ArrayList<>(batch);
+        Collections.reverse(reversed);
+
+        // WHEN two writers (a replica failing over) commit them 200 times each, at the same time
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (List<ArchivedAlert> b : List.of(batch, reversed)) {
+                done.add(two.submit(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        archive.recordAll(b);
+                    }
+                    return null;
+                }));
+            }
+            // THEN neither fails (a deadlock would abort one transaction with an error)
+            for (Future<?> f : done) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            two.shutdownNow();
+        }
+        // AND there is one row per alert at its last version
+        assertEquals(10, ArchiveTables.alerts(db.dataSource()).size());
+    }
+
+    @Test
     void theBatchingWriterCompletesEachVersionAfterItsCommitAndRefusesAMalformedOne() throws Exception {
         // GIVEN a writer taking up to 4 versions per transaction
         try (ArchiveWriter writer = new ArchiveWriter(archive, 4)) {
