@@ -1,5 +1,6 @@
 package org.linli.archive.query;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -7,7 +8,7 @@ import java.util.TreeMap;
  * The figures a street office reports for one scope and period (docs/ARCHIVE.md "Statistics"): alerts raised; time
  * to accept, to be on site and to be handled (resolved or dismissed); of the alerts with an outcome, how many were
  * false alarms ({@code FALSE_ALARM_*} outcomes) and their share (null when no alert has an outcome yet); alerts that
- * escalated, by the highest level they reached; dark periods of the boxes overlapping the period and their total
+ * escalated, by the highest level they reached (ordered by level); dark periods of the boxes overlapping the period and their total
  * length within it, in seconds.
  */
 public record ScopeStatistics(long alerts, StepTimes accept, StepTimes onSite, StepTimes handled, long withOutcome,
@@ -17,7 +18,7 @@ public record ScopeStatistics(long alerts, StepTimes accept, StepTimes onSite, S
             0, 0, null, 0, Map.of(), 0, 0);
 
     public ScopeStatistics {
-        escalatedByLevel = Map.copyOf(new TreeMap<>(escalatedByLevel));
+        escalatedByLevel = Collections.unmodifiableSortedMap(new TreeMap<>(escalatedByLevel));
     }
 
     ScopeStatistics withEscalations(Map<Integer, Long> byLevel) {
