@@ -112,14 +112,19 @@ public final class ArchiveWriter implements AutoCloseable {
         }
     }
 
-    /** Writes what is queued (unless the database is failing), then stops the thread. */
+    /** Writes what is queued (unless the database is failing: then after 10 s the rest fails), then stops the thread. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         closed = true;
-        thread.join(10_000);
-        if (thread.isAlive()) {
+        try {
+            thread.join(10_000);
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join();
+            }
+        } catch (InterruptedException e) {
             thread.interrupt();
-            thread.join();
+            Thread.currentThread().interrupt();
         }
     }
 }

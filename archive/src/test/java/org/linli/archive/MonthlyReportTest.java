@@ -59,6 +59,22 @@ class MonthlyReportTest {
     }
 
     @Test
+    void theJsonForThePrintablePageCarriesTheSameFigures() {
+        // GIVEN the report; WHEN turned into the console's JSON
+        com.fasterxml.jackson.databind.JsonNode json = org.linli.archive.report.MonthlyReportJson.toJson(report);
+
+        // THEN the title, x1's accept times and the total's false-alarm share and dark time are the known ones
+        assertEquals("2026年12月 和平里社区 告警处置月报", json.get("title").asText());
+        assertEquals("2026-12", json.get("month").asText());
+        assertEquals(180.0, json.at("/rows/0/accept/p50Seconds").asDouble());
+        assertEquals(276.0, json.at("/rows/0/accept/p90Seconds").asDouble());
+        assertEquals(true, json.at("/rows/2/accept/p50Seconds").isNull());
+        assertEquals(3.0 / 7, json.at("/total/falseAlarmShare").asDouble(), 1e-9);
+        assertEquals(1, json.at("/total/escalatedByLevel/2").asInt());
+        assertEquals(12600.0, json.at("/total/darkSeconds").asDouble());
+    }
+
+    @Test
     void theCsvMatchesTheGoldenFileAndStartsWithAByteOrderMarkForExcel() throws Exception {
         // GIVEN the report; WHEN written as CSV
         byte[] csv = MonthlyReportCsv.toBytes(report);
