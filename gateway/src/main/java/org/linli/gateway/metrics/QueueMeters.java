@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.linli.gateway.queue.QueueStats;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The disk queue in front of the time-series server (docs/QUEUE.md): depth, age of the oldest point not yet accepted,
@@ -19,6 +21,8 @@ public final class QueueMeters implements MeterSet {
 
     private final MeterRegistry registry;
     private final QueueStats stats;
+    /** Drop reasons that have their counter: registering one again makes Micrometer warn (and ignore it). */
+    private final Set<String> registered = new HashSet<>();
 
     public QueueMeters(MeterRegistry registry, QueueStats stats, Clock clock) {
         this.registry = registry;
@@ -48,6 +52,9 @@ public final class QueueMeters implements MeterSet {
     }
 
     private void dropCounter(String reason) {
+        if (!registered.add(reason)) {
+            return;
+        }
         FunctionCounter.builder("linli.queue.dropped", stats, s -> s.dropped(reason))
                 .description("Points dropped from the queue, by reason").tag("reason", reason).register(registry);
     }

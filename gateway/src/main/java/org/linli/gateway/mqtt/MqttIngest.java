@@ -152,9 +152,9 @@ public final class MqttIngest {
         }
 
         @Override
-        public void message(String topic, byte[] payload, int qos, Runnable ack) {
+        public void message(String topic, byte[] payload, int qos, Delivery delivery) {
             java.time.Instant receivedAt = clock.instant();
-            context.runOnContext(v -> onMessage(topic, payload, qos, ack, receivedAt));
+            context.runOnContext(v -> onMessage(topic, payload, qos, delivery, receivedAt));
         }
     }
 
@@ -223,18 +223,17 @@ public final class MqttIngest {
         }
     }
 
-    private void onMessage(String topic, byte[] payload, int qos, Runnable ack, java.time.Instant receivedAt) {
+    private void onMessage(String topic, byte[] payload, int qos, Delivery delivery, java.time.Instant receivedAt) {
         Optional<Subscription> sub = route(topic);
         String deviceId = sub.flatMap(s -> s.topic().deviceIdFrom(topic)).orElse(null);
         String profile = sub.map(Subscription::profile).orElse(null);
         sub.ifPresent(s -> watchdog.messageOn(s.profile()));
         pipeline.accept(new IncomingMessage("mqtt", topic, payload, deviceId, profile, receivedAt)).onComplete(ar -> {
             if (ar.succeeded()) {
-                if (qos > 0) {
-                    ack.run();
-                }
+                delivery.taken();
             } else {
                 // not taken: leave it unacknowledged so the broker redelivers it after the next reconnect
+                delivery.notTaken();
                 LOG.error("pipeline did not take message on {}: {}", topic, ar.cause().toString());
             }
         });
@@ -310,6 +309,16 @@ public final class MqttIngest {
     /** The broker URL as logs and status show it (no password). */
     public String shownUrl() {
         return shownUrl;
+    }
+
+    /** Messages delivered by the broker and not yet taken by the pipeline (at most {@code mqtt.maxInFlight}). */
+    public int inFlight() {
+        return client.inFlight().used();
+    }
+
+    /** Total seconds Paho's receiving side waited because {@code mqtt.maxInFlight} messages were not yet taken. */
+    public double receiverWaitSeconds() {
+        return client.inFlight().waitNanos() / 1e9;
     }
 
     /** Alerts waiting to be published while the broker is unreachable, and those dropped because too many waited. */
