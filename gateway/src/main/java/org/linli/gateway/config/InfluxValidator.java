@@ -9,6 +9,9 @@ import java.util.function.Function;
  * set, batching values are positive. Problems go to the file's collector by path. Runs on the loading thread.
  */
 final class InfluxValidator {
+    /** influx.batchSize at most: 20,000 points are ~4 MB of line protocol, held as lines and as the request body. */
+    static final int MAX_BATCH_SIZE = 20_000;
+
     private final Function<String, String> env;
     private final BiConsumer<String, String> problem;
 
@@ -33,6 +36,11 @@ final class InfluxValidator {
         }
         if (i.batchSize() < 1 || i.flushIntervalMs() < 1) {
             problem.accept("influx", "need batchSize >= 1 and flushIntervalMs >= 1");
+        }
+        if (i.batchSize() > MAX_BATCH_SIZE) {
+            // a batch is held in memory twice (its lines and the request body): bounded by the heap budget
+            problem.accept("influx.batchSize", "at most " + MAX_BATCH_SIZE + " points (docs/OPERATIONS.md, sizing), got "
+                    + i.batchSize() + "; the default is 2000");
         }
     }
 

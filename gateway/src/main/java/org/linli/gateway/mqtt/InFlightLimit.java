@@ -12,14 +12,19 @@ import java.util.function.BooleanSupplier;
  * Slots are held per connection ({@link Connection}): when a connection ends its slots are freed at once and its
  * blocked callback thread is let go, so the messages of a dead connection never count against the next one (their
  * late {@code taken()} finds nothing to free) and a lost connection never leaves a thread waiting for ever.
- * Thread-safe: one monitor.
+ * Besides the count, the payload bytes in flight are bounded by {@link #MAX_BYTES} (one message is always let
+ * through): 1,000 messages of the 256 KiB a broker may send would otherwise hold 256 MB. Thread-safe: one monitor.
  */
 final class InFlightLimit {
     /** How often a blocked callback thread looks again whether its connection is still alive. */
     private static final long RECHECK_MS = 200;
 
+    /** Payload bytes in flight at most (unless a single message is larger): 16 MiB, a twelfth of the default heap. */
+    static final long MAX_BYTES = 16L << 20;
+
     private final int max;
     private int used;
+    private long usedBytes;
     private long waitNanos;
     private long waits;
 
@@ -37,6 +42,11 @@ final class InFlightLimit {
 
     int max() {
         return max;
+    }
+
+    /** Whether a message of {@code bytes} must wait: every slot used, or the byte budget would be passed. */
+    private boolean full(int bytes) {
+        return used >= max || (used > 0 && usedBytes + bytes > MAX_BYTES);
     }
 
     /** Slots held now by live connections. */
@@ -58,6 +68,7 @@ final class InFlightLimit {
     final class Connection {
         private final BooleanSupplier alive;
         private int held;
+        private long heldBytes;
         private boolean closed;
 
         private Connection(BooleanSupplier alive) {
@@ -69,13 +80,13 @@ final class InFlightLimit {
          * the connection ended or the thread was interrupted meanwhile: the message is then dropped here (QoS 1 is
          * redelivered on the next connection, QoS 0 went with the old one).
          */
-        Slot acquire() {
+        Slot acquire(int bytes) {
             synchronized (InFlightLimit.this) {
-                if (used >= max && !closed) {
+                if (full(bytes) && !closed) {
                     waits++;
                     long start = System.nanoTime();
                     try {
-                        while (used >= max && !closed) {
+                        while (full(bytes) && !closed) {
                             if (!alive.getAsBoolean()) {
                                 closeLocked();
                                 break;
@@ -94,7 +105,9 @@ final class InFlightLimit {
                 }
                 used++;
                 held++;
-                return new Slot(this);
+                usedBytes += bytes;
+                heldBytes += bytes;
+                return new Slot(this, bytes);
             }
         }
 
@@ -110,15 +123,19 @@ final class InFlightLimit {
                 closed = true;
                 used -= held;
                 held = 0;
+                usedBytes -= heldBytes;
+                heldBytes = 0;
                 InFlightLimit.this.notifyAll();
             }
         }
 
-        private void release() {
+        private void release(int bytes) {
             synchronized (InFlightLimit.this) {
                 if (!closed) {
                     held--;
                     used--;
+                    heldBytes -= bytes;
+                    usedBytes -= bytes;
                     InFlightLimit.this.notifyAll();
                 }
             }
@@ -128,15 +145,17 @@ final class InFlightLimit {
     /** One message's slot; {@link #release()} frees it once, later calls do nothing. */
     static final class Slot {
         private final Connection connection;
+        private final int bytes;
         private final AtomicBoolean released = new AtomicBoolean();
 
-        private Slot(Connection connection) {
+        private Slot(Connection connection, int bytes) {
             this.connection = connection;
+            this.bytes = bytes;
         }
 
         void release() {
             if (released.compareAndSet(false, true)) {
-                connection.release();
+                connection.release(bytes);
             }
         }
     }

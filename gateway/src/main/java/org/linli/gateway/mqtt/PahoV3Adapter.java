@@ -181,7 +181,7 @@ final class PahoV3Adapter implements MqttClientAdapter {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             // blocks this (Paho's callback) thread while maxInFlight messages are not yet taken: TCP back-pressure
-            InFlightLimit.Slot slot = slots.acquire();
+            InFlightLimit.Slot slot = slots.acquire(message.getPayload().length);
             if (slot == null) {
                 return; // the connection ended while we waited: QoS 1 comes again on the next one
             }
