@@ -22,10 +22,10 @@ public final class ConnectionSummary {
     }
 
     public static void print(SiteConfig c, Function<String, String> env, PrintStream out) {
-        out.printf("  mqtt      %s (MQTT %s, client id %s%s)%n", Redaction.url(c.mqtt().url()), c.mqtt().version(),
-                c.mqtt().clientId(), c.mqtt().username() == null ? ", anonymous"
+        out.printf("  mqtt      %s (MQTT %s, client id %s%s, at most %d messages in flight)%n", Redaction.url(c.mqtt().url()),
+                c.mqtt().version(), c.mqtt().clientId(), c.mqtt().username() == null ? ", anonymous"
                         : ", user " + c.mqtt().username() + (c.mqtt().passwordEnv() == null ? ", no password"
-                        : ", password from $" + c.mqtt().passwordEnv()));
+                        : ", password from $" + c.mqtt().passwordEnv()), c.mqtt().maxInFlight());
         MqttTlsOptions t = c.mqtt().tls();
         if (c.mqtt().usesTls()) {
             out.printf("  mqtt tls  CA %s, client certificate %s, verify host name %s%n",

@@ -20,6 +20,8 @@ final class ConfigValidator {
     /** mqtt.maxPacketSizeBytes: room for a small payload and its topic, up to MQTT's largest packet. */
     private static final int MIN_PACKET_SIZE_BYTES = 1024;
     private static final int MAX_PACKET_SIZE_BYTES = 268_435_460;
+    /** mqtt.maxInFlight: MQTT 5's Receive Maximum is a 16-bit number of at least 1. */
+    private static final int MAX_IN_FLIGHT = 65_535;
 
     private final Map<String, DeviceType> profiles;
     private final Function<String, String> env;
@@ -271,6 +273,10 @@ final class ConfigValidator {
             problem("mqtt.maxPacketSizeBytes", "must be between " + MIN_PACKET_SIZE_BYTES + " and " + MAX_PACKET_SIZE_BYTES
                     + " (MQTT's own limit), got " + m.maxPacketSizeBytes() + "; the default is "
                     + MqttOptions.DEFAULT_MAX_PACKET_SIZE_BYTES);
+        }
+        if (m.maxInFlight() < 1 || m.maxInFlight() > MAX_IN_FLIGHT) {
+            problem("mqtt.maxInFlight", "must be between 1 and " + MAX_IN_FLIGHT + " (MQTT 5's Receive Maximum), got "
+                    + m.maxInFlight() + "; the default is " + MqttOptions.DEFAULT_MAX_IN_FLIGHT);
         }
         checkMqttTls(m);
         for (int i = 0; i < m.subscriptions().size(); i++) {

@@ -15,6 +15,9 @@ import java.util.function.Function;
 final class InfluxValidator {
     static final int MAX_TARGETS = 8;
     private static final String NAME = "[a-z0-9_-]{1,32}";
+    /** influx.batchSize at most: 20,000 points are ~4 MB of line protocol, held as lines and as the request body. */
+    static final int MAX_BATCH_SIZE = 20_000;
+
     private final Function<String, String> env;
     private final BiConsumer<String, String> problem;
 
@@ -30,6 +33,11 @@ final class InfluxValidator {
         }
         if (i.batchSize() < 1 || i.flushIntervalMs() < 1) {
             problem.accept("influx", "need batchSize >= 1 and flushIntervalMs >= 1");
+        }
+        if (i.batchSize() > MAX_BATCH_SIZE) {
+            // a batch is held in memory twice (its lines and the request body): bounded by the heap budget
+            problem.accept("influx.batchSize", "at most " + MAX_BATCH_SIZE + " points (docs/OPERATIONS.md, sizing), got "
+                    + i.batchSize() + "; the default is 2000");
         }
         if (i.hasTargetList()) {
             validateTargets(i);
@@ -67,6 +75,9 @@ final class InfluxValidator {
             target(t.url(), t.org(), t.bucket(), t.tokenEnv(), at);
             if (t.batchSize() < 1 || t.flushIntervalMs() < 1) {
                 problem.accept(at, "need batchSize >= 1 and flushIntervalMs >= 1");
+            } else if (t.batchSize() > MAX_BATCH_SIZE) {
+                problem.accept(at + ".batchSize", "at most " + MAX_BATCH_SIZE + " points (docs/OPERATIONS.md, sizing), got "
+                        + t.batchSize());
             }
         }
     }

@@ -8,6 +8,8 @@ import java.util.List;
  * A fixed client id and a persistent session let the broker keep QoS 1 messages while the gateway is away.
  * {@code maxPacketSizeBytes} is announced to an MQTT 5 broker, which then never sends a larger packet (it drops the
  * message for us); MQTT 3.1.1 has no such announcement, and there the broker's own limit is the protection.
+ * {@code maxInFlight} bounds the messages delivered to the gateway and not yet in its disk queue: announced as MQTT 5's
+ * Receive Maximum, and enforced for QoS 0 and MQTT 3.1.1 by holding back Paho's reading (TCP back-pressure).
  */
 public record MqttOptions(
         String url,
@@ -22,10 +24,14 @@ public record MqttOptions(
         String alertsTopic,
         List<SubscriptionOptions> subscriptions,
         MqttTlsOptions tls,
-        Integer maxPacketSizeBytes) {
+        Integer maxPacketSizeBytes,
+        Integer maxInFlight) {
 
     /** The default maximum packet size: four times the largest payload a profile decodes (64 KiB), far below the heap. */
     public static final int DEFAULT_MAX_PACKET_SIZE_BYTES = 256 * 1024;
+
+    /** The default bound on messages in flight between the broker and the disk queue (docs/OPERATIONS.md, sizing). */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 1000;
 
     public MqttOptions {
         version = version == null ? "5" : version;
@@ -36,52 +42,58 @@ public record MqttOptions(
         alertsTopic = alertsTopic == null ? "linli/alerts" : alertsTopic;
         subscriptions = subscriptions == null ? List.of() : List.copyOf(subscriptions);
         maxPacketSizeBytes = maxPacketSizeBytes == null ? DEFAULT_MAX_PACKET_SIZE_BYTES : maxPacketSizeBytes;
+        maxInFlight = maxInFlight == null ? DEFAULT_MAX_IN_FLIGHT : maxInFlight;
     }
 
     /** A broker connection with every optional setting at its default (MQTT 5, no credentials, no TLS settings). */
     public static MqttOptions of(String url, String clientId) {
-        return new MqttOptions(url, null, clientId, null, null, null, null, null, null, null, null, null, null);
+        return new MqttOptions(url, null, clientId, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public MqttOptions withVersion(String v) {
         return new MqttOptions(url, v, clientId, username, passwordEnv, keepAliveSeconds, sessionExpirySeconds,
-                reconnectMinDelayMs, reconnectMaxDelayMs, alertsTopic, subscriptions, tls, maxPacketSizeBytes);
+                reconnectMinDelayMs, reconnectMaxDelayMs, alertsTopic, subscriptions, tls, maxPacketSizeBytes, maxInFlight);
     }
 
     /** A user name and the environment variable holding the password. */
     public MqttOptions withCredentials(String user, String passwordVariable) {
         return new MqttOptions(url, version, clientId, user, passwordVariable, keepAliveSeconds, sessionExpirySeconds,
-                reconnectMinDelayMs, reconnectMaxDelayMs, alertsTopic, subscriptions, tls, maxPacketSizeBytes);
+                reconnectMinDelayMs, reconnectMaxDelayMs, alertsTopic, subscriptions, tls, maxPacketSizeBytes, maxInFlight);
     }
 
     public MqttOptions withKeepAliveSeconds(int seconds) {
         return new MqttOptions(url, version, clientId, username, passwordEnv, seconds, sessionExpirySeconds,
-                reconnectMinDelayMs, reconnectMaxDelayMs, alertsTopic, subscriptions, tls, maxPacketSizeBytes);
+                reconnectMinDelayMs, reconnectMaxDelayMs, alertsTopic, subscriptions, tls, maxPacketSizeBytes, maxInFlight);
     }
 
     public MqttOptions withReconnectDelaysMs(int min, int max) {
         return new MqttOptions(url, version, clientId, username, passwordEnv, keepAliveSeconds, sessionExpirySeconds,
-                min, max, alertsTopic, subscriptions, tls, maxPacketSizeBytes);
+                min, max, alertsTopic, subscriptions, tls, maxPacketSizeBytes, maxInFlight);
     }
 
     public MqttOptions withAlertsTopic(String topic) {
         return new MqttOptions(url, version, clientId, username, passwordEnv, keepAliveSeconds, sessionExpirySeconds,
-                reconnectMinDelayMs, reconnectMaxDelayMs, topic, subscriptions, tls, maxPacketSizeBytes);
+                reconnectMinDelayMs, reconnectMaxDelayMs, topic, subscriptions, tls, maxPacketSizeBytes, maxInFlight);
     }
 
     public MqttOptions withSubscriptions(List<SubscriptionOptions> s) {
         return new MqttOptions(url, version, clientId, username, passwordEnv, keepAliveSeconds, sessionExpirySeconds,
-                reconnectMinDelayMs, reconnectMaxDelayMs, alertsTopic, s, tls, maxPacketSizeBytes);
+                reconnectMinDelayMs, reconnectMaxDelayMs, alertsTopic, s, tls, maxPacketSizeBytes, maxInFlight);
     }
 
     public MqttOptions withTls(MqttTlsOptions t) {
         return new MqttOptions(url, version, clientId, username, passwordEnv, keepAliveSeconds, sessionExpirySeconds,
-                reconnectMinDelayMs, reconnectMaxDelayMs, alertsTopic, subscriptions, t, maxPacketSizeBytes);
+                reconnectMinDelayMs, reconnectMaxDelayMs, alertsTopic, subscriptions, t, maxPacketSizeBytes, maxInFlight);
     }
 
     public MqttOptions withMaxPacketSizeBytes(int bytes) {
         return new MqttOptions(url, version, clientId, username, passwordEnv, keepAliveSeconds, sessionExpirySeconds,
-                reconnectMinDelayMs, reconnectMaxDelayMs, alertsTopic, subscriptions, tls, bytes);
+                reconnectMinDelayMs, reconnectMaxDelayMs, alertsTopic, subscriptions, tls, bytes, maxInFlight);
+    }
+
+    public MqttOptions withMaxInFlight(int messages) {
+        return new MqttOptions(url, version, clientId, username, passwordEnv, keepAliveSeconds, sessionExpirySeconds,
+                reconnectMinDelayMs, reconnectMaxDelayMs, alertsTopic, subscriptions, tls, maxPacketSizeBytes, messages);
     }
 
     public boolean usesTls() {

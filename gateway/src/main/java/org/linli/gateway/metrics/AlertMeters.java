@@ -9,8 +9,10 @@ import org.linli.gateway.alert.AlertService;
 import org.linli.gateway.alert.AlertState;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Alerts: raised since start by type and severity (a counter, told by the alert service), and the alerts of the
@@ -22,6 +24,8 @@ public final class AlertMeters implements MeterSet, AlertListener {
     private final MeterRegistry registry;
     private final AlertService alerts;
     private Map<List<String>, Long> active = Map.of();
+    /** Combinations that have their gauges: registering one again makes Micrometer warn (and ignore it). */
+    private final Set<List<String>> registered = new HashSet<>();
 
     public AlertMeters(MeterRegistry registry, AlertService alerts) {
         this.registry = registry;
@@ -50,7 +54,7 @@ public final class AlertMeters implements MeterSet, AlertListener {
         // a combination seen once stays registered and reads 0 when its alerts are gone
         active.keySet().forEach(k -> now.putIfAbsent(k, 0L));
         active = now;
-        now.keySet().forEach(k -> {
+        now.keySet().stream().filter(registered::add).forEach(k -> {
             Gauge.builder("linli.alerts.active", this, m -> m.active.getOrDefault(k, 0L))
                     .description("Alerts not yet closed or dismissed, by type, severity and workflow state")
                     .tag("type", k.get(0)).tag("severity", k.get(1)).tag("state", k.get(2)).register(registry);

@@ -28,6 +28,12 @@ public final class MqttMeters {
                 .description("Alert messages dropped because too many waited for the broker").register(registry);
         FunctionCounter.builder("linli.mqtt.stale.resubscribes", mqtt, MqttIngest::staleResubscribes)
                 .description("Subscriptions subscribed again because the watchdog found them silent").register(registry);
+        Gauge.builder("linli.mqtt.in.flight", mqtt, MqttIngest::inFlight)
+                .description("Messages delivered by the broker and not yet taken into the disk queue (at most "
+                        + "mqtt.maxInFlight)").register(registry);
+        FunctionCounter.builder("linli.mqtt.receiver.wait.seconds", mqtt, MqttIngest::receiverWaitSeconds)
+                .description("Time the MQTT receiver waited because mqtt.maxInFlight messages were not yet taken "
+                        + "(back-pressure towards the broker)").register(registry);
         for (String profile : mqtt.subscriptionProfiles()) {
             Gauge.builder("linli.mqtt.subscription.stale", mqtt,
                             m -> m.watchdog().state(profile) == SubscriptionWatchdog.State.STALE ? 1 : 0)

@@ -8,8 +8,10 @@ import org.linli.gateway.pipeline.PipelineStats;
 import org.linli.gateway.queue.QueueForwarder;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What came in and what could not be used: messages received by source and channel, decoded messages, readings and
@@ -22,6 +24,8 @@ public final class PipelineMeters implements MeterSet {
     private final DeadLetters deadLetters;
     private Map<List<String>, Long> received = Map.of();
     private Map<List<String>, Long> failures = Map.of();
+    /** Label combinations that have their meter: registering one again makes Micrometer warn (and ignore it). */
+    private final Set<List<String>> registered = new HashSet<>();
 
     public PipelineMeters(MeterRegistry registry, Pipeline pipeline) {
         this.registry = registry;
@@ -44,11 +48,13 @@ public final class PipelineMeters implements MeterSet {
         Map<String, Map<String, Long>> letters = deadLetters.countsBySourceAndReason();
         letters.remove(QueueForwarder.DEAD_LETTER_SOURCE);
         failures = flatten(letters);
-        received.keySet().forEach(k -> FunctionCounter.builder("linli.messages.received", this, m -> m.received.getOrDefault(k, 0L))
+        received.keySet().stream().filter(k -> registered.add(List.of("received", k.get(0), k.get(1))))
+                .forEach(k -> FunctionCounter.builder("linli.messages.received", this, m -> m.received.getOrDefault(k, 0L))
                 .description("Messages received, by source (mqtt, serial, onvif) and channel (MQTT subscription profile, "
                         + "serial bus, camera)")
                 .tag("source", k.get(0)).tag("channel", k.get(1)).register(registry));
-        failures.keySet().forEach(k -> FunctionCounter.builder("linli.decode.failures", this, m -> m.failures.getOrDefault(k, 0L))
+        failures.keySet().stream().filter(k -> registered.add(List.of("failures", k.get(0), k.get(1))))
+                .forEach(k -> FunctionCounter.builder("linli.decode.failures", this, m -> m.failures.getOrDefault(k, 0L))
                 .description("Inputs rejected and dead-lettered, by source and reason")
                 .tag("source", k.get(0)).tag("reason", k.get(1)).register(registry));
     }

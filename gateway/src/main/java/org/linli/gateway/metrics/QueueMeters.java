@@ -7,7 +7,9 @@ import org.linli.gateway.queue.QueueStats;
 import org.linli.gateway.queue.TargetStats;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The disk queue in front of the time-series server (docs/QUEUE.md): depth, age of the oldest point not yet accepted,
@@ -20,6 +22,8 @@ public final class QueueMeters implements MeterSet {
 
     private final MeterRegistry registry;
     private final QueueStats stats;
+    /** Drop reasons that have their counter: registering one again makes Micrometer warn (and ignore it). */
+    private final Set<String> registered = new HashSet<>();
 
     public QueueMeters(MeterRegistry registry, QueueStats stats, Clock clock) {
         this.registry = registry;
@@ -55,6 +59,9 @@ public final class QueueMeters implements MeterSet {
     }
 
     private void dropCounters(String reason) {
+        if (!registered.add(reason)) {
+            return; // registered once per reason: a second register of the same meter makes Micrometer warn
+        }
         for (TargetStats t : stats.targets()) {
             FunctionCounter.builder("linli.queue.dropped", t, s -> s.dropped(reason)).tag("reason", reason)
                     .tag("target", t.name())

@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.linli.gateway.serial.LinkState;
 import org.linli.gateway.serial.SerialSources;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The RS-485 buses (docs/SERIAL.md): each bus's state as a state set (1 for the current state, 0 for the others),
@@ -17,6 +19,8 @@ public final class SerialMeters implements MeterSet {
 
     private final MeterRegistry registry;
     private final SerialSources serial;
+    /** Bus and reason pairs that have their counter: registering one again makes Micrometer warn (and ignore it). */
+    private final Set<List<String>> registered = new HashSet<>();
 
     public SerialMeters(MeterRegistry registry, SerialSources serial) {
         this.registry = registry;
@@ -38,7 +42,7 @@ public final class SerialMeters implements MeterSet {
     @Override
     public void refresh() {
         for (String bus : serial.busNames()) {
-            serial.failuresByReason(bus).keySet().forEach(reason ->
+            serial.failuresByReason(bus).keySet().stream().filter(reason -> registered.add(List.of(bus, reason))).forEach(reason ->
                     FunctionCounter.builder("linli.serial.poll.failures", serial,
                                     s -> s.failuresByReason(bus).getOrDefault(reason, 0L))
                             .description("Poll attempts that failed, by bus and reason").tag("bus", bus)

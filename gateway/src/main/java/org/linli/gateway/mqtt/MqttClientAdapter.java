@@ -20,9 +20,11 @@ interface MqttClientAdapter {
         void connectionLost(String reason);
 
         /**
-         * {@code delivery} reports the message's outcome: {@link Delivery#taken()} acknowledges it to the broker
-         * (QoS 1/2) on the connection that delivered it (once that connection is gone it does nothing, and the broker
-         * redelivers the message on the next one).
+         * One message, holding one of the {@code mqtt.maxInFlight} slots until {@code delivery} is told it was taken
+         * or not (exactly once, for every QoS). {@link Delivery#taken()} acknowledges it to the broker (QoS 1/2) on the
+         * connection that delivered it; once that connection is gone it does nothing, and the broker redelivers the
+         * message on the next one. While every slot is held, Paho's callback thread waits in the adapter before
+         * calling this, so the ingest must never wait for a later message before finishing an earlier one.
          */
         void message(String topic, byte[] payload, int qos, Delivery delivery);
     }
@@ -34,6 +36,9 @@ interface MqttClientAdapter {
     CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained);
 
     boolean isConnected();
+
+    /** The bound on messages in flight (delivered, not yet taken), with its counters. */
+    InFlightLimit inFlight();
 
     /** Disconnects and releases threads; may block briefly, so call it off the event loop. */
     void close();

@@ -309,6 +309,16 @@ public final class MqttIngest {
         return shownUrl;
     }
 
+    /** Messages delivered by the broker and not yet taken by the pipeline (at most {@code mqtt.maxInFlight}). */
+    public int inFlight() {
+        return client.inFlight().used();
+    }
+
+    /** Total seconds Paho's receiving side waited because {@code mqtt.maxInFlight} messages were not yet taken. */
+    public double receiverWaitSeconds() {
+        return client.inFlight().waitNanos() / 1e9;
+    }
+
     /** Alerts waiting to be published while the broker is unreachable, and those dropped because too many waited. */
     public int outboxSize() {
         return outbox.size();

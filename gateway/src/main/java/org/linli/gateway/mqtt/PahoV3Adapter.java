@@ -22,10 +22,13 @@ import java.util.concurrent.CompletableFuture;
  */
 final class PahoV3Adapter implements MqttClientAdapter {
     private final MqttConnectSettings settings;
+    private final InFlightLimit limit;
     private volatile MqttAsyncClient client;
+    private volatile InFlightLimit.Connection slots;
 
     PahoV3Adapter(MqttConnectSettings settings) {
         this.settings = settings;
+        this.limit = new InFlightLimit(settings.options().maxInFlight());
     }
 
     @Override
@@ -34,12 +37,15 @@ final class PahoV3Adapter implements MqttClientAdapter {
         try {
             MqttAsyncClient previous = client;
             if (previous != null) {
+                slots.close();
                 closeQuietly(previous);
             }
             MqttAsyncClient fresh = new MqttAsyncClient(settings.options().url(), settings.options().clientId(),
                     new MemoryPersistence());
             fresh.setManualAcks(true);
-            fresh.setCallback(new Bridge(fresh, callbacks, () -> client == fresh));
+            InFlightLimit.Connection freshSlots = limit.connection(fresh::isConnected);
+            fresh.setCallback(new Bridge(fresh, freshSlots, callbacks, () -> client == fresh));
+            slots = freshSlots;
             client = fresh;
             fresh.connect(options(), null, listener(done));
         } catch (MqttException | RuntimeException e) {
@@ -102,8 +108,14 @@ final class PahoV3Adapter implements MqttClientAdapter {
     @Override
     public void close() {
         if (client != null) {
+            slots.close();
             closeQuietly(client);
         }
+    }
+
+    @Override
+    public InFlightLimit inFlight() {
+        return limit;
     }
 
     /** Disconnects (briefly, if still connected) and releases the instance's threads; never throws. */
@@ -150,7 +162,7 @@ final class PahoV3Adapter implements MqttClientAdapter {
     }
 
     /** Forwards one instance's callbacks; connection events of a discarded instance are dropped. */
-    private record Bridge(MqttAsyncClient owner, Callbacks callbacks, java.util.function.BooleanSupplier current) implements MqttCallbackExtended {
+    private record Bridge(MqttAsyncClient owner, InFlightLimit.Connection slots, Callbacks callbacks, java.util.function.BooleanSupplier current) implements MqttCallbackExtended {
         @Override
         public void connectComplete(boolean reconnect, String serverURI) {
             if (current.getAsBoolean()) {
@@ -160,6 +172,7 @@ final class PahoV3Adapter implements MqttClientAdapter {
 
         @Override
         public void connectionLost(Throwable cause) {
+            slots.close(); // its messages no longer count, and a blocked callback thread is let go
             if (current.getAsBoolean()) {
                 callbacks.connectionLost(String.valueOf(cause));
             }
@@ -167,25 +180,22 @@ final class PahoV3Adapter implements MqttClientAdapter {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
+            // blocks this (Paho's callback) thread while maxInFlight messages are not yet taken: TCP back-pressure
+            InFlightLimit.Slot slot = slots.acquire(message.getPayload().length);
+            if (slot == null) {
+                return; // the connection ended while we waited: QoS 1 comes again on the next one
+            }
             int id = message.getId();
             int qos = message.getQos();
-            callbacks.message(topic, message.getPayload(), qos, new Delivery() {
-                @Override
-                public void taken() {
-                    try {
-                        if (qos > 0 && owner.isConnected()) {
-                            owner.messageArrivedComplete(id, qos);
-                        }
-                    } catch (MqttException e) {
-                        // the connection dropped before the ack: the broker redelivers, which is what we want
+            callbacks.message(topic, message.getPayload(), qos, new SlotDelivery(slot, qos == 0 ? null : () -> {
+                try {
+                    if (owner.isConnected()) {
+                        owner.messageArrivedComplete(id, qos);
                     }
+                } catch (MqttException e) {
+                    // the connection dropped before the ack: the broker redelivers, which is what we want
                 }
-
-                @Override
-                public void notTaken() {
-                    // no PUBACK: the broker redelivers after the next reconnect
-                }
-            });
+            }));
         }
 
         @Override

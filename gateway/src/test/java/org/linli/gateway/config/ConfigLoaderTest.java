@@ -217,6 +217,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    @DisplayName("mqtt.maxInFlight is read from the site file (default 1000) and 0 or more than 65535 is refused")
+    void maxInFlight() throws Exception {
+        // GIVEN the small site without the key, with 200, with 0 and with 70000
+        // WHEN each is parsed THEN the default applies, a value is kept, and the out-of-range ones are refused
+        assertEquals(1000, SiteFiles.parse(TestSites.smallYaml(), "test.yaml", TestSites.PROFILES, TestSites.ENV)
+                .mqtt().maxInFlight());
+        String set = TestSites.smallYaml().replace("clientId: linli-test", "clientId: linli-test\n  maxInFlight: 200");
+        assertEquals(200, SiteFiles.parse(set, "test.yaml", TestSites.PROFILES, TestSites.ENV).mqtt().maxInFlight());
+        for (String bad : List.of("0", "70000")) {
+            ConfigException e = invalid(TestSites.smallYaml().replace("clientId: linli-test", "clientId: linli-test\n  maxInFlight: " + bad));
+            assertTrue(mentions(e, "mqtt.maxInFlight", "65535", "1000"), e.getMessage());
+        }
+    }
+
+    @Test
     @DisplayName("an unknown care flag is reported with the list of known ones")
     void unknownCareFlag() {
         ConfigException e = invalid(TestSites.smallYaml().replace("care: [elderly_living_alone]", "care: [elderly]"));
