@@ -73,7 +73,7 @@ final class BacklogRun {
 
     private BenchRow drain() throws Exception {
         String loadBefore = ProcessSampler.loadAverage();
-        int n = backlog.size();
+        long n = peer.expected(backlog);
         peer.start();
         long started = System.nanoTime();
         try (ProcessSampler sampler = new ProcessSampler(peer.pid())) {
@@ -107,7 +107,10 @@ final class BacklogRun {
             boolean done = last > 0;
             double seconds = ((done ? last : lastProgress) - connected) / 1e9;
             String note = done ? "" : "stalled at " + String.format("%,d", stored) + " stored (nothing more for " + stallSeconds + " s)";
-            BenchRow row = new BenchRow(peer.name(), "backlog", qos, n, stored, seconds, stored / seconds,
+            if (done && n < backlog.size()) {
+                note = String.format("%,d of the messages are in formats this flow cannot store (nested values, ISO time)", backlog.size() - n);
+            }
+            BenchRow row = new BenchRow(peer.name(), "backlog", qos, backlog.size(), stored, seconds, stored / seconds,
                     firstWrite < 0 ? Double.NaN : (firstWrite - connected) / 1e9,
                     done ? stored / ((last - started) / 1e9) : Double.NaN,
                     stored == 0 ? Double.NaN : cpu * 1e6 / stored, rss, loadBefore, ProcessSampler.loadAverage(), note);

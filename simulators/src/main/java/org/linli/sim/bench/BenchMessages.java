@@ -24,7 +24,7 @@ import java.util.Random;
 /**
  * The messages of a benchmark, encoded up front so that encoding is out of every timed figure: reports of every MQTT
  * device of the site in its vendor's format ({@link VendorPayloadEncoder}), round robin over the devices, the k-th
- * report of a device stamped {@code base + k} minutes so that no two reports of a device are one point. Each report
+ * report of a device stamped {@code base + 15 k} minutes so that no two reports of a device are one point. Each report
  * carries every reading its profile has, at one time: the gateway writes one point per report. Values stay below
  * every alarm threshold (no rule fires on the background load). Built on the calling thread.
  */
@@ -36,6 +36,8 @@ public final class BenchMessages {
     private final List<DeviceConfig> devices;
     private final List<VendorProfile> profiles;
     private final VendorPayloadEncoder encoder = new VendorPayloadEncoder();
+    private static final long REPORT_INTERVAL_SECONDS = 15 * 60; // a battery device's usual report interval
+
     private final Random random = new Random(15);
 
     public BenchMessages(SiteConfig site, VendorProfiles catalog) {
@@ -53,18 +55,18 @@ public final class BenchMessages {
         List<Message> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int d = i % devices.size();
-            Instant at = base.plusSeconds(60L * (i / devices.size()));
-            out.add(report(d, at, i < devices.size()));
+            int k = i / devices.size();
+            out.add(report(d, k, base.plusSeconds(REPORT_INTERVAL_SECONDS * k), i < devices.size()));
         }
         return out;
     }
 
-    private Message report(int index, Instant at, boolean check) {
+    private Message report(int index, int k, Instant at, boolean check) {
         DeviceConfig d = devices.get(index);
         VendorProfile p = profiles.get(index);
         List<Reading> readings = new ArrayList<>();
         for (ReadingField f : p.readings()) {
-            readings.add(new Reading(d.id(), f.quantity(), quiet(f.quantity()), at));
+            readings.add(new Reading(d.id(), f.quantity(), quiet(f.quantity(), index, k), at));
         }
         byte[] payload = encoder.encode(p, d.id(), Decoded.of(readings, List.of()));
         if (check) {
@@ -99,7 +101,7 @@ public final class BenchMessages {
         VendorProfile p = profiles.get(index);
         List<Reading> readings = new ArrayList<>();
         for (ReadingField f : p.readings()) {
-            double v = f.quantity() == Quantity.GAS_LEL ? 30 : f.quantity() == Quantity.GAS_PPM ? 6000 : quiet(f.quantity());
+            double v = f.quantity() == Quantity.GAS_LEL ? 30 : f.quantity() == Quantity.GAS_PPM ? 6000 : quiet(f.quantity(), index, 0);
             readings.add(new Reading(deviceId, f.quantity(), v, at));
         }
         byte[] payload = encoder.encode(p, deviceId, Decoded.of(readings, List.of(new DeviceEvent(deviceId, EventType.ALARM, at))));
@@ -115,12 +117,18 @@ public final class BenchMessages {
         throw new IllegalArgumentException("no MQTT device " + deviceId);
     }
 
-    /** A plausible value in the quantity's range, well below any alarm threshold. */
-    private double quiet(Quantity q) {
+    /**
+     * A plausible value in the quantity's range, well below any alarm threshold; meter totals of the k-th report grow
+     * slowly (10 L every fourth report) so that no usage rule fires on the background load.
+     */
+    private double quiet(Quantity q, int device, int k) {
         return switch (q) {
+            case WATER_TOTAL_M3, GAS_TOTAL_M3, HEAT_ENERGY_KWH, COOLING_ENERGY_KWH -> 100 + device % 500 + (k / 4) * 0.01;
+            case WATER_FLOW_M3H, WATER_REVERSE_M3 -> 0;
+            case OPERATING_HOURS -> 1000 + k / 4;
             case GAS_LEL, SMOKE_LEVEL -> random.nextInt(15) / 10.0;
             case GAS_PPM -> random.nextInt(50);
-            case SIGNAL_DBM -> -60 - random.nextInt(45);
+            case SIGNAL_DBM -> -60 - random.nextInt(20);
             case BATTERY_PCT -> 60 + random.nextInt(40);
             case BATTERY_V -> 3.0 + random.nextInt(60) / 100.0;
             case TEMPERATURE_C -> 15 + random.nextInt(150) / 10.0;

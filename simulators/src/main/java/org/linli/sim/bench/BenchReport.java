@@ -55,12 +55,12 @@ final class BenchReport {
         rows.stream().filter(r -> r.mode().equals("backlog"))
                 .forEach(r -> byWork.computeIfAbsent(String.format("backlog %,d QoS %d", r.messages(), r.qos()), k -> new ArrayList<>()).add(r));
         byWork.forEach((work, runs) -> {
-            List<BenchRow> gw = runs.stream().filter(r -> r.peer().equals("gateway") && r.note().isEmpty()).toList();
+            List<BenchRow> gw = runs.stream().filter(r -> r.peer().equals("gateway") && !r.note().startsWith("stalled")).toList();
             List<BenchRow> nr = runs.stream().filter(r -> r.peer().equals("node-red")).toList();
             if (gw.isEmpty() || nr.isEmpty()) {
                 return;
             }
-            List<BenchRow> nrDone = nr.stream().filter(r -> r.note().isEmpty()).toList();
+            List<BenchRow> nrDone = nr.stream().filter(r -> !r.note().startsWith("stalled")).toList();
             if (nrDone.isEmpty()) {
                 out.add(work + ": Node-RED never finished (" + String.join("; ", nr.stream().map(BenchRow::note).toList())
                         + "); gateway " + String.format("%,.0f msg/s", median(gw, BenchRow::rate)));

@@ -62,12 +62,12 @@ final class BenchRig implements AutoCloseable {
         return PROFILES;
     }
 
-    Peer peer(String name, BenchOptions o, NodeRedInstall nodeRed, double nodeRedRowsPerMessage) throws IOException {
+    Peer peer(String name, BenchOptions o, NodeRedInstall nodeRed) throws IOException {
         if (name.equals("gateway")) {
             return new GatewayPeer(site, httpPort, dir.resolve("gateway"), o.gatewayLaunch());
         }
         return new NodeRedPeer(nodeRed, dir.resolve("node-red"), "127.0.0.1", broker.port(), "bench-node-red",
-                server.url(), serverCounts, nodeRedRowsPerMessage, FreePort.pick());
+                server.url(), serverCounts, FreePort.pick());
     }
 
     @Override

