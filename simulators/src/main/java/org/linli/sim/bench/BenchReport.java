@@ -17,6 +17,7 @@ final class BenchReport {
     private final List<BenchRow> rows = new ArrayList<>();
     private final List<String> facts = new ArrayList<>();
     private final Map<String, Double> liveCeilings = new LinkedHashMap<>();
+    private final java.util.Set<String> lowerBounds = new java.util.HashSet<>();
 
     void fact(String line) {
         facts.add(line);
@@ -27,8 +28,12 @@ final class BenchReport {
         System.out.println(row.markdown());
     }
 
-    void ceiling(String peer, int qos, double rate) {
+    /** {@code lowerBound}: the ladder never fell behind, so the real ceiling is higher than its top step. */
+    void ceiling(String peer, int qos, double rate, boolean lowerBound) {
         liveCeilings.merge(peer + " QoS " + qos, rate, Math::max);
+        if (lowerBound) {
+            lowerBounds.add(peer + " QoS " + qos);
+        }
     }
 
     String render() {
@@ -38,8 +43,9 @@ final class BenchReport {
         rows.forEach(r -> b.append(r.markdown()).append('\n'));
         if (!liveCeilings.isEmpty()) {
             b.append('\n');
-            liveCeilings.forEach((k, v) -> b.append(String.format("- live ceiling (highest rate offered that kept up, stored within %.0f s), %s: %,.0f msg/s%n",
-                    LiveLadder.KEEPS_UP_SECONDS, k, v)));
+            liveCeilings.forEach((k, v) -> b.append(String.format("- live ceiling (highest rate offered that kept up, stored within %.0f s), %s: %s%,.0f msg/s%s%n",
+                    LiveLadder.KEEPS_UP_SECONDS, k, lowerBounds.contains(k) ? "≥ " : "", v,
+                    lowerBounds.contains(k) ? " (kept up at every step: the ladder's top, not the ceiling)" : "")));
         }
         List<String> ratios = ratios();
         if (!ratios.isEmpty()) {
@@ -74,8 +80,11 @@ final class BenchReport {
         liveCeilings.forEach((k, v) -> {
             if (k.startsWith("gateway")) {
                 Double peer = liveCeilings.get(k.replace("gateway", "node-red"));
+                String nr = k.replace("gateway", "node-red");
                 if (peer != null && peer > 0) {
-                    out.add(String.format("live ceiling %s: %.1f× (%,.0f vs %,.0f msg/s)", k.replace("gateway ", ""), v / peer, v, peer));
+                    out.add(String.format("live ceiling %s: %s%.1f× (%s%,.0f vs %s%,.0f msg/s)", k.replace("gateway ", ""),
+                            lowerBounds.contains(nr) ? "at most " : "", v / peer, lowerBounds.contains(k) ? "≥ " : "", v,
+                            lowerBounds.contains(nr) ? "≥ " : "", peer));
                 }
             }
         });

@@ -14,7 +14,7 @@ import java.util.Map;
  * ({@link BenchRig}). Rows go to a {@link BenchReport}. Runs on the calling thread.
  */
 public final class DrainBenchmark {
-    private static final List<Integer> NODE_RED_LADDER = List.of(1_000, 2_000, 3_000, 4_000, 5_000, 6_000);
+    private static final List<Integer> NODE_RED_LADDER = List.of(1_000, 2_000, 4_000, 6_000, 8_000, 10_000, 12_000, 15_000);
 
     private final BenchOptions o;
     private final Path work;
@@ -88,7 +88,7 @@ public final class DrainBenchmark {
         try (BenchRig rig = rig(); Peer p = rig.peer(peer, o, nodeRed)) {
             LiveLadder ladder = new LiveLadder(rig, p, pool(200_000), qos, o.stepSeconds());
             ladder.run(peer.equals("gateway") ? o.ladder() : NODE_RED_LADDER).forEach(report::add);
-            report.ceiling(peer, qos, ladder.ceiling());
+            report.ceiling(peer, qos, ladder.ceiling(), !ladder.fellBehind());
             return ladder.ceiling();
         }
     }

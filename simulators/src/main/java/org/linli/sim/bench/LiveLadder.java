@@ -25,6 +25,7 @@ final class LiveLadder {
     private final int qos;
     private final int stepSeconds;
     private double ceiling;
+    private boolean fellBehind;
     private long[] storablePrefix; // storablePrefix[i]: messages among pool[0..i) the peer can store
 
     LiveLadder(BenchRig rig, Peer peer, List<BenchMessages.Message> pool, int qos, int stepSeconds) {
@@ -33,6 +34,11 @@ final class LiveLadder {
         this.pool = pool;
         this.qos = qos;
         this.stepSeconds = stepSeconds;
+    }
+
+    /** Whether a step did not keep up; if none did, the ceiling is only a lower bound (the ladder's top). */
+    boolean fellBehind() {
+        return fellBehind;
     }
 
     /** The highest offered rate that kept up (0 if none did); after {@link #run}. */
@@ -70,11 +76,14 @@ final class LiveLadder {
                 boolean keeps = !Double.isNaN(lag) && lag <= KEEPS_UP_SECONDS;
                 if (keeps) {
                     ceiling = Math.max(ceiling, offered);
+                } else {
+                    fellBehind = true;
                 }
                 String note = Double.isNaN(lag) ? String.format("not caught up %d s after the step: %,d of %,d stored (taken from MQTT: %,d)",
                         CATCH_UP_LIMIT.toSeconds(), peer.stored() - base, published, peer.received() - (peer.received() < 0 ? 0 : base))
                         : keeps ? "keeps up" : String.format("behind: stored %.1f s after the step", lag);
-                rows.add(new BenchRow(peer.name(), "live " + rate + "/s", qos, sent, storedAtEnd - (published - sent),
+                long storedOfStep = storedAtEnd - (storable(warm + published - sent) - storable(warm));
+                rows.add(new BenchRow(peer.name(), "live " + rate + "/s", qos, sent, storedOfStep,
                         (stepEnd - t0) / 1e9, offered, lag, Double.NaN, cpu * 1e6 / sent, sampler.peakRssMb(), loadBefore,
                         ProcessSampler.loadAverage(), note));
                 if (Double.isNaN(lag) || lag > GIVE_UP_SECONDS) {
