@@ -1,0 +1,161 @@
+package org.linli.sim.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.linli.sim.mqtt.DevicePublisher;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Alert latency under load: while a paced publisher offers background reports at 50 %, 90 % and 100 % of a ceiling
+ * (each level one step), a gas alarm of a different device is published every 100 ms on a connection of its own
+ * (QoS 1, as a detector sends it); the latency of each is the time from the publish call to its alert on the
+ * gateway's SSE stream ({@code /api/alerts/stream}, read by a thread of its own). Gateway only.
+ */
+final class AlertLatencyRun {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double[] LEVELS = {0.5, 0.9, 1.0};
+
+    private final BenchRig rig;
+    private final GatewayPeer gateway;
+    private final BenchMessages messages;
+    private final List<BenchMessages.Message> pool;
+    private final int stepSeconds;
+    private final Map<String, Long> publishedAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> latencyNanos = new ConcurrentHashMap<>();
+
+    AlertLatencyRun(BenchRig rig, GatewayPeer gateway, BenchMessages messages, List<BenchMessages.Message> pool, int stepSeconds) {
+        this.rig = rig;
+        this.gateway = gateway;
+        this.messages = messages;
+        this.pool = pool;
+        this.stepSeconds = stepSeconds;
+    }
+
+    List<BenchRow> run(double ceiling) throws Exception {
+        List<BenchRow> rows = new ArrayList<>();
+        List<String> alarms = new ArrayList<>(messages.gasAlarms());
+        int nextAlarm = 0;
+        gateway.start();
+        try (ProcessSampler sampler = new ProcessSampler(gateway.pid());
+             DevicePublisher background = new DevicePublisher(rig.broker.url(), "bench-alert-background");
+             DevicePublisher detectors = new DevicePublisher(rig.broker.url(), "bench-alert-detectors")) {
+            gateway.awaitConnected(Duration.ofSeconds(120));
+            InputStream stream = openStream();
+            PacedPublisher paced = new PacedPublisher(background, pool, 1);
+            paced.publish((int) (ceiling / 2), 5); // warm-up, not reported
+            for (double level : LEVELS) {
+                int rate = (int) Math.round(ceiling * level);
+                String loadBefore = ProcessSampler.loadAverage();
+                double cpu0 = sampler.cpuSeconds();
+                long[] sent = {0};
+                Thread load = new Thread(() -> {
+                    try {
+                        sent[0] = paced.publish(rate, stepSeconds);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "bench-background");
+                long t0 = System.nanoTime();
+                load.start();
+                List<String> step = new ArrayList<>();
+                Thread.sleep(1000); // let the background reach its rate before the first alarm
+                while (load.isAlive() && nextAlarm < alarms.size()) {
+                    String id = alarms.get(nextAlarm++);
+                    BenchMessages.Message m = messages.alarm(id, Instant.now());
+                    step.add(id);
+                    publishedAt.put(id, System.nanoTime());
+                    detectors.publish(m.topic(), m.payload(), 1);
+                    Thread.sleep(100);
+                }
+                load.join();
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (!latencyNanos.keySet().containsAll(step) && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                List<Long> ms = new ArrayList<>();
+                step.forEach(id -> {
+                    Long l = latencyNanos.get(id);
+                    if (l != null) {
+                        ms.add(l);
+                    }
+                });
+                Collections.sort(ms);
+                String note = ms.isEmpty() ? "no alert seen" : String.format("alert latency p50 %.0f ms, p99 %.0f ms, max %.0f ms (%d alarms%s)",
+                        pct(ms, 0.5), pct(ms, 0.99), ms.get(ms.size() - 1) / 1e6, step.size(),
+                        ms.size() < step.size() ? ", " + (step.size() - ms.size()) + " not seen in 30 s" : "");
+                rows.add(new BenchRow("gateway", String.format("alerts at %.0f %% (%,d/s)", level * 100, rate), 1, sent[0],
+                        ms.size(), seconds, sent[0] / seconds, Double.NaN, Double.NaN,
+                        (sampler.cpuSeconds() - cpu0) * 1e6 / Math.max(1, sent[0]), sampler.peakRssMb(), loadBefore,
+                        ProcessSampler.loadAverage(), note));
+            }
+            stream.close();
+        } finally {
+            gateway.stop();
+        }
+        return rows;
+    }
+
+    private static double pct(List<Long> sorted, double p) {
+        int i = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))) / 1e6;
+    }
+
+    /** Opens the SSE stream and returns once its replay ended; a daemon thread notes each new alert's latency. */
+    private InputStream openStream() throws Exception {
+        HttpResponse<InputStream> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway.alertStreamUrl()))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("alert stream answered " + r.statusCode());
+        }
+        CountDownLatch replayed = new CountDownLatch(1);
+        Thread reader = new Thread(() -> read(r.body(), replayed), "bench-sse");
+        reader.setDaemon(true);
+        reader.start();
+        if (!replayed.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the alert stream did not end its replay in 30 s");
+        }
+        return r.body();
+    }
+
+    private void read(InputStream body, CountDownLatch replayed) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            String event = "";
+            String line;
+            while ((line = in.readLine()) != null) {
+                long now = System.nanoTime();
+                if (line.startsWith("event: ")) {
+                    event = line.substring(7).trim();
+                    if (event.equals("replayed")) {
+                        replayed.countDown();
+                    }
+                } else if (line.startsWith("data: ") && event.equals("alert")) {
+                    JsonNode device = JSON.readTree(line.substring(6)).path("device");
+                    Long at = publishedAt.get(device.path("id").asText(""));
+                    if (at != null) {
+                        latencyNanos.putIfAbsent(device.path("id").asText(), now - at);
+                    }
+                }
+            }
+        } catch (Exception closed) {
+            // the stream was closed at the end of the run
+        }
+    }
+}

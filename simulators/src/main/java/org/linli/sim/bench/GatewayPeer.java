@@ -1,0 +1,105 @@
+package org.linli.sim.bench;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.linli.gateway.config.SiteConfig;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The gateway as an operator runs it: a child JVM on the gateway jar ({@code java [opts] -jar linli-gateway.jar run
+ * --config site.yaml}) with a generated site file. Progress is read from its {@code /metrics}: messages taken from
+ * MQTT ({@code linli_messages_received_total}, source mqtt) and points the server accepted
+ * ({@code linli_queue_accepted_total}); every benchmark report is one point, so points stored are messages stored.
+ * Only the jar, the site-file format and {@code /metrics} are used, so any version of the gateway can be measured.
+ */
+final class GatewayPeer implements Peer {
+    private static final Pattern CONNECTED = Pattern.compile("MQTT (connected|reconnected) to");
+
+    private final List<String> launch;
+    private final Path config;
+    private final Path log;
+    private final int httpPort;
+    private ChildProcess process;
+
+    /** {@code launch}: what follows {@code java}, e.g. the JVM options and {@code -jar linli-gateway.jar}. */
+    GatewayPeer(SiteConfig site, int httpPort, Path dir, List<String> launch) throws IOException {
+        this.launch = launch;
+        this.httpPort = httpPort;
+        java.nio.file.Files.createDirectories(dir);
+        this.config = dir.resolve("site.yaml");
+        this.log = dir.resolve("gateway.log");
+        new ObjectMapper(new YAMLFactory()).setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
+                .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+                .writeValue(config.toFile(), site);
+    }
+
+    @Override
+    public String name() {
+        return "gateway";
+    }
+
+    @Override
+    public void start() throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(launch);
+        cmd.addAll(List.of("run", "--config", config.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("LINLI_INFLUX_TOKEN", "bench-token");
+        process = new ChildProcess(pb, log, CONNECTED);
+    }
+
+    @Override
+    public long awaitConnected(Duration timeout) throws IOException, InterruptedException {
+        return process.awaitMatch(timeout, "the gateway (log " + log + ")");
+    }
+
+    long startedAt() {
+        return process.startedAt();
+    }
+
+    @Override
+    public long stored() throws IOException {
+        return (long) metrics().sum("linli_queue_accepted_total", "");
+    }
+
+    @Override
+    public long received() throws IOException {
+        return (long) metrics().sum("linli_messages_received_total", "source=\"mqtt\"");
+    }
+
+    private PromText metrics() throws IOException {
+        return PromText.fetch("http://127.0.0.1:" + httpPort + "/metrics");
+    }
+
+    /** The live alert stream, {@code /api/alerts/stream}. */
+    String alertStreamUrl() {
+        return "http://127.0.0.1:" + httpPort + "/api/alerts/stream";
+    }
+
+    @Override
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        if (process != null) {
+            process.stop();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}
