@@ -8,6 +8,7 @@
 #   postgres.pem, postgres.key  PostgreSQL's server certificate (ssl = on)
 # Usage:  set -a; . ./.env; set +a; ./make-certs.sh [EXTRA_HOST_NAME_OR_IP ...]
 #   LINLI_ARTEMIS_NODES   the nodes' host names (default "artemis-1 artemis-2 artemis-3", their compose names)
+#   LINLI_POSTGRES_UID    owner of postgres.key (default 999, the postgres image; Debian: $(id -u postgres))
 #   EXTRA_HOST...         names/addresses the gateways and browsers use (the district's public name, LAN addresses)
 # Reruns keep the CA and renew every other certificate (825 days). Needs openssl and keytool (any JRE).
 set -euo pipefail
@@ -56,9 +57,10 @@ sign postgres "DNS:postgres,DNS:localhost,IP:127.0.0.1$extra"
 
 chmod 0644 ca.pem web.pem postgres.pem broker-ca.p12
 # the containers read their keys as their own users: Artemis and the centre 1001, nginx root, Grafana 472,
-# PostgreSQL 999 (its key must be 0600 or 0640 owned by that user)
-chmod 0640 ./artemis-*.p12 web.key postgres.key
-chown 999:999 postgres.key 2>/dev/null \
+# PostgreSQL 999 (the postgres image; on Debian the postgres user): PostgreSQL refuses a key it owns unless it is 0600
+chmod 0640 ./artemis-*.p12 web.key
+chmod 0600 postgres.key
+chown "${LINLI_POSTGRES_UID:-999}:${LINLI_POSTGRES_UID:-999}" postgres.key 2>/dev/null \
   || echo "note: run 'sudo chown 999:999 $dir/postgres.key' so the postgres container can read it" >&2
 chgrp 472 web.key 2>/dev/null || true
 chgrp 1001 ./artemis-*.p12 2>/dev/null || true
