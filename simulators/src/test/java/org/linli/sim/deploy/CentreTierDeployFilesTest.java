@@ -63,6 +63,28 @@ class CentreTierDeployFilesTest {
     }
 
     @Test
+    @DisplayName("every file the tier's services mount from the repository exists (generated secrets and certificates aside)")
+    @SuppressWarnings("unchecked")
+    void everyMountedRepositoryFileExists() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(TIER.resolve("centre-tier.compose.yml")));
+        List<String> missing = new ArrayList<>();
+        ((Map<String, Map<String, Object>>) compose.get("services")).forEach((name, s) -> {
+            for (Object v : (List<Object>) s.getOrDefault("volumes", List.of())) {
+                String source = String.valueOf(v).split(":")[0];
+                boolean generated = source.startsWith("./tls") || source.startsWith("./artemis-etc") || source.equals("./backup");
+                if (source.startsWith(".") && !generated && !Files.exists(TIER.resolve(source))) {
+                    missing.add(name + ": " + source);
+                }
+            }
+        });
+        assertEquals(List.of(), missing);
+        // AND Grafana gets both provisioned data sources the dashboards name
+        String datasources = Files.readString(DOCKER.resolve("grafana/district/provisioning/datasources/postgres-archive.yaml"))
+                + Files.readString(DOCKER.resolve("district/grafana/provisioning/datasources/district.yaml"));
+        assertTrue(datasources.contains("uid: linli-archive-pg") && datasources.contains("uid: linli-district-pair1"));
+    }
+
+    @Test
     @DisplayName("every variable the compose file needs is in .env.example, and every secret there is CHANGE_ME")
     void envExampleDeclaresEveryVariable() throws IOException {
         // GIVEN the compose file without its comments, and .env.example
