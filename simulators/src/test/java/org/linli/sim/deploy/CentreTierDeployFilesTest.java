@@ -78,6 +78,18 @@ class CentreTierDeployFilesTest {
             }
         });
         assertEquals(List.of(), missing);
+        // AND the tier's shell scripts parse (make-certs.sh and the init script also run in the other CentreTier tests)
+        for (Path script : List.of(TIER.resolve("make-certs.sh"), TIER.resolve("artemis-etc.sh"),
+                TIER.resolve("postgres/initdb/10-linli-archive.sh"))) {
+            Process p = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            try {
+                assertEquals(0, p.waitFor(), script + ": " + out);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
         // AND Grafana gets both provisioned data sources the dashboards name
         String datasources = Files.readString(DOCKER.resolve("grafana/district/provisioning/datasources/postgres-archive.yaml"))
                 + Files.readString(DOCKER.resolve("district/grafana/provisioning/datasources/district.yaml"));
