@@ -58,10 +58,10 @@ sign postgres "DNS:postgres,DNS:localhost,IP:127.0.0.1$extra"
 chmod 0644 ca.pem web.pem postgres.pem broker-ca.p12
 # the containers read their keys as their own users: Artemis and the centre 1001, nginx root, Grafana 472,
 # PostgreSQL 999 (the postgres image; on Debian the postgres user): PostgreSQL refuses a key it owns unless it is 0600
-chmod 0640 ./artemis-*.p12 web.key
+chmod 0640 web.key
+for n in $nodes; do chmod 0640 "$n.p12"; chgrp 1001 "$n.p12" 2>/dev/null || true; done
 chmod 0600 postgres.key
 chown "${LINLI_POSTGRES_UID:-999}:${LINLI_POSTGRES_UID:-999}" postgres.key 2>/dev/null \
   || echo "note: run 'sudo chown 999:999 $dir/postgres.key' so the postgres container can read it" >&2
 chgrp 472 web.key 2>/dev/null || true
-chgrp 1001 ./artemis-*.p12 2>/dev/null || true
 echo "made in $dir: ca.pem, $(for n in $nodes; do printf '%s.p12 ' "$n"; done)broker-ca.p12, web.pem, postgres.pem"

@@ -24,10 +24,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,9 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The centre tier's broker as production runs it (docs/DEPLOY.md, "The centre tier"): the Artemis 2.40.0
+ * The centre tier's broker as production runs it (docs/DEPLOY.md, "The centre tier"): three nodes of the Artemis 2.40.0
  * distribution ({@code org.apache.activemq:apache-artemis:2.40.0:tar.gz:bin}, fetched once into the local Maven
- * repository with {@code mvn dependency:get}), an instance with docker/artemis/broker-tls.xml, the generated
+ * repository with {@code mvn dependency:get}), each an instance with docker/artemis/broker-tls.xml, the generated
  * per-compound security file included with xi:include, the certificates of docker/centre-tier/make-certs.sh, and
  * the secrets in the environment.
  */
@@ -51,7 +53,7 @@ class CentreTierArtemisDistributionTest {
 
     @TempDir
     Path dir;
-    private CentreTierArtemisNode node;
+    private final List<CentreTierArtemisNode> nodes = new ArrayList<>();
     private final List<MqttAsyncClient> clients = new ArrayList<>();
 
     @AfterEach
@@ -64,75 +66,111 @@ class CentreTierArtemisDistributionTest {
                 // already gone
             }
         }
-        if (node != null) {
-            node.close();
+        for (CentreTierArtemisNode n : nodes) {
+            n.close();
         }
     }
 
     @Test
-    @Timeout(value = 240, unit = TimeUnit.SECONDS)
-    @DisplayName("the distribution with broker-tls.xml and the generated security: a compound publishes its alert over TLS, a centre user receives it, plain TCP is refused")
-    void aCompoundsAlertReachesTheCentreThroughTheDistribution() throws Exception {
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    @DisplayName("three nodes of the distribution with broker-tls.xml and the generated security form the cluster; a compound's alert published on node 1 over TLS reaches the centre's shared subscription on node 3; plain TCP is refused")
+    void aCompoundsAlertCrossesTheDistributionCluster() throws Exception {
         RequiredTools.require("openssl", new ProcessBuilder("openssl", "version").start().waitFor() == 0);
         RequiredTools.require("apache-artemis-2.40.0-bin.tar.gz (mvn -B dependency:get "
                 + "-Dartifact=org.apache.activemq:apache-artemis:2.40.0:tar.gz:bin)", Files.isRegularFile(CentreTierArtemisNode.DISTRIBUTION));
 
-        // GIVEN the tier's certificates, the security generated for compounds x1 and x2, their hashed logins and the centre's
+        // GIVEN the tier's certificates, the security generated for compounds x1 and x2, their hashed logins and the
+        // centre's (what artemis-etc.sh runs: ArtemisSecurity's generator, then ArtemisUsers.java on the distribution's jars)
         Path tls = dir.resolve("tls");
         CentreTierArtemisNode.run(dir, List.of("bash", MAKE_CERTS.toAbsolutePath().toString()), Map.of(
-                "LINLI_CENTRE_TLS_DIR", tls.toString(), "LINLI_ARTEMIS_NODES", "artemis-1",
+                "LINLI_CENTRE_TLS_DIR", tls.toString(), "LINLI_ARTEMIS_NODES", "node1 node2 node3",
                 "LINLI_ARTEMIS_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD,
                 "LINLI_CENTRE_TRUSTSTORE_PASSWORD", TRUSTSTORE_PASSWORD));
-        // (what artemis-etc.sh runs: ArtemisSecurity's generator, then ArtemisUsers.java with the distribution's jars)
+        Path home = CentreTierArtemisNode.unpack(dir);
         Path compounds = Files.writeString(dir.resolve("compounds.txt"), "s1 c1 x1\ns1 c1 x2\n");
         Path generated = Files.createDirectories(dir.resolve("generated"));
         ArtemisSecurity.main(new String[]{compounds.toString(), generated.toString(), "centre"});
-        node = CentreTierArtemisNode.create(dir, Map.of());
         CentreTierArtemisNode.run(dir, List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", dir.resolve("apache-artemis-2.40.0/lib/*").toString(), ARTEMIS_USERS.toAbsolutePath().toString(),
+                "-cp", home.resolve("lib/*").toString(), ARTEMIS_USERS.toAbsolutePath().toString(),
                 compounds.toString(), generated.toString()), Map.of("LINLI_CENTRE_BROKER_PASSWORD", CENTRE_PASSWORD));
-        Map<String, String> passwords = new java.util.HashMap<>();
+        Map<String, String> passwords = new HashMap<>();
         for (String line : Files.readAllLines(generated.resolve("compound-passwords.env"))) {
             passwords.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
         }
         assertFalse(Files.readString(generated.resolve("artemis-users.properties")).contains(passwords.get("x1")),
                 "the users file holds hashes only");
-        node.addToEtc(Map.of(
+        Map<String, Path> etc = Map.of(
                 "linli-security.xml", generated.resolve("linli-security.xml"),
                 "artemis-users.properties", generated.resolve("artemis-users.properties"),
-                "artemis-roles.properties", generated.resolve("artemis-roles.properties")));
+                "artemis-roles.properties", generated.resolve("artemis-roles.properties"));
+        int[] core = {CentreTierArtemisNode.freePort(), CentreTierArtemisNode.freePort(), CentreTierArtemisNode.freePort()};
+        for (int i = 0; i < 3; i++) {
+            List<String> peers = new ArrayList<>();
+            for (int j = 0; j < 3; j++) {
+                if (j != i) {
+                    peers.add("tcp://127.0.0.1:" + core[j]);
+                }
+            }
+            nodes.add(CentreTierArtemisNode.create(home, dir, "node" + (i + 1), CentreTierArtemisNode.freePort(),
+                    core[i], peers, etc));
+        }
 
-        // WHEN one node runs under bin/artemis run with the secrets in its environment
-        node.start(tls.resolve("artemis-1.p12"), Map.of("LINLI_ARTEMIS_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD,
-                "LINLI_ARTEMIS_CLUSTER_PASSWORD", "cluster-" + KEYSTORE_PASSWORD));
+        // WHEN the three nodes run under bin/artemis run with the secrets in their environment
+        for (int i = 0; i < 3; i++) {
+            nodes.get(i).start(tls.resolve("node" + (i + 1) + ".p12"), Map.of(
+                    "LINLI_ARTEMIS_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD,
+                    "LINLI_ARTEMIS_CLUSTER_PASSWORD", "cluster-" + KEYSTORE_PASSWORD));
+        }
+        // ... until every node's two bridges are connected (AMQ221027 twice in each log)
+        for (CentreTierArtemisNode n : nodes) {
+            await("bridges of a node").atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> n.log().split("AMQ221027", -1).length - 1 >= 2 || !n.alive());
+            assertTrue(n.alive(), "node runs: " + n.log());
+        }
         SocketFactory trust = BrokerTls.from(tls.resolve("broker-ca.p12").toString(), TRUSTSTORE_PASSWORD.toCharArray());
-        String url = "ssl://localhost:" + node.mqttPort();
         List<String> centreSeen = new CopyOnWriteArrayList<>();
-        MqttAsyncClient centre = await("the node accepts a TLS login (log: see node1.log)").atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> connect(url, "centre-a-work", "centre", CENTRE_PASSWORD, trust, centreSeen), c -> true);
+        MqttAsyncClient centre = connect(url(2), "centre-a-work", "centre", CENTRE_PASSWORD, trust, centreSeen);
         IMqttToken sub = centre.subscribe("$share/centre/linli/v1/+/+/+/alert", 1);
         sub.waitForCompletion(10_000);
         assertTrue(sub.getReasonCodes()[0] < 0x80, "centre's shared subscription: reason " + sub.getReasonCodes()[0]);
-        MqttAsyncClient x1 = connect(url, "x1", "x1", passwords.get("x1"), trust, new CopyOnWriteArrayList<>());
-        IMqttToken published = x1.publish("linli/v1/s1/c1/x1/alert",
-                message("{\"id\":\"A-1\",\"version\":1}"));
-        published.waitForCompletion(10_000);
+        MqttAsyncClient x1 = connect(url(0), "x1", "x1", passwords.get("x1"), trust, new CopyOnWriteArrayList<>());
+        // the subscription's binding reaches node 1 over the cluster shortly after the SUBACK: publish versions
+        // until one arrives, then every later one must
+        AtomicInteger version = new AtomicInteger();
+        await("the cluster routes node 1's publications to node 3").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    publish(x1, "linli/v1/s1/c1/x1/alert", alert(version.incrementAndGet()));
+                    return !centreSeen.isEmpty();
+                });
+        IMqttToken published = publish(x1, "linli/v1/s1/c1/x1/alert", alert(1000));
 
-        // THEN the compound's publish is accepted and the centre user receives it
+        // THEN the compound's publish is accepted and the centre user on another node receives it
         assertTrue(published.getReasonCodes() == null || published.getReasonCodes()[0] < 0x80, "PUBACK ok");
-        await().atMost(Duration.ofSeconds(20)).until(() -> centreSeen.contains("{\"id\":\"A-1\",\"version\":1}"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> centreSeen.contains(alert(1000)));
         // AND x1 may not publish in x2's branch (the included per-compound settings are in force)
-        IMqttToken forged = x1.publish("linli/v1/s1/c1/x2/alert", message("forged"));
-        forged.waitForCompletion(10_000);
-        assertEquals(0x87, forged.getReasonCodes()[0]);
-        // AND the MQTT port speaks TLS only, and the node logged no secret
-        assertThrows(Exception.class, () -> connect("tcp://localhost:" + node.mqttPort(), "plain", "x1", passwords.get("x1"), null,
-                new CopyOnWriteArrayList<>()));
-        assertTrue(node.alive(), "the node still runs");
-        String log = node.log();
-        assertFalse(log.contains(KEYSTORE_PASSWORD), "the key store password is not in the log");
-        System.out.println("CentreTierArtemisDistributionTest: node log lines: " + log.lines().count());
+        assertEquals(0x87, publish(x1, "linli/v1/s1/c1/x2/alert", "forged").getReasonCodes()[0]);
+        // AND the MQTT port speaks TLS only, and no node logged a secret
+        assertThrows(Exception.class, () -> connect("tcp://localhost:" + nodes.get(0).mqttPort(), "plain", "x1",
+                passwords.get("x1"), null, new CopyOnWriteArrayList<>()));
+        for (CentreTierArtemisNode n : nodes) {
+            assertTrue(n.alive(), "the node still runs");
+            assertFalse(n.log().contains(KEYSTORE_PASSWORD), "no key store or cluster password in the log");
+        }
+        System.out.println("CentreTierArtemisDistributionTest: versions published before the route was up: " + version.get());
+    }
+
+    private String url(int node) {
+        return "ssl://localhost:" + nodes.get(node).mqttPort();
+    }
+
+    private static String alert(int version) {
+        return "{\"id\":\"A-1\",\"version\":" + version + "}";
+    }
+
+    private static IMqttToken publish(MqttAsyncClient client, String topic, String body) throws MqttException {
+        IMqttToken token = client.publish(topic, message(body));
+        token.waitForCompletion(10_000);
+        return token;
     }
 
     private MqttAsyncClient connect(String url, String id, String user, String password, SocketFactory trust,
