@@ -36,7 +36,8 @@ public final class PointFactory {
 
     private final SiteDirectory site;
     private final GasAlarmLevel gasAlarmLevel;
-    private final Map<String, DeviceTags> tags = new ConcurrentHashMap<>();
+    /** By the device itself (id, type, place), not its id alone: the same id with another type is another measurement. */
+    private final Map<Device, DeviceTags> tags = new ConcurrentHashMap<>();
 
     /** One field of a point: its name and its text ({@code 12.5}, {@code -71i}, {@code true}). */
     private record Field(String name, String text) {
@@ -94,8 +95,8 @@ public final class PointFactory {
     }
 
     private DeviceTags tagsOf(Device device) {
-        DeviceTags t = tags.get(device.id());
-        return t != null ? t : tags.computeIfAbsent(device.id(), id -> new DeviceTags(site, device));
+        DeviceTags t = tags.get(device);
+        return t != null ? t : tags.computeIfAbsent(device, d -> new DeviceTags(site, d));
     }
 
     private static void addDouble(List<Field> fields, String name, double v) {
