@@ -117,6 +117,8 @@ class ArchiveReplicaKillTest {
                 "SELECT count(*) FROM alert_transitions WHERE alert_id LIKE 'K-%'");
         assertEquals(expectedTransitions(burst), transitions, "one row per history line, none twice, none lost");
         await().atMost(Duration.ofSeconds(20)).until(() -> a.archive().feed().backlog() == 0);
+        System.out.printf("replica rb SIGKILLed after %d of %d messages published; replica ra archived %.0f%n", atKill,
+                burst.size(), a.meters().value("linli_centre_archive_versions_total", "written"));
     }
 
     /** 200 alerts over x1, x2, x3, each raised, accepted, on site and resolved: 4 versions, published in order. */
