@@ -134,6 +134,14 @@ class CentreArchiveTest {
         assertEquals(1, x3.get("/api/archive/alerts?from=2026-11-01&to=2027-01-01").json().getJsonArray("alerts").size());
         assertEquals(200, street.get("/api/reports/monthly?community=c2&month=2026-12").status());
         assertEquals("ok", street.get("/health/ready").json().getJsonObject("archive").getString("state"));
+        // THEN malformed requests are refused as such
+        assertEquals(400, wang.get("/api/reports/monthly?community=c1&month=12-2026").status());
+        assertEquals(400, wang.get("/api/reports/monthly?month=2026-12").status());
+        assertEquals(400, wang.get("/api/archive/alerts?grid=g1").status());
+        assertEquals(400, wang.get("/api/archive/alerts?limit=5000").status());
+        assertEquals(400, wang.get("/api/archive/statistics?from=yesterday").status());
+        assertEquals(1, wang.get("/api/archive/alerts?compound=x1&grid=g2&from=2026-12-01&to=2027-01-01").json()
+                .getJsonArray("alerts").size(), "x1's grid g2 has A6");
     }
 
     @Test

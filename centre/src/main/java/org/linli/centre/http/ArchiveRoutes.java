@@ -164,8 +164,14 @@ final class ArchiveRoutes {
         return o;
     }
 
-    /** The scope asked for within the user's, or answers 404 (unknown or out of scope) and gives empty. */
+    /** The scope asked for within the user's, or answers 404 (unknown or out of scope) or 400 and gives empty. */
     private Optional<ArchiveScope> scope(RoutingContext ctx) {
+        String grid = ctx.queryParams().get("grid");
+        String compound = ctx.queryParams().get("compound");
+        if (grid != null && !grid.isBlank() && (compound == null || compound.isBlank())) {
+            Json.error(ctx, 400, "grid=ID needs compound=ID (grid ids are a compound's own)");
+            return Optional.empty();
+        }
         Optional<ArchiveScope> s = scopes.resolve(CentreAuth.user(ctx).scope(), ctx.queryParams());
         if (s.isEmpty()) {
             Json.error(ctx, 404, "no such street, community or compound");
