@@ -193,7 +193,8 @@ function renderTiles() {
       if (!list.length) continue;
       if (!where.compound) {
         box.append(el('div', { class: 'community-head', style: 'grid-column: 1 / -1' },
-          el('button', { type: 'button', 'data-community': c.id, text: c.name + '（' + list.length + ' 个小区）', onclick: () => go('community', c.id) })));
+          el('button', { type: 'button', 'data-community': c.id, text: c.name + '（' + list.length + ' 个小区）', onclick: () => go('community', c.id) }),
+          reportLink(c)));
       }
       list.forEach((x) => box.append(tile(x)));
     }
@@ -212,6 +213,14 @@ function renderTiles() {
   $('dark-banner').hidden = dark.length === 0;
   $('dark-banner').textContent = dark.length ? '⚠ ' + dark.length + ' 个小区网关失联：' + dark.map((x) => x.name).join('、') : '';
   $('dark-banner').dataset.dark = dark.map((x) => x.id).join(' ');
+}
+
+// The community's printable monthly report (report.html), for users whose scope covers the whole community.
+function reportLink(c) {
+  if (!me || me.scope.level === 'compound') return null;
+  const month = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 7);
+  return el('a', { class: 'report-link', 'data-report-community': c.id, target: '_blank',
+    href: 'report.html?community=' + encodeURIComponent(c.id) + '&month=' + month, text: '月度报告' });
 }
 
 // ---------- alerts ----------

@@ -4,6 +4,8 @@ import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import org.linli.centre.archive.CentreArchive;
+import org.linli.centre.broker.AckWhenAll;
 import org.linli.centre.broker.BrokerLink;
 import org.linli.centre.broker.BrokerTls;
 import org.linli.centre.broker.Intake;
@@ -28,7 +30,8 @@ import java.util.function.Function;
 /**
  * One centre replica, wired (docs/CENTRE.md "The centre: what exists"): the {@link Picture} on this verticle's event
  * loop, fed by the picture link (non-shared subscriptions, {@link Intake}); commands through {@link CommandRelay};
- * the once-only escalation work on the work link (shared subscription, {@link EscalationWatch}); the HTTP API and
+ * the once-only escalation work on the work link (shared subscription, {@link EscalationWatch}) and, with an
+ * {@code archive:} section, the alert archive fed from the same link ({@link CentreArchive}); the HTTP API and
  * console ({@link CentreHttp}). Start: HTTP first (a port in use fails the start), then both broker links (which
  * retry on their own: a broker down is not a failed start), then {@code resend} to every compound at every connect.
  */
@@ -46,6 +49,7 @@ public final class Centre extends AbstractVerticle {
     private CentreHttp http;
     private BrokerLink pictureLink;
     private BrokerLink workLink;
+    private CentreArchive archive;
 
     public Centre(CentreSiteFile site, Function<String, String> env) {
         this.site = site;
@@ -80,12 +84,20 @@ public final class Centre extends AbstractVerticle {
         EscalationWatch escalation = new EscalationWatch(vertx, context, topology, ledger, meters,
                 site.centre().streetLevel(), site.centre().maxPayload(), replica);
         escalation.publishOn(pictureLink);
+        BrokerLink.Handler work = escalation;
+        if (site.archive() != null) {
+            String apw = site.archive().passwordEnv() == null ? null : env.apply(site.archive().passwordEnv());
+            archive = CentreArchive.start(site.archive(), apw, topology, meters, site.centre().maxPayload());
+            picture.listen(archive.reachability());
+            // a version is acknowledged once the robot step AND the archive's commit are done
+            work = new AckWhenAll(List.of(escalation, archive.feed()));
+        }
         workLink = new BrokerLink("work", b.urls(), "centre-" + replica + "-work", b.username(), password, tls,
-                List.of(EscalationWatch.SHARED_FILTER), true, escalation);
+                List.of(EscalationWatch.SHARED_FILTER), true, work);
         long sweepMs = Math.min(5_000, Math.max(200, threshold.toMillis() / 4));
         vertx.setPeriodic(sweepMs, id -> picture.sweep());
         CentreHttp.start(vertx, site.centre().hostOrDefault(), site.centre().portOrDefault(), topology, picture,
-                relay[0], meters, () -> pictureLink.state() == BrokerLink.State.CONNECTED).onSuccess(h -> {
+                relay[0], meters, () -> pictureLink.state() == BrokerLink.State.CONNECTED, archive).onSuccess(h -> {
                     http = h;
                     // after EVERY connect: what was published while this replica was away may wait on another
                     // node (an MQTT session lives on one node), so the compounds are asked for their open alerts
@@ -108,6 +120,9 @@ public final class Centre extends AbstractVerticle {
             }
             if (pictureLink != null) {
                 pictureLink.stop();
+            }
+            if (archive != null) {
+                archive.close();
             }
             return null;
         }, false).compose(v -> http == null ? Future.succeededFuture() : http.close())
@@ -144,6 +159,11 @@ public final class Centre extends AbstractVerticle {
     /** How many (compound, alert) the notified ledger holds; read on the event loop ({@link #onContext}). */
     public int ledgerSize() {
         return ledger.size();
+    }
+
+    /** The alert archive, or null when the site file has no {@code archive:} section. */
+    public CentreArchive archive() {
+        return archive;
     }
 
     public boolean brokerConnected() {

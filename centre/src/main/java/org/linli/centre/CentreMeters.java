@@ -51,6 +51,22 @@ public final class CentreMeters {
         count("linli_centre_notifications_total", "result", result);
     }
 
+    /** An alert version offered to the archive: written, malformed, skipped, failed (writer closed). */
+    public void archive(String result) {
+        count("linli_centre_archive_versions_total", "result", result);
+    }
+
+    /** A dark-period transition written to the archive, or an attempt that failed (it is retried). */
+    public void archiveReachability(String result) {
+        count("linli_centre_archive_reachability_total", "result", result);
+    }
+
+    /** Registers a gauge read at each scrape (the archive's backlog and state). */
+    public void gauge(String name, String description, java.util.function.Supplier<Number> value) {
+        Gauge.builder(name, value, v -> v.get().doubleValue()).description(description).strongReference(true)
+                .register(registry);
+    }
+
     public double count(String name, String tag, String value) {
         Counter c = counters.computeIfAbsent(name + "|" + value,
                 k -> Counter.builder(name).tag(tag, value).register(registry));

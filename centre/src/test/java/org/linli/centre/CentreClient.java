@@ -51,6 +51,12 @@ final class CentreClient {
                 HttpResponse.BodyHandlers.ofString()));
     }
 
+    /** A GET answered as bytes with its headers (the CSV download). */
+    HttpResponse<byte[]> raw(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     Answer post(String path, JsonObject body) throws Exception {
         return answer(http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie)
                 .header("X-CSRF-Token", csrf).header("Content-Type", "application/json")

@@ -52,6 +52,28 @@ class CentreConfigLoaderTest {
                 && p.contains("username"), p);
     }
 
+    /** The archive section binds; a bad URL, an unset password variable and an unknown key are refused by path. */
+    @Test
+    void archiveSectionIsCheckedStrictly() throws Exception {
+        // GIVEN a site file with a good archive section
+        String base = TestSite.yaml("r1", "tcp://127.0.0.1:1883", 45, null, null);
+        CentreSiteFile ok = CentreConfigLoader.parse(base + "archive:\n  jdbcUrl: \"jdbc:postgresql://db:5432/linli\"\n"
+                + "  user: centre\n  passwordEnv: PGPW\n", "centre.yaml", Map.of("PGPW", "s")::get);
+        // THEN it binds with the default pool
+        assertEquals("jdbc:postgresql://db:5432/linli", ok.archive().jdbcUrl());
+        assertEquals(4, ok.archive().poolSizeOrDefault());
+        // WHEN the URL is not PostgreSQL's, the password variable is unset and the pool too large THEN each is named
+        ConfigException bad = assertThrows(ConfigException.class, () -> CentreConfigLoader.parse(base
+                + "archive:\n  jdbcUrl: \"mysql://db/linli\"\n  user: centre\n  passwordEnv: PGPW\n  poolSize: 500\n",
+                "centre.yaml", Map.<String, String>of()::get));
+        assertEquals(3, bad.problems().size(), bad.problems().toString());
+        assertTrue(bad.problems().get(0).startsWith("archive.jdbcUrl:"), bad.problems().toString());
+        // WHEN a key is misspelt THEN it is refused with its line
+        ConfigException typo = assertThrows(ConfigException.class, () -> CentreConfigLoader.parse(base
+                + "archive:\n  jdbcURL: \"jdbc:postgresql://db/linli\"\n", "centre.yaml", Map.<String, String>of()::get));
+        assertTrue(typo.problems().get(0).contains("archive.jdbcURL: unknown key 'jdbcURL'"), typo.problems().toString());
+    }
+
     /** A scope naming no existing community, or two scope levels at once, is refused with the user's path. */
     @Test
     void badScopeIsRefused() {

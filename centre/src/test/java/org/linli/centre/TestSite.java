@@ -52,6 +52,14 @@ final class TestSite {
                 + "    passwordHash: \"" + HASH + "\"\n";
     }
 
+    /** The same site with an {@code archive:} section for the test's PostgreSQL (no password: trust on loopback). */
+    static CentreSiteFile withArchive(String replica, String brokerUrl, int unreachableAfter, String jdbcUrl,
+                                      String dbUser) throws Exception {
+        String yaml = yaml(replica, brokerUrl, unreachableAfter, null, null) + "archive:\n  jdbcUrl: \"" + jdbcUrl
+                + "\"\n  user: " + dbUser + "\n  poolSize: 3\n";
+        return CentreConfigLoader.parse(yaml, "test.yaml", Map.<String, String>of()::get);
+    }
+
     static CentreSiteFile site(String replica, String brokerUrl, int unreachableAfter, String robotType,
                                String robotUrl)
             throws Exception {

@@ -71,7 +71,7 @@ public final class CentreConfigLoader {
         }
         if (site.centre().replica() == null) {
             site = new CentreSiteFile(site.centre().withReplica(defaultReplica(env)), site.broker(), site.streets(),
-                    site.users());
+                    site.users(), site.archive());
         }
         List<String> problems = new CentreSiteCheck(env).check(site);
         if (!problems.isEmpty()) {

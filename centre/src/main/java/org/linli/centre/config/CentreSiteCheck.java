@@ -34,6 +34,7 @@ final class CentreSiteCheck {
         range("centre.streetEscalationLevel", c.streetEscalationLevel(), 1, 10);
         range("centre.maxPayloadBytes", c.maxPayloadBytes(), 1024, 16 * 1024 * 1024);
         broker(site.broker());
+        archive(site.archive());
         Set<String> streets = new HashSet<>();
         Set<String> communities = new HashSet<>();
         Set<String> compounds = new HashSet<>();
@@ -97,6 +98,22 @@ final class CentreSiteCheck {
         if (b.trustStore() != null && !java.nio.file.Files.isReadable(java.nio.file.Path.of(b.trustStore()))) {
             problems.add("broker.trustStore: cannot read " + b.trustStore());
         }
+    }
+
+    private void archive(ArchiveOptions a) {
+        if (a == null) {
+            return;
+        }
+        if (a.jdbcUrl() == null || !a.jdbcUrl().matches("jdbc:postgresql://\\S+")) {
+            problems.add("archive.jdbcUrl: '" + a.jdbcUrl() + "' is not jdbc:postgresql://host:port/database");
+        }
+        if (a.user() == null || a.user().isBlank()) {
+            problems.add("archive.user: the PostgreSQL user is needed");
+        }
+        if (a.passwordEnv() != null && env.apply(a.passwordEnv()) == null) {
+            problems.add("archive.passwordEnv: the environment variable " + a.passwordEnv() + " is not set");
+        }
+        range("archive.poolSize", a.poolSize(), 1, 64);
     }
 
     private void scope(String at, ScopeConfig s, Set<String> streets, Set<String> communities, Set<String> compounds) {
