@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 /**
  * WeCom group robots for the tests: one real HTTP server ({@code POST /cgi-bin/webhook/send?key=K}, answering
  * {@code errcode 0}) standing for every robot, told apart by their key: each gateway's grid robot and the street
- * duty office's robot. Every body is checked against the documented WeCom shape ({@code msgtype: markdown},
- * {@code markdown.content} of at most 4096 bytes); a body that is not is counted in {@link #malformed}. For the
+ * duty office's robot. Every body is checked against the documented WeCom shape ({@code msgtype: markdown} with
+ * {@code markdown.content} of at most 4096 bytes; a gateway's may also be {@code text}); a body that is not is counted in {@link #malformed}. For the
  * street's messages the alert ({@code 告警编号：compound/id}) and the level ({@code 第 N 级}) are read from the text
  * and counted per alert + level. Handlers run on the JDK server's thread.
  */
@@ -55,8 +55,11 @@ final class FakeRobots implements AutoCloseable {
         String content;
         try {
             JsonObject json = new JsonObject(body);
-            content = "markdown".equals(json.getString("msgtype")) && json.getValue("markdown") instanceof JsonObject m
-                    ? m.getString("content") : null;
+            // the street's robot gets markdown (the centre's RobotMessage); a gateway's life-safety messages are
+            // WeCom text with mentioned mobiles (docs/NOTIFY.md)
+            String type = json.getString("msgtype");
+            boolean allowed = "markdown".equals(type) || ("text".equals(type) && !STREET_KEY.equals(key));
+            content = allowed && json.getValue(type) instanceof JsonObject m ? m.getString("content") : null;
         } catch (RuntimeException e) {
             content = null;
         }

@@ -210,6 +210,11 @@ final class RealGateway implements AutoCloseable {
         devices.gasLeak(flat).get(10, TimeUnit.SECONDS);
     }
 
+    /** The gas alarm in {@code flat} clears (the device's own clear event, QoS 1). */
+    void gasLeakOver(String flat) throws Exception {
+        devices.gasLeakOver(flat).get(10, TimeUnit.SECONDS);
+    }
+
     /** Every alert the gateway holds, by id: {@code GET /api/alerts} (open and recent) and the closed store. */
     Map<String, JsonObject> alerts() throws Exception {
         Map<String, JsonObject> byId = new HashMap<>();
