@@ -142,6 +142,12 @@ class CentreFailoverTest {
         assertEquals(escalated, notified);
         assertEquals(0, rig.robots.malformed.get());
 
+        // (duplicates and older copies each replica dropped: redelivery after the failover is harmless)
+        List<Double> dropped = new java.util.ArrayList<>();
+        for (CentreReplica replica : rig.replicas) {
+            dropped.add(replica.metric("linli_centre_versions_dropped"));
+        }
+
         // WHEN replica ra is SIGKILLed
         CentreReplica survivor = rig.replicas.get(1);
         HttpSession street = survivor.login("street-duty");
@@ -166,7 +172,7 @@ class CentreFailoverTest {
                         + " g2 reconnected elsewhere after %d ms, every simulated compound after %d ms; node restart"
                         + " %d ms; transitions by people %s; alerts compared per replica: real %d (versions %d),"
                         + " simulated %d (%d acknowledged publications); total alert states compared %d; street"
-                        + " notifications %s%n",
+                        + " notifications %s; copies dropped as duplicate or older per replica %s%n",
                 rig.startMs, killed + 1, simsOnKilled.size(), gatewayFailoverMs, simFailoverMs, restartMs,
                 transitions, rig.gateways.values().stream().mapToInt(g -> {
                     try {
@@ -175,7 +181,7 @@ class CentreFailoverTest {
                         return -1;
                     }
                 }).sum(), realVersions, ledger(rig.uplinks.ledger()).size(), rig.uplinks.ledger().all().size(),
-                versionsCompared, notified);
+                versionsCompared, notified, dropped);
     }
 
     /** Accepts two alerts, resolves one of them, and clears a device: returns how many transitions. */

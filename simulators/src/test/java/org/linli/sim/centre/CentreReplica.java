@@ -53,6 +53,17 @@ final class CentreReplica implements AutoCloseable {
         return HttpSession.login(port, user);
     }
 
+    /** The sum of the samples of Prometheus meter {@code name} (all label sets) on {@code /metrics}. */
+    double metric(String name) throws Exception {
+        double sum = 0;
+        for (String line : HttpSession.text(port, "/metrics").split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

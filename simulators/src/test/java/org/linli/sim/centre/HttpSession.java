@@ -66,6 +66,12 @@ final class HttpSession {
         }
     }
 
+    /** {@code GET path} without a session as text ({@code /metrics}). */
+    static String text(int port, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     Answer get(String path) throws Exception {
         return answer(HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString()));
