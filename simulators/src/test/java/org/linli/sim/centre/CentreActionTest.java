@@ -65,6 +65,7 @@ class CentreActionTest {
         return local[0];
     }
 
+    /** An accept by a community duty user over the centre's HTTP API is applied by the owning gateway and shown on its console API. */
     @Test
     void anActionInTheCentreIsAppliedByTheOwningGatewayAndShownOnItsConsole() throws Exception {
         // GIVEN a gas alarm raised by compound g1's own device, in the centre's picture
@@ -91,6 +92,7 @@ class CentreActionTest {
                 .anyMatch(a -> id.equals(a.getString("id")) && "ACCEPTED".equals(a.getString("state"))));
     }
 
+    /** A community duty user gets 404 / absence for another community's compound and 403 for every action on it. */
     @Test
     void aCommunityUserCanNeitherSeeNorActOnAnotherCommunitysCompoundOverHttp() throws Exception {
         // GIVEN an alert of compound g3 (community c2), seen by c2's own duty officer
@@ -118,6 +120,10 @@ class CentreActionTest {
         assertEquals("OPEN", rig.gateway("g3").http().json("/api/alerts/" + id).getString("state"));
     }
 
+    /**
+     * On the MQTT side, a command carrying another community's scope is answered out-of-scope by the gateway, and a
+     * compound's broker login cannot publish on another compound's command topic.
+     */
     @Test
     void onTheBrokerAForgedScopeIsAnsweredOutOfScopeAndACompoundCannotCommandAnother() throws Exception {
         // GIVEN an open alert in g3 (community c2)

@@ -57,6 +57,10 @@ class CentreFailoverTest {
         }
     }
 
+    /**
+     * A broker node killed mid-burst loses and doubles nothing in either replica's picture or at the street robot,
+     * and a killed replica leaves the other serving the same picture.
+     */
     @Test
     void everyAlertAndTransitionReachesBothReplicasOnceThroughANodeKillAndOneReplicaServesAfterTheOtherDies()
             throws Exception {

@@ -50,6 +50,7 @@ class UplinkCutTest {
         }
     }
 
+    /** A two-minute uplink cut: the compound works alone, the centre shows it dark, then catches up in order. */
     @Test
     void aCompoundCutOffForTwoMinutesWorksAloneIsShownUnreachableAndTheCentreCatchesUpInOrder() throws Exception {
         // GIVEN gateway g1 connected through its relays, a centre-role subscriber on its alert topic, the centre
@@ -121,6 +122,7 @@ class UplinkCutTest {
         }
     }
 
+    /** A gateway SIGKILLed with a large outbox delivers every version, in order, after it is started again. */
     @Test
     void aGatewaySigkilledWithALargeOutboxDeliversEveryVersionAfterRestart() throws Exception {
         // GIVEN gateway g2 cut off from the cluster, holding many alert versions in its outbox
