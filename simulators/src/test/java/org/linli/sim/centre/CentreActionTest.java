@@ -57,7 +57,8 @@ class CentreActionTest {
         RealGateway gw = rig.gateway(g);
         gw.gasLeak(flat);
         JsonObject[] local = new JsonObject[1];
-        await("alert of " + flat + " in " + g).atMost(Duration.ofSeconds(30)).until(() -> (local[0] = gw.alertOf(flat)) != null);
+        await("alert of " + flat + " in " + g).atMost(Duration.ofSeconds(30))
+                .until(() -> (local[0] = gw.alertOf(flat)) != null);
         String key = g + "/" + local[0].getString("id");
         await("centre has " + key).atMost(Duration.ofSeconds(30)).until(() -> centreUser
                 .json("/api/alerts?compound=" + g + "&state=all").getJsonArray("alerts").stream()
@@ -65,7 +66,10 @@ class CentreActionTest {
         return local[0];
     }
 
-    /** An accept by a community duty user over the centre's HTTP API is applied by the owning gateway and shown on its console API. */
+    /**
+     * An accept by a community duty user over the centre's HTTP API is applied by the owning gateway and shown on
+     * its console API.
+     */
     @Test
     void anActionInTheCentreIsAppliedByTheOwningGatewayAndShownOnItsConsole() throws Exception {
         // GIVEN a gas alarm raised by compound g1's own device, in the centre's picture

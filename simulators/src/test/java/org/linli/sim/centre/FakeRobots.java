@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * WeCom group robots for the tests: one real HTTP server ({@code POST /cgi-bin/webhook/send?key=K}, answering
  * {@code errcode 0}) standing for every robot, told apart by their key: each gateway's grid robot and the street
  * duty office's robot. Every body is checked against the documented WeCom shape ({@code msgtype: markdown} with
- * {@code markdown.content} of at most 4096 bytes; a gateway's may also be {@code text}); a body that is not is counted in {@link #malformed}. For the
- * street's messages the alert ({@code 告警编号：compound/id}) and the level ({@code 第 N 级}) are read from the text
+ * {@code markdown.content} of at most 4096 bytes; a gateway's may also be {@code text}); a body that is not is
+ * counted in {@link #malformed}. For the street's messages the alert ({@code 告警编号：compound/id}) and the level ({@code 第 N 级}) are read from the text
  * and counted per alert + level. Handlers run on the JDK server's thread.
  */
 final class FakeRobots implements AutoCloseable {
