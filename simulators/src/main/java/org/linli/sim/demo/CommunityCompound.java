@@ -34,7 +34,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One compound of the community demo: a small simulated compound (4 buildings, 96 households, 288 devices) publishing
+ * One compound of the community demo: a small simulated compound (3 buildings, 60 households, 180 devices) publishing
  * under its own prefix on the shared device broker ({@link PrefixedProfiles}), and its own gateway (a verticle on the
  * demo's Vert.x, with its own data directory, console port and site file) whose {@code uplink:} logs in to the broker
  * cluster as the compound, trying a different node first for each compound. Built on the demo's main thread; the
@@ -42,8 +42,8 @@ import java.util.Set;
  */
 final class CommunityCompound implements AutoCloseable {
     static final String UPLINK_PASSWORD_ENV = "LINLI_DEMO_UPLINK_PASSWORD";
-    /** Elderly residents living alone: 3-2-501 (as in the single demo) and 4-1-602 (the inactivity incident). */
-    static final Set<String> ELDERLY = Set.of("3-2-501", "4-1-602");
+    /** Elderly residents living alone: 3-2-501 (as in the single demo) and 1-2-402 (the inactivity incident). */
+    static final Set<String> ELDERLY = Set.of("3-2-501", "1-2-402");
 
     private final CommunityPlan.Member member;
     private final SiteConfig site;
@@ -59,9 +59,9 @@ final class CommunityCompound implements AutoCloseable {
         this.gateway = new Gateway(site, new VendorProfileCatalog(profiles), this::env, Clock.systemUTC());
     }
 
-    /** The compound's shape: small, with every vendor format and two grids of two buildings. */
+    /** The compound's shape: small (nine of them share the JVM), every vendor format, two grids. */
     static CompoundSpec spec(VendorProfiles profiles, String name) {
-        return new CompoundSpec(CommunityPlan.STREET_NAME, CommunityPlan.COMMUNITY_NAME, name, 4, 2, 6, 2, 2, 17,
+        return new CompoundSpec(CommunityPlan.STREET_NAME, CommunityPlan.COMMUNITY_NAME, name, 3, 2, 5, 2, 2, 17,
                 ELDERLY, ProfileChoice.of(profiles, DeviceType.GAS_ALARM),
                 ProfileChoice.of(profiles, DeviceType.SMOKE_DETECTOR), ProfileChoice.of(profiles, DeviceType.WATER_METER));
     }

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The community demo's timeline (the single demo's incidents, spread over the compounds, {@link CommunityPlan}):
- * an elderly resident living alone who has used no water since last night (4-1-602, warned at the gateway's first
+ * an elderly resident living alone who has used no water since last night (1-2-402, warned at the gateway's first
  * rule check), a gas leak at 3-2-501 at ~15 s, a fire in building 3 at ~30 s, a burst pipe at 2-1-301 at ~40 s
  * (alert ~20 s later), and the last compound's box going dark at ~60 s. Times are multiplied by {@code scale}
  * (the test runs the timeline faster). Timers run on the demo's Vert.x; the history is sent on the main thread.
@@ -25,7 +25,7 @@ final class CommunityIncidents {
     static final String GAS_LEAK = "3-2-501";
     static final String FIRE_BUILDING = "3";
     static final String BURST_PIPE = "2-1-301";
-    static final String INACTIVE_ELDERLY = "4-1-602";
+    static final String INACTIVE_ELDERLY = "1-2-402";
     /** How far back the inactive resident's meter history goes: more than the gateway's 12 h warning window. */
     private static final Duration HISTORY = Duration.ofHours(13);
 
