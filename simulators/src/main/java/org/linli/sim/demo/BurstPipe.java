@@ -3,11 +3,11 @@ package org.linli.sim.demo;
 import io.vertx.core.Vertx;
 import org.linli.drivers.model.Decoded;
 import org.linli.drivers.model.Quantity;
+import org.linli.drivers.model.Reading;
 import org.linli.drivers.mqtt.VendorProfile;
 import org.linli.gateway.config.DeviceConfig;
 import org.linli.sim.compound.CompoundSimulator;
 import org.linli.sim.mqtt.VendorPayloadEncoder;
-import org.linli.drivers.model.Reading;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

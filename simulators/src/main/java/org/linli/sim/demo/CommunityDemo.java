@@ -25,8 +25,9 @@ import java.util.concurrent.TimeUnit;
  * ActiveMQ Artemis cluster with a login per compound ({@link ArtemisCluster}, {@code ArtemisSecurity}), one device
  * broker and one time-series server shared by the compounds, N small simulated compounds each with its own gateway
  * ({@link CommunityCompound}) sending up to the cluster, and the centre ({@link Centre}) with its console; then the
- * incidents of {@link CommunityIncidents} and one box that goes dark ({@link UplinkCut}). Everything is started and
- * stopped on the main thread; the gateways and the centre run on one shared Vert.x.
+ * incidents of {@link CommunityIncidents} and one box that goes dark ({@link UplinkCut}). Everything is started on the
+ * main thread and stopped by the shutdown hook (Ctrl-C, SIGTERM, {@code --minutes}); the gateways and the centre run
+ * on one shared Vert.x.
  *
  * <p>System property {@code linli.demo.timeScale} (default 1) multiplies the timeline's times (tests use 0.2).
  */

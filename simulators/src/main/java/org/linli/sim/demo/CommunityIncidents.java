@@ -33,10 +33,10 @@ final class CommunityIncidents {
     }
 
     /**
-     * The meter of the elderly resident in incident compound 3 sends the last 13 hours of half-hourly readings it
-     * kept (NB-IoT meters report what they stored once they get through), all with the same total: no water used
-     * since last night. Call before that compound's live reports start (the gateway ignores readings older than
-     * the newest it has).
+     * The meter of the elderly resident in the compound of incident 3 (the 4th) sends the last 13 hours of
+     * half-hourly readings it kept (NB-IoT meters report what they stored once they get through), all with the same
+     * total: no water used since last night. Call before that compound's live reports start (the gateway ignores
+     * readings older than the newest it has).
      */
     static void sendInactiveHistory(CommunityPlan plan, Map<String, CommunityCompound> compounds) throws Exception {
         CompoundSimulator sim = compounds.get(plan.incidentCompound(3).id()).simulator();
