@@ -60,13 +60,20 @@ public final class DemoMain {
         int questPort;
         try {
             options = DemoOptions.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            refuse(e);
+            return;
+        }
+        if (options.community()) {   // --compounds N: a community above the compounds
+            CommunityDemo.run(options);
+            return;
+        }
+        try {
             httpPort = port(options.httpPort(), 8080, "--http-port");
             mqttPort = port(options.mqttPort(), 1883, "--mqtt-port");
             questPort = port(options.tsdbPort(), 9000, "--tsdb-port");
         } catch (IllegalArgumentException e) {
-            System.err.println("linli demo: " + e.getMessage());
-            System.err.println(DemoOptions.USAGE);
-            System.exit(2);
+            refuse(e);
             return;
         }
         double minutes = options.minutes();
@@ -158,11 +165,18 @@ public final class DemoMain {
                 api, api, api, api, api, dbUrl, dbUrl);
     }
 
+    /** Stops the demo for a wrong command line: what is wrong, then the usage. */
+    static void refuse(IllegalArgumentException e) {
+        System.err.println("linli demo: " + e.getMessage());
+        System.err.println(DemoOptions.USAGE);
+        System.exit(2);
+    }
+
     /**
      * The port asked for, which must be free; or, none asked for, the well-known port if it is free (so the printed
      * URLs are the familiar ones) and any free port otherwise.
      */
-    private static int port(int asked, int familiar, String flag) {
+    static int port(int asked, int familiar, String flag) {
         if (asked > 0) {
             if (!free(asked)) {
                 throw new IllegalArgumentException(flag + " " + asked + ": the port is in use on 127.0.0.1");
@@ -180,7 +194,7 @@ public final class DemoMain {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

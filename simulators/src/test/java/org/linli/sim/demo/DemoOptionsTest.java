@@ -24,6 +24,26 @@ class DemoOptionsTest {
     }
 
     @Test
+    @DisplayName("--compounds N from 2 to 9 runs a community; without it the demo is the single compound (0)")
+    void compounds() {
+        // GIVEN / WHEN / THEN
+        assertEquals(new DemoOptions(2, 0, 0, 0, 9), DemoOptions.parse(List.of("--compounds", "9", "--minutes", "2")));
+        assertEquals(0, DemoOptions.parse(List.of("--minutes", "2")).compounds());
+        assertEquals(2, DemoOptions.parse(List.of("--compounds", "2")).compounds());
+    }
+
+    @Test
+    @DisplayName("--compounds outside 2..9 or not a number is refused with the range")
+    void compoundsRefused() {
+        for (String bad : List.of("1", "10", "0", "-3", "nine")) {
+            assertEquals("--compounds takes a number of compounds from 2 to 9, not '" + bad
+                            + "' (without --compounds the demo runs one compound)",
+                    assertThrows(IllegalArgumentException.class,
+                            () -> DemoOptions.parse(List.of("--compounds", bad))).getMessage());
+        }
+    }
+
+    @Test
     @DisplayName("a port out of range, a missing value or an unknown option is refused naming it")
     void refusals() {
         assertTrue(assertThrows(IllegalArgumentException.class,
