@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class DecodeWarmUp {
     private static final Logger LOG = LoggerFactory.getLogger(DecodeWarmUp.class);
-    /** The longest a warm-up may delay the MQTT connect. */
-    public static final Duration DEFAULT_BOUND = Duration.ofMillis(500);
+    /** The longest a warm-up may delay the MQTT connect: 500 ms; {@code -Dlinli.decodeWarmUpMs=0} turns it off (benchmarks). */
+    public static final Duration DEFAULT_BOUND = Duration.ofMillis(Math.max(0, Long.getLong("linli.decodeWarmUpMs", 500)));
     /** Sample messages decoded in all, spread over the workers. */
     public static final int DEFAULT_MESSAGES = 4_000;
 
