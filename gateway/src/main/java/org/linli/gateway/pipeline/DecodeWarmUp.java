@@ -60,6 +60,9 @@ public final class DecodeWarmUp {
 
     /** Runs the warm-up on every worker of {@code lanes}; completes (never exceptionally) when all have stopped. */
     public CompletableFuture<Result> run(IngestLanes lanes) {
+        if (bound.isZero()) {                                // turned off: not even the samples are decoded
+            return CompletableFuture.completedFuture(new Result(0, 0, Duration.ZERO, false));
+        }
         long start = System.nanoTime();
         long deadline = start + bound.toNanos();
         long perWorker = Math.max(1, messages / lanes.workerCount());
