@@ -46,6 +46,7 @@ public final class ConnectionSummary {
         out.printf("  http      %s://%s:%d%s%n", h.usesTls() ? "https" : "http", h.host(), h.port(),
                 h.usesTls() ? " (certificate " + h.tlsCertFile() + ", key " + h.tlsKeyFile() + ")" : "");
         out.printf("  data dir  %s%n", c.storage().dataDir());
+        out.printf("  pipeline  %s%n", c.pipeline().describe());
     }
 
     /** Loads the TLS certificates and keys as the gateway will; false (with the reason on {@code err}) if one fails. */

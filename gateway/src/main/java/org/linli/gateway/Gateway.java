@@ -40,6 +40,7 @@ import org.linli.gateway.mqtt.MqttIngest;
 import org.linli.gateway.mqtt.MqttSource;
 import org.linli.gateway.mqtt.Subscription;
 import org.linli.gateway.pipeline.DeadLetters;
+import org.linli.gateway.pipeline.DecodeWarmUp;
 import org.linli.gateway.pipeline.Pipeline;
 import org.linli.gateway.pipeline.ProfileCatalog;
 import org.linli.gateway.security.HttpsOptions;
@@ -86,6 +87,7 @@ public final class Gateway extends AbstractVerticle {
     private AlertService alerts;
     private Pipeline pipeline;
     private MqttIngest mqtt;
+    private volatile DecodeWarmUp.Result warmUpResult;
     private HttpApi http;
     private Notifier notifier;
     private Cameras cameras;
@@ -132,6 +134,7 @@ public final class Gateway extends AbstractVerticle {
                 .compose(v -> openStorage())
                 .compose(this::build)
                 .compose(v -> listen())
+                .compose(v -> warmUp())
                 .compose(v -> connectOutward())
                 .recover(failure -> release().transform(ar -> Future.<Void>failedFuture(failure)))
                 .onComplete(started);
@@ -205,7 +208,7 @@ public final class Gateway extends AbstractVerticle {
             return failed("mqtt.tls", e);
         }
         mqtt = new MqttIngest(vertx, config.mqtt(), password == null ? null : password.toCharArray(), tls,
-                subscriptions, pipeline, clock);
+                subscriptions, pipeline, clock, config.pipeline().effectiveDecodeThreads());
         if (config.notifications().hasChannels()) {
             notifier = NotifierFactory.create(vertx, config.notifications(), env, clock, publicUrl(), mqtt::publish,
                     alertsTopic(), NotifyTiming.standard());
@@ -257,6 +260,24 @@ public final class Gateway extends AbstractVerticle {
                 .recover(e -> e instanceof java.net.BindException
                         ? Future.failedFuture(new StartupException("HTTP port " + where + " is already in use", e))
                         : failed("HTTP server on " + where, e));
+    }
+
+    /**
+     * Decodes sample messages of every vendor profile the site uses on the decode workers, writing nothing, at most
+     * {@link DecodeWarmUp#DEFAULT_BOUND}: a backlog waiting in the broker then meets warm code (docs/BENCHMARKS.md,
+     * "Cold start"). Never fails the start.
+     */
+    private Future<Void> warmUp() {
+        return Future.fromCompletionStage(new DecodeWarmUp(site, profiles, pipeline, clock).run(mqtt.lanes()), context)
+                .map(r -> {
+                    warmUpResult = r;
+                    return (Void) null;
+                });
+    }
+
+    /** What the start-up warm-up did (null before it ran): for tests. */
+    public DecodeWarmUp.Result warmUpResult() {
+        return warmUpResult;
     }
 
     /**

@@ -56,6 +56,7 @@ final class ConfigValidator {
         c.grids().forEach(g -> gridIds.add(g.id()));
         new NotifyValidator(env, this::problem, where).validate(c.notifications(), gridIds);
         checkQueue(c.queue());
+        checkPipeline(c.pipeline());
         new UplinkValidator(env, this::problem).validate(c.uplink());
         problems.addAll(c.storage().problems());
         if (c.http().port() < 0 || c.http().port() > 65535) {
@@ -332,6 +333,13 @@ final class ConfigValidator {
             }
         } catch (java.nio.file.InvalidPathException e) { // e.g. a NUL written as "\0" in a quoted YAML string
             problem(at, "not a valid file path: " + e.getReason());
+        }
+    }
+
+    private void checkPipeline(PipelineOptions p) {
+        if (p.decodeThreads() != null && (p.decodeThreads() < 1 || p.decodeThreads() > PipelineOptions.MAX_THREADS)) {
+            problem("pipeline.decodeThreads", "must be 1.." + PipelineOptions.MAX_THREADS + ", got " + p.decodeThreads()
+                    + "; leave it out for the default (the cores, at most " + PipelineOptions.DEFAULT_MAX_THREADS + ")");
         }
     }
 

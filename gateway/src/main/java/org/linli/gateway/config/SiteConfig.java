@@ -29,7 +29,8 @@ public record SiteConfig(
         SerialOptions serial,
         RulesOptions rules,
         List<UserConfig> users,
-        UplinkOptions uplink) {
+        UplinkOptions uplink,
+        PipelineOptions pipeline) {
 
     public SiteConfig {
         grids = grids == null ? List.of() : List.copyOf(grids);
@@ -42,6 +43,16 @@ public record SiteConfig(
         serial = serial == null ? SerialOptions.none() : serial;
         rules = rules == null ? RulesOptions.defaults() : rules;
         users = users == null ? null : List.copyOf(users);
+        pipeline = pipeline == null ? PipelineOptions.defaults() : pipeline;
+    }
+
+    /** The site file without a {@code pipeline:} section (the one that existed before it). */
+    public SiteConfig(CompoundConfig site, List<GridConfig> grids, List<DeviceConfig> devices, MqttOptions mqtt,
+                      InfluxOptions influx, HttpOptions http, StorageOptions storage, NotifyOptions notifications,
+                      QueueOptions queue, CamerasOptions cameras, SerialOptions serial, RulesOptions rules,
+                      List<UserConfig> users, UplinkOptions uplink) {
+        this(site, grids, devices, mqtt, influx, http, storage, notifications, queue, cameras, serial, rules, users,
+                uplink, null);
     }
 
     /** A site with the required sections; every optional one at its default and no {@code users} (open API). */
@@ -51,50 +62,54 @@ public record SiteConfig(
     }
 
     public SiteConfig withDevices(List<DeviceConfig> d) {
-        return new SiteConfig(site, grids, d, mqtt, influx, http, storage, notifications, queue, cameras, serial, rules, users, uplink);
+        return new SiteConfig(site, grids, d, mqtt, influx, http, storage, notifications, queue, cameras, serial, rules, users, uplink, pipeline);
     }
 
     public SiteConfig withMqtt(MqttOptions m) {
-        return new SiteConfig(site, grids, devices, m, influx, http, storage, notifications, queue, cameras, serial, rules, users, uplink);
+        return new SiteConfig(site, grids, devices, m, influx, http, storage, notifications, queue, cameras, serial, rules, users, uplink, pipeline);
     }
 
     public SiteConfig withInflux(InfluxOptions i) {
-        return new SiteConfig(site, grids, devices, mqtt, i, http, storage, notifications, queue, cameras, serial, rules, users, uplink);
+        return new SiteConfig(site, grids, devices, mqtt, i, http, storage, notifications, queue, cameras, serial, rules, users, uplink, pipeline);
     }
 
     public SiteConfig withHttp(HttpOptions h) {
-        return new SiteConfig(site, grids, devices, mqtt, influx, h, storage, notifications, queue, cameras, serial, rules, users, uplink);
+        return new SiteConfig(site, grids, devices, mqtt, influx, h, storage, notifications, queue, cameras, serial, rules, users, uplink, pipeline);
     }
 
     public SiteConfig withStorage(StorageOptions s) {
-        return new SiteConfig(site, grids, devices, mqtt, influx, http, s, notifications, queue, cameras, serial, rules, users, uplink);
+        return new SiteConfig(site, grids, devices, mqtt, influx, http, s, notifications, queue, cameras, serial, rules, users, uplink, pipeline);
     }
 
     public SiteConfig withNotifications(NotifyOptions n) {
-        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, n, queue, cameras, serial, rules, users, uplink);
+        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, n, queue, cameras, serial, rules, users, uplink, pipeline);
     }
 
     public SiteConfig withQueue(QueueOptions q) {
-        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, q, cameras, serial, rules, users, uplink);
+        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, q, cameras, serial, rules, users, uplink, pipeline);
     }
 
     public SiteConfig withCameras(CamerasOptions c) {
-        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, queue, c, serial, rules, users, uplink);
+        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, queue, c, serial, rules, users, uplink, pipeline);
     }
 
     public SiteConfig withSerial(SerialOptions s) {
-        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, queue, cameras, s, rules, users, uplink);
+        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, queue, cameras, s, rules, users, uplink, pipeline);
     }
 
     public SiteConfig withRules(RulesOptions r) {
-        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, queue, cameras, serial, r, users, uplink);
+        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, queue, cameras, serial, r, users, uplink, pipeline);
     }
 
     public SiteConfig withUsers(List<UserConfig> u) {
-        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, queue, cameras, serial, rules, u, uplink);
+        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, queue, cameras, serial, rules, u, uplink, pipeline);
     }
 
     public SiteConfig withUplink(UplinkOptions up) {
-        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, queue, cameras, serial, rules, users, up);
+        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, queue, cameras, serial, rules, users, up, pipeline);
+    }
+
+    public SiteConfig withPipeline(PipelineOptions p) {
+        return new SiteConfig(site, grids, devices, mqtt, influx, http, storage, notifications, queue, cameras, serial, rules, users, uplink, p);
     }
 }

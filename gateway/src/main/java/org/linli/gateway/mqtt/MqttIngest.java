@@ -78,6 +78,13 @@ public final class MqttIngest {
 
     public MqttIngest(Vertx vertx, MqttOptions options, char[] password, javax.net.SocketFactory socketFactory,
                       List<Subscription> subscriptions, Pipeline pipeline, Clock clock) {
+        this(vertx, options, password, socketFactory, subscriptions, pipeline, clock,
+                org.linli.gateway.config.PipelineOptions.defaults().effectiveDecodeThreads());
+    }
+
+    /** {@code decodeThreads}: the decode workers ({@code pipeline.decodeThreads}, {@link IngestLanes}). */
+    public MqttIngest(Vertx vertx, MqttOptions options, char[] password, javax.net.SocketFactory socketFactory,
+                      List<Subscription> subscriptions, Pipeline pipeline, Clock clock, int decodeThreads) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.options = options;
@@ -89,8 +96,7 @@ public final class MqttIngest {
         this.clock = clock;
         this.watchdog = new SubscriptionWatchdog(clock, this.subscriptions, this::onSubscriptionChange);
         this.router = new TopicRouter(this.subscriptions);
-        this.lanes = new IngestLanes(context, pipeline, Integer.getInteger("linli.decodeThreads",
-                IngestLanes.defaultThreads()), msg -> {
+        this.lanes = new IngestLanes(context, pipeline, decodeThreads, msg -> {
                     if (msg.profile() != null) {
                         watchdog.messageOn(msg.profile());
                     }

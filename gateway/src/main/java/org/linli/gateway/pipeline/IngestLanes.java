@@ -37,7 +37,11 @@ public final class IngestLanes {
         void notTaken();
     }
 
-    private record Job(IncomingMessage message, boolean urgent, Outcome outcome) {
+    /** A message to decode, or (message null) a task to run on the worker itself, such as the warm-up. */
+    private record Job(IncomingMessage message, boolean urgent, Outcome outcome, Runnable task) {
+        Job(IncomingMessage message, boolean urgent, Outcome outcome) {
+            this(message, urgent, outcome, null);
+        }
     }
 
     private record Ready(Prepared prepared, Outcome outcome) {
@@ -73,7 +77,7 @@ public final class IngestLanes {
 
     /** The default worker count: every core, at most 4 (the event loop and Paho need theirs too). */
     public static int defaultThreads() {
-        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        return org.linli.gateway.config.PipelineOptions.defaultDecodeThreads();
     }
 
     /** Any thread (Paho's): classifies and queues the message for its device's worker; never blocks. */
@@ -96,10 +100,36 @@ public final class IngestLanes {
             if (job == null) {
                 continue;
             }
+            if (job.task() != null) {
+                job.task().run();
+                continue;
+            }
             Prepared p = pipeline.prepare(job.message());
             handBack.offer(job.message().deviceId(), job.urgent(), new Ready(p, job.outcome()));
             scheduleDrain();
         }
+    }
+
+    /**
+     * Runs {@code task} once on every decode worker (in turn with the messages queued there), e.g. the start-up
+     * warm-up ({@link DecodeWarmUp}); the future completes, on the last worker to finish, when all have run. A task
+     * that throws completes the future exceptionally; the worker carries on.
+     */
+    public java.util.concurrent.CompletableFuture<Void> onEveryWorker(Runnable task) {
+        List<java.util.concurrent.CompletableFuture<Void>> done = new ArrayList<>();
+        for (int i = 0; i < workerQueues.size(); i++) {
+            java.util.concurrent.CompletableFuture<Void> f = new java.util.concurrent.CompletableFuture<>();
+            done.add(f);
+            workerQueues.get(i).offer("\u0000worker-task-" + i, false, new Job(null, false, null, () -> {
+                try {
+                    task.run();
+                    f.complete(null);
+                } catch (RuntimeException e) {
+                    f.completeExceptionally(e);
+                }
+            }));
+        }
+        return java.util.concurrent.CompletableFuture.allOf(done.toArray(java.util.concurrent.CompletableFuture[]::new));
     }
 
     private void scheduleDrain() {
@@ -147,6 +177,11 @@ public final class IngestLanes {
                 .put("waitingBulk", waitingBulk()).put("waitingUrgent", waitingUrgent());
     }
 
+    /** The decode workers' count. */
+    public int workerCount() {
+        return workers.size();
+    }
+
     /** Messages decoded and waiting for the event loop, by lane: for status and tests. */
     public int waitingBulk() {
         return handBack.bulkSize();
@@ -170,7 +205,9 @@ public final class IngestLanes {
         workers.forEach(Thread::interrupt);
         for (LanedQueue<Job> q : workerQueues) {
             for (Job j; (j = q.poll()) != null; ) {
-                j.outcome().notTaken();
+                if (j.outcome() != null) {
+                    j.outcome().notTaken();
+                }
             }
         }
     }

@@ -12,4 +12,12 @@ public interface ProfileCatalog extends PayloadDecoders {
 
     /** The vendor's MQTT topic convention with a {@code {deviceId}} level, if the profile is known. */
     Optional<String> topicTemplate(String profile);
+
+    /**
+     * A representative payload of {@code profile} from {@code deviceId} at {@code at}, for the start-up warm-up
+     * ({@link DecodeWarmUp}); empty if the catalog cannot build one. Default: empty.
+     */
+    default Optional<byte[]> samplePayload(String profile, String deviceId, java.time.Instant at) {
+        return Optional.empty();
+    }
 }

@@ -46,6 +46,11 @@ public final class VendorProfileCatalog implements ProfileCatalog {
     }
 
     @Override
+    public Optional<byte[]> samplePayload(String profile, String deviceId, Instant at) {
+        return profiles.find(profile).map(p -> SamplePayloads.of(p, deviceId, at));
+    }
+
+    @Override
     public Decoded decode(String profile, String deviceId, byte[] payload, Instant receivedAt) throws DecodeException {
         PayloadDecoder decoder = decoders.get(profile);
         if (decoder == null) {
