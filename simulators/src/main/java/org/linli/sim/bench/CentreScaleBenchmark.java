@@ -77,6 +77,10 @@ public final class CentreScaleBenchmark {
                     out.add(String.format("second console's replay: %,d events (compounds + alerts), %,.1f MB, %,d ms;"
                                     + " centre alive: %s", replay.count(), replay.bytes() / 1e6, replay.millis(),
                             centre.alive()));
+                    CentreScaleRun.Listing list = run.listAll();
+                    out.add(String.format("GET /api/alerts?state=all: HTTP %d, %,.1f MB in %,d ms; centre alive: %s",
+                            list.status(), list.bytes() / 1e6, list.millis(), centre.alive()));
+                    out.add(memoryRow("after the replay and the list", run, centre, brokers));
                     out.add("machine after: " + CentreScaleMachine.describe());
                 }
             }

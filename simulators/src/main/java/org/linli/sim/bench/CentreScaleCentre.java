@@ -46,7 +46,10 @@ final class CentreScaleCentre implements AutoCloseable {
         if (brokerPassword != null) {
             pb.environment().put("LINLI_CENTRE_BROKER_PASSWORD", brokerPassword);
         }
-        return new CentreScaleCentre(pb.start(), port, log);
+        Process p = pb.start();
+        // no orphan centre when the benchmark is interrupted (the broker nodes stop when their stdin closes)
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly, "bench-centre-stop"));
+        return new CentreScaleCentre(p, port, log);
     }
 
     int port() {

@@ -20,6 +20,10 @@ final class CentreScaleRun implements AutoCloseable {
     record Replay(long millis, int count, long bytes) {
     }
 
+    /** {@code GET /api/alerts?state=all}: the HTTP status, the answer's size, how long it took. */
+    record Listing(int status, long bytes, long millis) {
+    }
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final CentreScaleFleet fleet;
     private CentreScaleStream console;
@@ -80,6 +84,17 @@ final class CentreScaleRun implements AutoCloseable {
             await(second::replayed, timeout, "the second console's replay");
             return new Replay(second.replayMillis(), second.replayedCount(), second.bytes());
         }
+    }
+
+    /** Asks for every alert in the picture ({@code GET /api/alerts?state=all}), as a console's full list does. */
+    Listing listAll() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        String cookie = CentreScaleStream.login(http, base);
+        long t0 = System.nanoTime();
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/alerts?state=all"))
+                .header("Cookie", cookie).timeout(Duration.ofSeconds(120)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return new Listing(r.statusCode(), r.body().length, (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** The first sample of the centre's {@code /metrics} whose line starts with {@code prefix} (-1 if none). */

@@ -48,7 +48,8 @@ final class CentreScaleStream implements AutoCloseable {
         return s;
     }
 
-    private void start() throws IOException, InterruptedException {
+    /** Logs in as the street user on {@code base}; gives the session cookie ({@code name=value}). */
+    static String login(HttpClient http, String base) throws IOException, InterruptedException {
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         new JsonObject().put("user", CentreScaleSite.USER).put("password", CentreScaleSite.PASSWORD)
@@ -56,7 +57,11 @@ final class CentreScaleStream implements AutoCloseable {
         if (login.statusCode() != 200) {
             throw new IOException("login: " + login.statusCode() + " " + login.body());
         }
-        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        return login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    }
+
+    private void start() throws IOException, InterruptedException {
+        String cookie = login(http, base);
         HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/stream"))
                 .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         if (r.statusCode() != 200) {
