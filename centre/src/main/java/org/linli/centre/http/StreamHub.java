@@ -13,17 +13,42 @@ import org.linli.gateway.auth.Session;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code GET /api/stream}, Server-Sent Events in the user's scope: first the current picture ({@code event: compound}
  * for each compound, {@code event: alert} for each alert), then {@code event: replayed}, then every change live. A
- * comment every 15 s keeps proxies from closing an idle stream; a client that stops reading, or whose session ended,
- * is dropped (as the gateway's stream does). Event loop.
+ * comment every 15 s keeps proxies from closing an idle stream; a client whose write queue stays full for
+ * {@link #DRAIN_WITHIN_NANOS} (it stopped reading), or whose session ended, is dropped. Event loop.
  */
 final class StreamHub implements PictureListener {
     private static final long KEEPALIVE_MS = 15_000;
+    /**
+     * How long a client's write queue may stay full before it is dropped as not reading. Not at once: a console's
+     * replay of a district's picture (megabytes) is written in one go, far over the queue's 64 KiB, and takes a
+     * reading client a moment to drain; dropping at the first full queue cut such a console off at its first live
+     * event (docs/BENCHMARKS.md "Centre: 700 compounds").
+     */
+    static final long DRAIN_WITHIN_NANOS = TimeUnit.SECONDS.toNanos(30);
 
-    private record Client(Scope scope, Session session) {
+    /** One open stream; {@code fullSince} is when its write queue was first seen full (-1: not full). */
+    private static final class Client {
+        final Scope scope;
+        final Session session;
+        long fullSince = -1;
+
+        Client(Scope scope, Session session) {
+            this.scope = scope;
+            this.session = session;
+        }
+
+        Scope scope() {
+            return scope;
+        }
+
+        Session session() {
+            return session;
+        }
     }
 
     private final Topology topology;
@@ -81,7 +106,7 @@ final class StreamHub implements PictureListener {
     private void broadcast(String frame, CompoundRef compound) {
         for (var e : Map.copyOf(clients).entrySet()) {
             HttpServerResponse r = e.getKey();
-            if (r.closed() || r.writeQueueFull() || !e.getValue().session().live()) {
+            if (r.closed() || tooSlow(r, e.getValue()) || !e.getValue().session().live()) {
                 drop(r);
                 if (!r.closed()) {
                     r.reset();
@@ -92,6 +117,21 @@ final class StreamHub implements PictureListener {
                 r.write(frame);
             }
         }
+    }
+
+    /** The client's queue has been full for longer than {@link #DRAIN_WITHIN_NANOS} (it is not reading). */
+    private static boolean tooSlow(HttpServerResponse r, Client c) {
+        if (!r.writeQueueFull()) {
+            c.fullSince = -1;
+            return false;
+        }
+        long now = System.nanoTime();
+        if (c.fullSince < 0) {
+            c.fullSince = now;
+            r.drainHandler(v -> c.fullSince = -1);
+            return false;
+        }
+        return now - c.fullSince > DRAIN_WITHIN_NANOS;
     }
 
     private void drop(HttpServerResponse r) {
