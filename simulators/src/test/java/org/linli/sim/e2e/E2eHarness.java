@@ -229,8 +229,17 @@ final class E2eHarness {
         return alerts;
     }
 
+    /**
+     * One client for every status poll, HTTP/1.1 (no h2c upgrade attempt) and a time-out on every request: a poll that
+     * gets no answer fails that poll (callers that poll catch it and poll again) instead of hanging the test thread,
+     * which Awaitility's same-thread polling cannot interrupt.
+     */
+    private static final HttpClient STATUS_CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
     static JsonObject getJson(int port, String path) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse<String> r = STATUS_CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return new JsonObject(r.body());
     }

@@ -3,7 +3,7 @@ package org.linli.sim.uplink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.sim.servers.ArtemisCluster;
 
@@ -19,10 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * 700 simulated compounds (a district) in this JVM against a 3-node cluster of separate JVMs: they all connect and
  * every summary and a burst of alerts reach a centre subscriber; prints the time to connect, this JVM's heap after
- * a GC, its resident memory and thread count. Opt-in ({@code -Dlinli.scale=true}): it loads the machine for about
- * a minute.
+ * a GC, its resident memory and thread count. Tagged {@code scale}, which the build leaves out (it loads the machine
+ * for a minute or more): run it with {@code mvn -pl simulators -am test -Dlinli.excludedGroups= -Dtest=SimulatedUplinksScaleTest
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-@EnabledIfSystemProperty(named = "linli.scale", matches = "true")
+@Tag("scale")
 class SimulatedUplinksScaleTest {
     private static final int COMPOUNDS = 700;
 
