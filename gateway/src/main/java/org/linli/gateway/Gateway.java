@@ -47,6 +47,7 @@ import org.linli.gateway.security.HttpsOptions;
 import org.linli.gateway.security.MqttTls;
 import org.linli.gateway.security.Redaction;
 import org.linli.gateway.security.SecretValues;
+import org.linli.gateway.startup.StopStep;
 import org.linli.gateway.serial.SerialSource;
 import org.linli.gateway.serial.SerialSources;
 import org.linli.gateway.source.SourceContext;
@@ -395,24 +396,32 @@ public final class Gateway extends AbstractVerticle {
         if (lag != null) {
             lag.stop();
         }
-        return sources.stopAll()
-                .eventually(() -> uplink == null ? Future.succeededFuture() : uplink.close(vertx))
-                .eventually(() -> store == null ? Future.succeededFuture() : store.close())
-                .eventually(() -> http == null ? Future.succeededFuture() : http.close())
-                .eventually(() -> vertx.executeBlocking(() -> {
-                    influx.forEach(InfluxLineWriter::close);
-                    if (deadLetters != null) {
-                        deadLetters.close();
-                    }
-                    if (metrics != null) {
-                        metrics.close();
-                    }
-                    return null;
-                }))
-                .eventually(() -> alertStore == null ? Future.succeededFuture()
-                        : Future.fromCompletionStage(alertStore.close(), context))
-                .eventually(() -> consoleFiles == null ? Future.succeededFuture()
-                        : consoleFiles.close(pipeline == null ? null : pipeline.activity(), http != null, context))
+        // each step bounded (StopStep): the sum stays under systemd's 90 s stop time-out, and a step that overran
+        // is named in the log
+        return StopStep.run("sources", Duration.ofSeconds(10), sources::stopAll)
+                .eventually(() -> StopStep.run("uplink", Duration.ofSeconds(15),
+                        () -> uplink == null ? Future.succeededFuture() : uplink.close(vertx)))
+                .eventually(() -> StopStep.run("queue", Duration.ofSeconds(15),
+                        () -> store == null ? Future.succeededFuture() : store.close()))
+                .eventually(() -> StopStep.run("http", Duration.ofSeconds(5),
+                        () -> http == null ? Future.succeededFuture() : http.close()))
+                .eventually(() -> StopStep.run("influx clients, dead letters, metrics", Duration.ofSeconds(5),
+                        () -> vertx.executeBlocking(() -> {
+                            influx.forEach(InfluxLineWriter::close);
+                            if (deadLetters != null) {
+                                deadLetters.close();
+                            }
+                            if (metrics != null) {
+                                metrics.close();
+                            }
+                            return null;
+                        }, false)))
+                .eventually(() -> StopStep.run("alert store", Duration.ofSeconds(15),
+                        () -> alertStore == null ? Future.succeededFuture()
+                                : Future.fromCompletionStage(alertStore.close(), context)))
+                .eventually(() -> StopStep.run("console files", Duration.ofSeconds(10),
+                        () -> consoleFiles == null ? Future.succeededFuture()
+                                : consoleFiles.close(pipeline == null ? null : pipeline.activity(), http != null, context)))
                 .mapEmpty();
     }
 

@@ -371,6 +371,6 @@ public final class MqttIngest {
         return vertx.executeBlocking(() -> {
             client.close();
             return null;
-        });
+        }, false);
     }
 }

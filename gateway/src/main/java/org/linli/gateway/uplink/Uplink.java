@@ -195,7 +195,7 @@ public final class Uplink {
         return vertx.executeBlocking(() -> {
             close();
             return null;
-        });
+        }, false);
     }
 
     /** Stops publishing, then closes the outbox; whatever the broker has not acknowledged is sent after a restart. */

@@ -1,6 +1,7 @@
 package org.linli.gateway.uplink;
 
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -46,6 +47,7 @@ final class UplinkPublisher {
 
     static final int KEEP_ALIVE_SECONDS = 10;
     static final long WILL_DELAY_SECONDS = 1;
+    static final long STOP_GRACE_MS = 5_000;
 
     enum State { CONNECTING, CONNECTED, BACKING_OFF, STOPPED }
 
@@ -163,7 +165,7 @@ final class UplinkPublisher {
         state = State.STOPPED;
     }
 
-    private void connect() throws MqttException {
+    private void connect() throws MqttException, InterruptedException {
         closeClient();   // a connection lost while idle leaves its client behind
         subscribed = false;
         List<String> order = new ArrayList<>(urls.subList(nextUrl, urls.size()));
@@ -197,7 +199,7 @@ final class UplinkPublisher {
         if (password != null) {
             o.setPassword(new String(password).getBytes(StandardCharsets.UTF_8));
         }
-        c.connect(o).waitForCompletion(15_000);
+        complete(l -> c.connect(o, null, l), 15_000, false);
         if (!c.isConnected()) {
             throw new IllegalStateException("no CONNACK within 15 s from " + urls);
         }
@@ -206,10 +208,11 @@ final class UplinkPublisher {
     }
 
     /** Subscribes the command topic (when commands are served) and publishes the last summary, before any alert. */
-    private void subscribeAndAnnounce() throws MqttException {
+    private void subscribeAndAnnounce() throws MqttException, InterruptedException {
         if (commands != null) {
-            IMqttToken t = client.subscribe(new MqttSubscription[]{new MqttSubscription(options.commandTopic(), 1)});
-            t.waitForCompletion(15_000);
+            MqttAsyncClient c = client;
+            IMqttToken t = complete(l -> c.subscribe(new MqttSubscription[]{
+                    new MqttSubscription(options.commandTopic(), 1)}, null, l, new MqttProperties()), 15_000, false);
             int[] codes = t.getReasonCodes();
             subscribed = t.isComplete() && codes != null && codes.length > 0 && codes[0] < 0x80;
             if (!subscribed) {
@@ -221,8 +224,11 @@ final class UplinkPublisher {
         }
         String summary = lastSummary.get();
         if (summary != null) {
-            IMqttToken t = client.publish(options.summaryTopic(), message(summary, true));
-            t.waitForCompletion(ACK_TIMEOUT_MS);
+            MqttAsyncClient c = client;
+            if (!complete(l -> c.publish(options.summaryTopic(), message(summary, true), null, l), ACK_TIMEOUT_MS,
+                    false).isComplete()) {
+                throw new IllegalStateException("no PUBACK for the summary within " + ACK_TIMEOUT_MS + " ms");
+            }
         }
     }
 
@@ -265,7 +271,9 @@ final class UplinkPublisher {
             return;
         }
         try {
-            c.publish(options.summaryTopic(), message(f, true)).waitForCompletion(3_000);
+            complete(l -> c.publish(options.summaryTopic(), message(f, true), null, l), 3_000, true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (MqttException e) {
             LOG.warn("uplink: the stop could not be announced to the centre: {}", e.toString());
         }
@@ -308,16 +316,70 @@ final class UplinkPublisher {
     }
 
     /** Publishes one record at QoS 1 and returns once the broker acknowledged it with a success code. */
-    private void send(QueuedRecord record) throws MqttException {
+    private void send(QueuedRecord record) throws MqttException, InterruptedException {
         MqttMessage m = message(record.line(), false);
-        IMqttToken token = client.publish(topic, m);
-        token.waitForCompletion(ACK_TIMEOUT_MS);
+        MqttAsyncClient c = client;
+        IMqttToken token = complete(l -> c.publish(topic, m, null, l), ACK_TIMEOUT_MS, false);
         if (!token.isComplete()) {
             throw new IllegalStateException("no PUBACK within " + ACK_TIMEOUT_MS + " ms");
         }
         int[] codes = token.getReasonCodes();
         if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
             throw new IllegalStateException("the broker refused the alert version: PUBACK reason " + codes[0]);
+        }
+    }
+
+    /** Starts one Paho action with the listener it must report to. */
+    @FunctionalInterface
+    private interface Action {
+        IMqttToken start(MqttActionListener listener) throws MqttException;
+    }
+
+    /**
+     * Starts {@code action} and waits up to {@code ms} for it to succeed or fail, woken by its listener or by
+     * {@link #stop()}, which ends the wait at once unless {@code evenWhenStopping} (the farewell); rethrows its
+     * failure and returns its token, complete or not. Paho's own {@code waitForCompletion} cannot be cut short, so a
+     * stop would otherwise wait out a silent broker's time-outs.
+     */
+    private IMqttToken complete(Action action, long ms, boolean evenWhenStopping)
+            throws MqttException, InterruptedException {
+        Completion done = new Completion();
+        IMqttToken token = action.start(done);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+        synchronized (sleeper) {
+            long left;
+            while (!done.finished && !token.isComplete() && (evenWhenStopping || !stopping)
+                    && (left = deadline - System.nanoTime()) > 0) {
+                // the slice is a safety net only: the listener and stop() both notify
+                TimeUnit.NANOSECONDS.timedWait(sleeper, Math.min(left, TimeUnit.SECONDS.toNanos(1)));
+            }
+        }
+        Throwable failure = done.failure != null ? done.failure : token.getException();
+        if (failure instanceof MqttException e) {
+            throw e;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure.toString(), failure);
+        }
+        return token;
+    }
+
+    /** Told by Paho when one action succeeded or failed; wakes {@link #complete}. */
+    private final class Completion implements MqttActionListener {
+        private volatile boolean finished;
+        private volatile Throwable failure;
+
+        @Override
+        public void onSuccess(IMqttToken token) {
+            finished = true;
+            wakeUp();
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable exception) {
+            failure = exception == null ? new IllegalStateException("failed without a reason") : exception;
+            finished = true;
+            wakeUp();
         }
     }
 
@@ -356,14 +418,45 @@ final class UplinkPublisher {
         }
     }
 
-    /** Stops the loop after the record in flight (which, without its PUBACK, stays in the outbox) and disconnects. */
+    /**
+     * Stops the loop after the record in flight (which, without its PUBACK, stays in the outbox) and disconnects.
+     * A loop still blocked after {@link #STOP_GRACE_MS} (a PUBACK or a DISCONNECT a dead broker never answers) has its
+     * client closed under it, which ends Paho's waits, and is given as long again.
+     */
     void stop() throws InterruptedException {
         stopping = true;
+        wakeUp();
+        if (thread == null) {
+            return;
+        }
+        thread.join(STOP_GRACE_MS);
+        if (thread.isAlive()) {
+            LOG.warn("uplink: the publisher did not stop within {} ms; closing its connection under it", STOP_GRACE_MS);
+            forceClose();
+            thread.join(STOP_GRACE_MS);
+        }
+    }
+
+    private void wakeUp() {
         synchronized (sleeper) {
             sleeper.notifyAll();
         }
-        if (thread != null) {
-            thread.join(20_000);
+    }
+
+    private void forceClose() {
+        MqttAsyncClient c = client;
+        if (c == null) {
+            return;
+        }
+        try {
+            c.disconnectForcibly(0, 100, false);
+        } catch (MqttException | RuntimeException e) {
+            // closing anyway
+        }
+        try {
+            c.close(true);
+        } catch (MqttException | RuntimeException e) {
+            // nothing left to release
         }
     }
 }

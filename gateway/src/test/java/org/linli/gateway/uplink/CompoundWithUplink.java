@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.linli.gateway.Gateway;
 import org.linli.gateway.TestSites;
+import org.linli.gateway.VertxTeardown;
 import org.linli.gateway.alert.Alert;
 import org.linli.gateway.alert.AlertKey;
 import org.linli.gateway.alert.AlertRequest;
@@ -128,6 +129,6 @@ final class CompoundWithUplink implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        VertxTeardown.close(vertx, 45);
     }
 }

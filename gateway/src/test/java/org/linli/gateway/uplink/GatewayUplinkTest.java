@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.gateway.Gateway;
 import org.linli.gateway.TestSites;
+import org.linli.gateway.VertxTeardown;
 import org.linli.gateway.config.SiteConfig;
 import org.linli.gateway.pipeline.VendorProfileCatalog;
 import org.linli.gateway.sitefile.SiteFiles;
@@ -45,7 +46,7 @@ class GatewayUplinkTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        VertxTeardown.close(vertx, 45);
         if (centre != null) {
             centre.close();
         }
