@@ -55,6 +55,8 @@ public final class QueueForwarder {
     private boolean busy;
     private boolean stopped;
     private long timer = -1;
+    /** The pending {@link #timer} is the linger (cut short by a full batch), not a retry's back-off (never cut short). */
+    private boolean lingering;
     private int attempts;
     /** The parts come from splitting a poison batch: a 5xx on one of them splits it again at once. */
     private boolean suspect;
@@ -92,16 +94,27 @@ public final class QueueForwarder {
         pull();
     }
 
-    /** New points were queued: write them now if a batch is full, else after the linger so batches stay large. */
+    /**
+     * New points were queued: write them now if a batch is full, else after the linger so batches stay large. A batch
+     * that fills while the linger runs is written at once: the linger is there for a trickle, and waiting it out
+     * behind a full batch held a drain's first write for a whole flush interval (BENCHMARKS.md, cold start).
+     */
     private void wake() {
-        if (busy || stopped || timer >= 0 || stats.depthPoints() == 0) {
+        if (busy || stopped || stats.depthPoints() == 0) {
             return;
         }
         if (stats.depthPoints() >= batchSize) {
+            if (timer >= 0 && lingering) {
+                vertx.cancelTimer(timer);
+                timer = -1;
+                lingering = false;
+            }
             pull();
-        } else {
+        } else if (timer < 0) {
+            lingering = true;
             timer = vertx.setTimer(lingerMs, id -> {
                 timer = -1;
+                lingering = false;
                 pull();
             });
         }

@@ -1,0 +1,111 @@
+package org.linli.gateway.queue;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.gateway.config.InfluxOptions;
+import org.linli.gateway.config.QueueOptions;
+import org.linli.gateway.pipeline.DeadLetters;
+import org.linli.gateway.timeseries.PointBatch;
+import org.linli.gateway.timeseries.WriteOutcome;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The forwarder's linger is for a trickle: a batch that fills while it runs is written at once (a drain's first write
+ * used to wait out the whole flush interval), while a retry's back-off is never cut short by full batches.
+ */
+class QueueForwarderLingerTest {
+    private static final int BATCH = 100;
+    private static final int LINGER_MS = 20_000;
+    private final Vertx vertx = Vertx.vertx();
+
+    @AfterEach
+    void close() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aBatchThatFillsDuringTheLingerIsWrittenWithoutWaitingItOut(@TempDir Path dir) throws Exception {
+        // GIVEN a forwarder with a 20 s linger that has started lingering on a few points
+        List<Integer> writes = new CopyOnWriteArrayList<>();
+        StoreAndForward store = start(dir, lines -> {
+            writes.add(lines.size());
+            return new WriteOutcome.Accepted();
+        });
+        offer(store, 0, 10);
+        Thread.sleep(300);
+        assertTrue(writes.isEmpty(), "10 points wait for the linger: " + writes);
+
+        // WHEN a full batch more arrives
+        offer(store, 10, BATCH);
+
+        // THEN a full batch is written long before the linger would have ended, and the rest follows the linger rule
+        await().atMost(Duration.ofSeconds(5)).until(() -> !writes.isEmpty());
+        assertEquals(BATCH, writes.get(0), "the first write is a full batch: " + writes);
+    }
+
+    @Test
+    void fullBatchesDoNotCutARetrysBackOffShort(@TempDir Path dir) throws Exception {
+        // GIVEN a server that answered the first write with "retry after 3 s"
+        List<Long> writeTimes = new CopyOnWriteArrayList<>();
+        StoreAndForward store = start(dir, lines -> {
+            writeTimes.add(System.nanoTime());
+            return writeTimes.size() == 1 ? new WriteOutcome.RetryLater(429, "throttled", Duration.ofSeconds(3))
+                    : new WriteOutcome.Accepted();
+        });
+        offer(store, 0, BATCH);
+        await().atMost(Duration.ofSeconds(5)).until(() -> writeTimes.size() == 1);
+
+        // WHEN full batches keep arriving during the back-off
+        for (int i = 1; i <= 5; i++) {
+            offer(store, i * BATCH, BATCH);
+        }
+
+        // THEN the next request comes only after the server's 3 s, and everything is written in the end
+        await().atMost(Duration.ofSeconds(15)).until(() -> store.stats().depthPoints() == 0);
+        long gapMs = TimeUnit.NANOSECONDS.toMillis(writeTimes.get(1) - writeTimes.get(0));
+        assertTrue(gapMs >= 2_900, "second request " + gapMs + " ms after the throttled one");
+    }
+
+    private StoreAndForward start(Path dir, org.linli.gateway.timeseries.BatchWriter writer) throws Exception {
+        return onLoop(() -> StoreAndForward.start(vertx, QueueOptions.defaults().withDir(dir.resolve("queue").toString())
+                        .withFsyncEveryMs(2), dir.toString(), InfluxOptions.of("http://127.0.0.1:1", "o", "b")
+                        .withBatch(BATCH, LINGER_MS), writer, DeadLetters.inMemory(Clock.systemUTC()),
+                Clock.systemUTC()));
+    }
+
+    private void offer(StoreAndForward store, int from, int n) throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = from; i < from + n; i++) {
+            lines.add("linger_test,src=t v=" + i + "i " + (1_700_000_000_000L + i));
+        }
+        onLoop(() -> store.queue().offer(PointBatch.telemetry(lines)));
+    }
+
+    private <T> T onLoop(Supplier<Future<T>> action) throws Exception {
+        CompletableFuture<T> r = new CompletableFuture<>();
+        vertx.runOnContext(v -> action.get().onComplete(ar -> {
+            if (ar.succeeded()) {
+                r.complete(ar.result());
+            } else {
+                r.completeExceptionally(ar.cause());
+            }
+        }));
+        return r.get(30, TimeUnit.SECONDS);
+    }
+}
