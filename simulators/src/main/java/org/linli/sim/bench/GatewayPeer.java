@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.linli.gateway.config.SiteConfig;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
  * Only the jar, the site-file format and {@code /metrics} are used, so any version of the gateway can be measured.
  */
 final class GatewayPeer implements Peer {
+    private static final String SHARED_ARCHIVE = "-XX:SharedArchiveFile=";
     private static final Pattern CONNECTED = Pattern.compile("MQTT (connected|reconnected) to");
 
     private final List<String> launch;
@@ -51,11 +53,28 @@ final class GatewayPeer implements Peer {
     public void start() throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(launch);
+        cmd.addAll(withClassDataSharing(launch));
         cmd.addAll(List.of("run", "--config", config.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("LINLI_INFLUX_TOKEN", "bench-token");
         process = new ChildProcess(pb, log, CONNECTED);
+    }
+
+    /**
+     * As {@code ./linli run} does: {@code -XX:SharedArchiveFile=F} maps the class-data-sharing archive when F exists;
+     * while it does not, this start writes it when it stops ({@code -XX:ArchiveClassesAtExit=F}), so the first
+     * gateway of a benchmark (its subscription probe) trains the archive the measured runs start from.
+     */
+    static List<String> withClassDataSharing(List<String> launch) {
+        List<String> out = new ArrayList<>(launch.size());
+        for (String option : launch) {
+            if (option.startsWith(SHARED_ARCHIVE) && !Files.exists(Path.of(option.substring(SHARED_ARCHIVE.length())))) {
+                out.add("-XX:ArchiveClassesAtExit=" + option.substring(SHARED_ARCHIVE.length()));
+            } else {
+                out.add(option);
+            }
+        }
+        return out;
     }
 
     @Override
