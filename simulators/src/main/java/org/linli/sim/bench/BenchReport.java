@@ -16,8 +16,12 @@ import java.util.function.ToDoubleFunction;
 final class BenchReport {
     private final List<BenchRow> rows = new ArrayList<>();
     private final List<String> facts = new ArrayList<>();
-    private final Map<String, Double> liveCeilings = new LinkedHashMap<>();
-    private final java.util.Set<String> lowerBounds = new java.util.HashSet<>();
+    /** Peer and QoS → each ladder's ceiling, in run order. */
+    private final Map<String, List<Ceiling>> ceilingRuns = new LinkedHashMap<>();
+
+    /** One ladder's ceiling; {@code lowerBound}: it never fell behind, so the real ceiling is above its top step. */
+    private record Ceiling(double rate, boolean lowerBound) {
+    }
 
     void fact(String line) {
         facts.add(line);
@@ -30,10 +34,26 @@ final class BenchReport {
 
     /** {@code lowerBound}: the ladder never fell behind, so the real ceiling is higher than its top step. */
     void ceiling(String peer, int qos, double rate, boolean lowerBound) {
-        liveCeilings.merge(peer + " QoS " + qos, rate, Math::max);
-        if (lowerBound) {
-            lowerBounds.add(peer + " QoS " + qos);
+        ceilingRuns.computeIfAbsent(peer + " QoS " + qos, k -> new ArrayList<>()).add(new Ceiling(rate, lowerBound));
+    }
+
+    /** The median of the ladders' ceilings for {@code peer} at {@code qos} (the lower middle one of an even count). */
+    double medianCeiling(String peer, int qos) {
+        Ceiling c = median(peer + " QoS " + qos);
+        return c == null ? 0 : c.rate();
+    }
+
+    private Ceiling median(String key) {
+        List<Ceiling> runs = ceilingRuns.get(key);
+        if (runs == null || runs.isEmpty()) {
+            return null;
         }
+        List<Ceiling> sorted = runs.stream().sorted(java.util.Comparator.comparingDouble(Ceiling::rate)).toList();
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    private static String shown(Ceiling c) {
+        return (c.lowerBound() ? "≥ " : "") + String.format("%,.0f", c.rate());
     }
 
     String render() {
@@ -41,11 +61,15 @@ final class BenchReport {
         facts.forEach(f -> b.append("- ").append(f).append('\n'));
         b.append('\n').append(BenchRow.HEADER).append('\n').append("|---".repeat(14)).append("|\n");
         rows.forEach(r -> b.append(r.markdown()).append('\n'));
-        if (!liveCeilings.isEmpty()) {
+        if (!ceilingRuns.isEmpty()) {
             b.append('\n');
-            liveCeilings.forEach((k, v) -> b.append(String.format("- live ceiling (highest rate offered that kept up, stored within %.0f s), %s: %s%,.0f msg/s%s%n",
-                    LiveLadder.KEEPS_UP_SECONDS, k, lowerBounds.contains(k) ? "≥ " : "", v,
-                    lowerBounds.contains(k) ? " (kept up at every step: the ladder's top, not the ceiling)" : "")));
+            ceilingRuns.forEach((k, runs) -> {
+                Ceiling m = median(k);
+                b.append(String.format("- live ceiling (highest rate offered that kept up, stored within %.0f s), %s: "
+                                + "median %s msg/s%s; each ladder: %s%n", LiveLadder.KEEPS_UP_SECONDS, k, shown(m),
+                        m.lowerBound() ? " (kept up at every step: the ladder's top, not the ceiling)" : "",
+                        String.join(" / ", runs.stream().map(BenchReport::shown).toList())));
+            });
         }
         List<String> ratios = ratios();
         if (!ratios.isEmpty()) {
@@ -77,14 +101,14 @@ final class BenchReport {
                     median(nrDone, BenchRow::rate), median(gw, BenchRow::fromStart) / median(nrDone, BenchRow::fromStart),
                     median(nrDone, BenchRow::cpuMicros) / median(gw, BenchRow::cpuMicros)));
         });
-        liveCeilings.forEach((k, v) -> {
+        ceilingRuns.keySet().forEach(k -> {
             if (k.startsWith("gateway")) {
-                Double peer = liveCeilings.get(k.replace("gateway", "node-red"));
-                String nr = k.replace("gateway", "node-red");
-                if (peer != null && peer > 0) {
-                    out.add(String.format("live ceiling %s: %s%.1f× (%s%,.0f vs %s%,.0f msg/s)", k.replace("gateway ", ""),
-                            lowerBounds.contains(nr) ? "at most " : "", v / peer, lowerBounds.contains(k) ? "≥ " : "", v,
-                            lowerBounds.contains(nr) ? "≥ " : "", peer));
+                Ceiling gw = median(k);
+                Ceiling nr = median(k.replace("gateway", "node-red"));
+                if (nr != null && nr.rate() > 0) {
+                    out.add(String.format("live ceiling %s (medians): %s%.1f× (%s vs %s msg/s)", k.replace("gateway ", ""),
+                            nr.lowerBound() ? "at most " : gw.lowerBound() ? "at least " : "", gw.rate() / nr.rate(),
+                            shown(gw), shown(nr)));
                 }
             }
         });
