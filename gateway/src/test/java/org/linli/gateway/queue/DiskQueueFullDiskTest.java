@@ -1,6 +1,5 @@
 package org.linli.gateway.queue;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -20,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,7 +69,7 @@ class DiskQueueFullDiskTest {
     void fullDiskHoldsThenResumes() throws Exception {
         // GIVEN a queue on a 64 KiB disk, with a quota far above it (the disk fills before the quota applies)
         QueueSettings settings = new QueueSettings(mountPoint.resolve("queue"), 64L * 1024 * 1024, 8 * 1024, 1);
-        DiskQueue queue = onLoop(() -> DiskQueue.open(vertx, settings, Clock.systemUTC()));
+        DiskQueue queue = OnLoop.get(context, () -> DiskQueue.open(vertx, settings, Clock.systemUTC()));
 
         // WHEN points are offered until an offer is not durable within 2 s
         List<String> offered = new ArrayList<>();
@@ -109,15 +107,15 @@ class DiskQueueFullDiskTest {
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
 
         // AND after a restart every offered point is on disk, in the order offered (a retried batch may repeat some)
-        onLoop(queue::close);
-        DiskQueue reopened = onLoop(() -> DiskQueue.open(vertx, settings, Clock.systemUTC()));
+        OnLoop.get(context, queue::close);
+        DiskQueue reopened = OnLoop.get(context, () -> DiskQueue.open(vertx, settings, Clock.systemUTC()));
         List<String> stored = new ArrayList<>();
-        for (QueuedRecord r : onLoop(() -> reopened.next(100_000))) {
+        for (QueuedRecord r : OnLoop.get(context, () -> reopened.next(100_000))) {
             stored.add(r.line());
         }
         assertEquals(offered, new ArrayList<>(new LinkedHashSet<>(stored)), "every point, first copies in offer order");
         assertFalse(stored.size() > 2 * offered.size(), "no runaway duplication: " + stored.size());
-        onLoop(reopened::close);
+        OnLoop.get(context, reopened::close);
     }
 
     private static List<String> batchOfLines(int batch) {
@@ -140,18 +138,6 @@ class DiskQueueFullDiskTest {
             }
         }));
         return done;
-    }
-
-    private <T> T onLoop(Supplier<Future<T>> action) throws Exception {
-        CompletableFuture<T> r = new CompletableFuture<>();
-        context.runOnContext(v -> action.get().onComplete(ar -> {
-            if (ar.succeeded()) {
-                r.complete(ar.result());
-            } else {
-                r.completeExceptionally(ar.cause());
-            }
-        }));
-        return r.get(30, TimeUnit.SECONDS);
     }
 
     /** The program's exit status; -1 when it is not installed or does not finish. */

@@ -1,6 +1,5 @@
 package org.linli.gateway.queue;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,24 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
 class DiskQueueQuotaTest {
 
-    private static <T> T onLoop(Vertx vertx, java.util.function.Supplier<Future<T>> action) throws Exception {
-        CompletableFuture<T> r = new CompletableFuture<>();
-        vertx.runOnContext(v -> action.get().onComplete(ar -> {
-            if (ar.succeeded()) {
-                r.complete(ar.result());
-            } else {
-                r.completeExceptionally(ar.cause());
-            }
-        }));
-        return r.get(30, TimeUnit.SECONDS);
-    }
-
     @Test
     @DisplayName("over the quota the oldest telemetry is dropped and counted by reason, alarms are all kept, newest telemetry survives")
     void quotaDropsOldestTelemetryKeepsAlarms(Vertx vertx, @TempDir Path dir) throws Exception {
         // GIVEN a queue with a 16 KiB quota in 4 KiB segments and nothing draining it (the server is down)
         QueueSettings settings = new QueueSettings(dir, 16 * 1024, 4 * 1024, 1);
-        DiskQueue queue = onLoop(vertx, () -> DiskQueue.open(vertx, settings, Clock.systemUTC()));
+        DiskQueue queue = OnLoop.get(vertx, () -> DiskQueue.open(vertx, settings, Clock.systemUTC()));
 
         // WHEN 2,000 telemetry points (~120 KiB) and 40 alarm events are offered, interleaved
         int telemetry = 2000;
@@ -55,7 +41,7 @@ class DiskQueueQuotaTest {
             List<String> events = n % 50 == 0
                     ? List.of("device_event,device=g" + (n / 50) + ",event=alarm count=1i " + (1_000_000L + n))
                     : List.of();
-            onLoop(vertx, () -> queue.offer(new PointBatch(readings, events)));
+            OnLoop.get(vertx, () -> queue.offer(new PointBatch(readings, events)));
         }
 
         // THEN the alarms are all still queued, the telemetry that fits is the newest, and every drop is counted
@@ -72,15 +58,15 @@ class DiskQueueQuotaTest {
             assertTrue(text.contains(line + dropped + ".0\n"), text);
         }
 
-        List<QueuedRecord> events = onLoop(vertx, () -> queue.next(1000));
+        List<QueuedRecord> events = OnLoop.get(vertx, () -> queue.next(1000));
         assertEquals(alarms, events.size());
         assertTrue(events.stream().allMatch(r -> r.lane() == Lane.EVENTS));
-        onLoop(vertx, () -> queue.ack(events));
-        List<QueuedRecord> rest = onLoop(vertx, () -> queue.next(10_000));
+        OnLoop.get(vertx, () -> queue.ack(events));
+        List<QueuedRecord> rest = OnLoop.get(vertx, () -> queue.next(10_000));
         assertEquals(stats.depthPoints(), rest.size());
         assertTrue(rest.get(0).line().contains("total_m3=" + dropped + "i"), "the first kept point follows the dropped ones: "
                 + rest.get(0).line());
         assertTrue(rest.get(rest.size() - 1).line().contains("total_m3=" + (telemetry - 1) + "i"), "the newest is kept");
-        onLoop(vertx, queue::close);
+        OnLoop.get(vertx, queue::close);
     }
 }

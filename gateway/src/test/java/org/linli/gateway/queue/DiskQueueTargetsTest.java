@@ -1,7 +1,6 @@
 package org.linli.gateway.queue;
 
 import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
@@ -18,9 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,18 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DiskQueueTargetsTest {
     private static final List<String> TARGETS = List.of("local", "district");
 
-    private static <T> T onLoop(Context loop, Supplier<Future<T>> action) throws Exception {
-        CompletableFuture<T> r = new CompletableFuture<>();
-        loop.runOnContext(v -> action.get().onComplete(ar -> {
-            if (ar.succeeded()) {
-                r.complete(ar.result());
-            } else {
-                r.completeExceptionally(ar.cause());
-            }
-        }));
-        return r.get(30, TimeUnit.SECONDS);
-    }
-
     private static List<String> points(int from, int to) {
         List<String> out = new ArrayList<>();
         for (int i = from; i < to; i++) {
@@ -60,7 +45,7 @@ class DiskQueueTargetsTest {
     private static void offer(Context loop, DiskQueue q, int from, int to) throws Exception {
         for (int i = from; i < to; i += 10) {
             int start = i;
-            onLoop(loop, () -> q.offer(PointBatch.telemetry(points(start, Math.min(start + 10, to)))));
+            OnLoop.get(loop, () -> q.offer(PointBatch.telemetry(points(start, Math.min(start + 10, to)))));
         }
     }
 
@@ -76,15 +61,15 @@ class DiskQueueTargetsTest {
         // GIVEN a queue of two targets with 2 KiB segments holding 300 points
         Context loop = vertx.getOrCreateContext();
         QueueSettings settings = new QueueSettings(dir, 1 << 30, 2 * 1024, 1);
-        DiskQueue q = onLoop(loop, () -> DiskQueue.open(vertx, settings, Clock.systemUTC(), TARGETS));
+        DiskQueue q = OnLoop.get(loop, () -> DiskQueue.open(vertx, settings, Clock.systemUTC(), TARGETS));
         offer(loop, q, 0, 300);
         long before = segments(dir);
 
         // WHEN local writes everything and district only the first 100
-        List<QueuedRecord> all = onLoop(loop, () -> q.next("local", 1000));
-        onLoop(loop, () -> q.ack("local", all));
-        List<QueuedRecord> first = onLoop(loop, () -> q.next("district", 100));
-        onLoop(loop, () -> q.ack("district", first));
+        List<QueuedRecord> all = OnLoop.get(loop, () -> q.next("local", 1000));
+        OnLoop.get(loop, () -> q.ack("local", all));
+        List<QueuedRecord> first = OnLoop.get(loop, () -> q.next("district", 100));
+        OnLoop.get(loop, () -> q.ack("district", first));
 
         // THEN each target's depth is its own, and only the segments district has passed are gone
         assertEquals(300, all.size());
@@ -96,14 +81,14 @@ class DiskQueueTargetsTest {
         assertTrue(after < before && after > 1, "segments before district's position deleted, the rest kept: " + before + " -> " + after);
 
         // AND after a restart each target resumes at its own position
-        onLoop(loop, q::close);
-        DiskQueue reopened = onLoop(loop, () -> DiskQueue.open(vertx, settings, Clock.systemUTC(), TARGETS));
+        OnLoop.get(loop, q::close);
+        DiskQueue reopened = OnLoop.get(loop, () -> DiskQueue.open(vertx, settings, Clock.systemUTC(), TARGETS));
         assertEquals(0, reopened.stats().target("local").depthPoints());
         assertEquals(200, reopened.stats().target("district").depthPoints());
-        assertTrue(onLoop(loop, () -> reopened.next("local", 10)).isEmpty(), "local has nothing to replay");
-        List<QueuedRecord> resumed = onLoop(loop, () -> reopened.next("district", 1000));
+        assertTrue(OnLoop.get(loop, () -> reopened.next("local", 10)).isEmpty(), "local has nothing to replay");
+        List<QueuedRecord> resumed = OnLoop.get(loop, () -> reopened.next("district", 1000));
         assertEquals(points(100, 300), resumed.stream().map(QueuedRecord::line).toList());
-        onLoop(loop, reopened::close);
+        OnLoop.get(loop, reopened::close);
     }
 
     @Test
@@ -119,7 +104,7 @@ class DiskQueueTargetsTest {
 
         // WHEN the queue opens with two targets
         Context loop = vertx.getOrCreateContext();
-        DiskQueue q = onLoop(loop, () -> DiskQueue.open(vertx, new QueueSettings(dir, 1 << 30, 1 << 20, 1),
+        DiskQueue q = OnLoop.get(loop, () -> DiskQueue.open(vertx, new QueueSettings(dir, 1 << 30, 1 << 20, 1),
                 Clock.systemUTC(), TARGETS));
 
         // THEN both resume after the 4 acknowledged points, with their own files, and the old file is gone
@@ -127,8 +112,8 @@ class DiskQueueTargetsTest {
         assertEquals(6, q.stats().target("district").depthPoints());
         assertTrue(Files.exists(dir.resolve("telemetry/ack.local")) && Files.exists(dir.resolve("telemetry/ack.district")));
         assertFalse(Files.exists(dir.resolve("telemetry/ack")));
-        assertEquals(points(4, 10), onLoop(loop, () -> q.next("district", 100)).stream().map(QueuedRecord::line).toList());
-        onLoop(loop, q::close);
+        assertEquals(points(4, 10), OnLoop.get(loop, () -> q.next("district", 100)).stream().map(QueuedRecord::line).toList());
+        OnLoop.get(loop, q::close);
     }
 
     @Test
@@ -136,13 +121,13 @@ class DiskQueueTargetsTest {
     void quotaCountsForTheSlowTarget(Vertx vertx, @TempDir Path dir) throws Exception {
         // GIVEN a 16 KiB quota; local writes everything as it comes, district is down
         Context loop = vertx.getOrCreateContext();
-        DiskQueue q = onLoop(loop, () -> DiskQueue.open(vertx, new QueueSettings(dir, 16 * 1024, 4 * 1024, 1),
+        DiskQueue q = OnLoop.get(loop, () -> DiskQueue.open(vertx, new QueueSettings(dir, 16 * 1024, 4 * 1024, 1),
                 Clock.systemUTC(), TARGETS));
         // WHEN 2,000 points (~120 KiB) are offered
         for (int i = 0; i < 2000; i += 100) {
             offer(loop, q, i, i + 100);
-            List<QueuedRecord> batch = onLoop(loop, () -> q.next("local", 1000));
-            onLoop(loop, () -> q.ack("local", batch));
+            List<QueuedRecord> batch = OnLoop.get(loop, () -> q.next("local", 1000));
+            OnLoop.get(loop, () -> q.ack("local", batch));
         }
         // THEN the disk stays near the quota, district lost the oldest and counts them, local lost nothing
         QueueStats s = q.stats();
@@ -154,6 +139,6 @@ class DiskQueueTargetsTest {
         assertEquals("district", s.heldBackBy());
         assertEquals("district", s.toJson(0).getString("heldBackBy"));
         assertTrue(s.bytes() <= 16 * 1024 + 4 * 1024, "disk use near the quota: " + s.bytes());
-        onLoop(loop, q::close);
+        OnLoop.get(loop, q::close);
     }
 }

@@ -1,6 +1,5 @@
 package org.linli.gateway.queue;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,10 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -83,7 +80,7 @@ class QueueForwarderLingerTest {
     }
 
     private StoreAndForward start(Path dir, org.linli.gateway.timeseries.BatchWriter writer) throws Exception {
-        return onLoop(() -> StoreAndForward.start(vertx, QueueOptions.defaults().withDir(dir.resolve("queue").toString())
+        return OnLoop.get(vertx, () -> StoreAndForward.start(vertx, QueueOptions.defaults().withDir(dir.resolve("queue").toString())
                         .withFsyncEveryMs(2), dir.toString(), InfluxOptions.of("http://127.0.0.1:1", "o", "b")
                         .withBatch(BATCH, LINGER_MS), writer, DeadLetters.inMemory(Clock.systemUTC()),
                 Clock.systemUTC()));
@@ -94,18 +91,7 @@ class QueueForwarderLingerTest {
         for (int i = from; i < from + n; i++) {
             lines.add("linger_test,src=t v=" + i + "i " + (1_700_000_000_000L + i));
         }
-        onLoop(() -> store.queue().offer(PointBatch.telemetry(lines)));
+        OnLoop.get(vertx, () -> store.queue().offer(PointBatch.telemetry(lines)));
     }
 
-    private <T> T onLoop(Supplier<Future<T>> action) throws Exception {
-        CompletableFuture<T> r = new CompletableFuture<>();
-        vertx.runOnContext(v -> action.get().onComplete(ar -> {
-            if (ar.succeeded()) {
-                r.complete(ar.result());
-            } else {
-                r.completeExceptionally(ar.cause());
-            }
-        }));
-        return r.get(30, TimeUnit.SECONDS);
-    }
 }
