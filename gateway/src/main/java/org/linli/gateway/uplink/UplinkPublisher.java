@@ -213,8 +213,8 @@ final class UplinkPublisher {
             MqttAsyncClient c = client;
             IMqttToken t = complete(l -> c.subscribe(new MqttSubscription[]{
                     new MqttSubscription(options.commandTopic(), 1)}, null, l, new MqttProperties()), 15_000, false);
-            int[] codes = t.getReasonCodes();
-            subscribed = t.isComplete() && codes != null && codes.length > 0 && codes[0] < 0x80;
+            int[] codes = t == null ? null : t.getReasonCodes();
+            subscribed = codes != null && codes.length > 0 && codes[0] < 0x80;
             if (!subscribed) {
                 // alert versions and summaries still go out: the centre's view matters more than its commands
                 lastError = "subscribing " + options.commandTopic() + " refused: reason "
@@ -225,8 +225,8 @@ final class UplinkPublisher {
         String summary = lastSummary.get();
         if (summary != null) {
             MqttAsyncClient c = client;
-            if (!complete(l -> c.publish(options.summaryTopic(), message(summary, true), null, l), ACK_TIMEOUT_MS,
-                    false).isComplete()) {
+            if (complete(l -> c.publish(options.summaryTopic(), message(summary, true), null, l), ACK_TIMEOUT_MS,
+                    false) == null) {
                 throw new IllegalStateException("no PUBACK for the summary within " + ACK_TIMEOUT_MS + " ms");
             }
         }
@@ -320,7 +320,7 @@ final class UplinkPublisher {
         MqttMessage m = message(record.line(), false);
         MqttAsyncClient c = client;
         IMqttToken token = complete(l -> c.publish(topic, m, null, l), ACK_TIMEOUT_MS, false);
-        if (!token.isComplete()) {
+        if (token == null) {
             throw new IllegalStateException("no PUBACK within " + ACK_TIMEOUT_MS + " ms");
         }
         int[] codes = token.getReasonCodes();
@@ -338,8 +338,8 @@ final class UplinkPublisher {
     /**
      * Starts {@code action} and waits up to {@code ms} for it to succeed or fail, woken by its listener or by
      * {@link #stop()}, which ends the wait at once unless {@code evenWhenStopping} (the farewell); rethrows its
-     * failure and returns its token, complete or not. Paho's own {@code waitForCompletion} cannot be cut short, so a
-     * stop would otherwise wait out a silent broker's time-outs.
+     * failure; returns its token once it succeeded, null when the wait ended first. Paho's own
+     * {@code waitForCompletion} cannot be cut short, so a stop would otherwise wait out a silent broker's time-outs.
      */
     private IMqttToken complete(Action action, long ms, boolean evenWhenStopping)
             throws MqttException, InterruptedException {
@@ -361,7 +361,7 @@ final class UplinkPublisher {
         if (failure != null) {
             throw new IllegalStateException(failure.toString(), failure);
         }
-        return token;
+        return done.finished || token.isComplete() ? token : null;
     }
 
     /** Told by Paho when one action succeeded or failed; wakes {@link #complete}. */
