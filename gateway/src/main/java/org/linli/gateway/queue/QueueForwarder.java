@@ -54,9 +54,10 @@ public final class QueueForwarder {
     private final Deque<List<QueuedRecord>> parts = new ArrayDeque<>();
     private boolean busy;
     private boolean stopped;
-    private long timer = -1;
-    /** The pending {@link #timer} is the linger (cut short by a full batch), not a retry's back-off (never cut short). */
-    private boolean lingering;
+    /** Waiting for a batch to fill: cut short by a full batch. */
+    private long lingerTimer = -1;
+    /** A retry's back-off: never cut short. */
+    private long retryTimer = -1;
     private int attempts;
     /** The parts come from splitting a poison batch: a 5xx on one of them splits it again at once. */
     private boolean suspect;
@@ -104,24 +105,21 @@ public final class QueueForwarder {
             return;
         }
         if (stats.depthPoints() >= batchSize) {
-            if (timer >= 0 && lingering) {
-                vertx.cancelTimer(timer);
-                timer = -1;
-                lingering = false;
+            if (lingerTimer >= 0) {
+                vertx.cancelTimer(lingerTimer);
+                lingerTimer = -1;
             }
             pull();
-        } else if (timer < 0) {
-            lingering = true;
-            timer = vertx.setTimer(lingerMs, id -> {
-                timer = -1;
-                lingering = false;
+        } else if (lingerTimer < 0 && retryTimer < 0) {
+            lingerTimer = vertx.setTimer(lingerMs, id -> {
+                lingerTimer = -1;
                 pull();
             });
         }
     }
 
     private void pull() {
-        if (busy || stopped || timer >= 0) {
+        if (busy || stopped || lingerTimer >= 0 || retryTimer >= 0) {
             return;
         }
         busy = true;
@@ -256,8 +254,8 @@ public final class QueueForwarder {
     }
 
     private void retryAfter(Duration delay) {
-        timer = vertx.setTimer(Math.max(1, delay.toMillis()), id -> {
-            timer = -1;
+        retryTimer = vertx.setTimer(Math.max(1, delay.toMillis()), id -> {
+            retryTimer = -1;
             if (!parts.isEmpty()) {
                 send(); // the same batch again: its segments stay protected from the quota meanwhile
             } else {
@@ -268,10 +266,13 @@ public final class QueueForwarder {
 
     public void stop() {
         stopped = true;
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-            timer = -1;
+        for (long t : new long[]{lingerTimer, retryTimer}) {
+            if (t >= 0) {
+                vertx.cancelTimer(t);
+            }
         }
+        lingerTimer = -1;
+        retryTimer = -1;
         worker.close();
     }
 }
