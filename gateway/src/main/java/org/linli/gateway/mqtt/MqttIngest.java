@@ -89,7 +89,7 @@ public final class MqttIngest {
         this.context = vertx.getOrCreateContext();
         this.options = options;
         this.shownUrl = Redaction.url(options.url());
-        MqttConnectSettings settings = new MqttConnectSettings(options, password, socketFactory);
+        MqttConnectSettings settings = MqttConnectSettings.of(options, password, socketFactory);
         this.client = options.isV5() ? new PahoV5Adapter(settings) : new PahoV3Adapter(settings);
         this.subscriptions = List.copyOf(subscriptions);
         this.pipeline = pipeline;

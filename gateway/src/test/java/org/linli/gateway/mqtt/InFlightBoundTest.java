@@ -124,7 +124,7 @@ class InFlightBoundTest {
     private MqttClientAdapter connect(String version, int qos) throws Exception {
         MqttOptions options = MqttOptions.of(broker.url(), "bound-" + version.replace('.', '-')).withVersion(version)
                 .withMaxInFlight(BOUND).withKeepAliveSeconds(2);
-        MqttConnectSettings settings = new MqttConnectSettings(options, null, null);
+        MqttConnectSettings settings = MqttConnectSettings.of(options, null, null); // as the gateway connects: buffered input
         MqttClientAdapter a = "5".equals(version) ? new PahoV5Adapter(settings) : new PahoV3Adapter(settings);
         a.connect(held.callbacks()).get(20, TimeUnit.SECONDS);
         a.subscribe(List.of("t/#"), List.of(qos)).get(20, TimeUnit.SECONDS);
