@@ -27,7 +27,10 @@ import java.util.concurrent.TimeUnit;
  * Alert latency under load: while a paced publisher offers background reports at 50 %, 90 % and 100 % of a ceiling
  * (each level one step), a gas alarm of a different device is published every 100 ms on a connection of its own
  * (QoS 1, as a detector sends it); the latency of each is the time from the publish call to its alert on the
- * gateway's SSE stream ({@code /api/alerts/stream}, read by a thread of its own). Gateway only.
+ * gateway's SSE stream ({@code /api/alerts/stream}, read by a thread of its own). Each latency is also split at the
+ * alert's {@code raisedAt} (the gateway's clock when its rule raised it; one machine, one clock): publish → raise is
+ * the broker, TCP, Paho, the lanes, decode and rules; raise → stream is the alert service, SSE and the reader. Gateway
+ * only.
  */
 final class AlertLatencyRun {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,6 +43,9 @@ final class AlertLatencyRun {
     private final int stepSeconds;
     private final Map<String, Long> publishedAt = new ConcurrentHashMap<>();
     private final Map<String, Long> latencyNanos = new ConcurrentHashMap<>();
+    /** Wall-clock time of each alarm's publish, and the part of its latency up to the gateway's {@code raisedAt}. */
+    private final Map<String, Instant> publishedWall = new ConcurrentHashMap<>();
+    private final Map<String, Long> toRaiseNanos = new ConcurrentHashMap<>();
 
     AlertLatencyRun(BenchRig rig, GatewayPeer gateway, BenchMessages messages, List<BenchMessages.Message> pool, int stepSeconds) {
         this.rig = rig;
@@ -86,6 +92,7 @@ final class AlertLatencyRun {
                     String id = alarms.get(nextAlarm++);
                     BenchMessages.Message m = messages.alarm(id, Instant.now());
                     step.add(id);
+                    publishedWall.put(id, Instant.now());
                     publishedAt.put(id, System.nanoTime());
                     detectors.publish(m.topic(), m.payload(), 1);
                     Thread.sleep(100);
@@ -98,16 +105,27 @@ final class AlertLatencyRun {
                     Thread.sleep(20);
                 }
                 List<Long> ms = new ArrayList<>();
+                List<Long> toRaise = new ArrayList<>();
+                List<Long> fromRaise = new ArrayList<>();
                 step.forEach(id -> {
                     Long l = latencyNanos.get(id);
+                    Long r = toRaiseNanos.get(id);
                     if (l != null) {
                         ms.add(l);
                     }
+                    if (l != null && r != null) {
+                        toRaise.add(r);
+                        fromRaise.add(l - r);
+                    }
                 });
                 Collections.sort(ms);
+                Collections.sort(toRaise);
+                Collections.sort(fromRaise);
                 String note = (ms.isEmpty() ? "no alert seen" : String.format("alert latency p50 %.0f ms, p99 %.0f ms, max %.0f ms (%d alarms%s)",
                         pct(ms, 0.5), pct(ms, 0.99), ms.get(ms.size() - 1) / 1e6, step.size(),
                         ms.size() < step.size() ? ", " + (step.size() - ms.size()) + " not seen in 30 s" : ""))
+                        + (toRaise.isEmpty() ? "" : String.format("; publish → raise p50 %.0f, p99 %.0f ms; raise → stream p50 %.0f, p99 %.0f ms",
+                        pct(toRaise, 0.5), pct(toRaise, 0.99), pct(fromRaise, 0.5), pct(fromRaise, 0.99)))
                         + "; " + drained;
                 rows.add(new BenchRow("gateway", String.format("alerts at %.0f %% (%,d/s)", level * 100, rate), 1, sent[0],
                         ms.size(), seconds, sent[0] / seconds, Double.NaN, Double.NaN,
@@ -171,10 +189,14 @@ final class AlertLatencyRun {
                         replayed.countDown();
                     }
                 } else if (line.startsWith("data: ") && event.equals("alert")) {
-                    JsonNode device = JSON.readTree(line.substring(6)).path("device");
-                    Long at = publishedAt.get(device.path("id").asText(""));
-                    if (at != null) {
-                        latencyNanos.putIfAbsent(device.path("id").asText(), now - at);
+                    JsonNode alert = JSON.readTree(line.substring(6));
+                    String id = alert.path("device").path("id").asText("");
+                    Long at = publishedAt.get(id);
+                    Instant wall = publishedWall.get(id);
+                    if (at != null && latencyNanos.putIfAbsent(id, now - at) == null && wall != null
+                            && alert.hasNonNull("raisedAt")) {
+                        Duration toRaise = Duration.between(wall, Instant.parse(alert.get("raisedAt").asText()));
+                        toRaiseNanos.put(id, Math.max(0, toRaise.toNanos()));
                     }
                 }
             }
