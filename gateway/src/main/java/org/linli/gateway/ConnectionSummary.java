@@ -2,6 +2,7 @@ package org.linli.gateway;
 
 import org.linli.gateway.config.HttpOptions;
 import org.linli.gateway.config.InfluxTarget;
+import org.linli.gateway.config.MqttOptions;
 import org.linli.gateway.config.MqttTlsOptions;
 import org.linli.gateway.config.SiteConfig;
 import org.linli.gateway.security.MqttTls;
@@ -26,6 +27,10 @@ public final class ConnectionSummary {
                 c.mqtt().version(), c.mqtt().clientId(), c.mqtt().username() == null ? ", anonymous"
                         : ", user " + c.mqtt().username() + (c.mqtt().passwordEnv() == null ? ", no password"
                         : ", password from $" + c.mqtt().passwordEnv()), c.mqtt().maxInFlight());
+        if (c.mqtt().lifeSafetyConnection()) {
+            out.printf("  mqtt      and a life-safety connection for the gas alarms' and smoke detectors' topics, client id %s%n",
+                    c.mqtt().clientId() + MqttOptions.LIFE_SAFETY_CLIENT_SUFFIX);
+        }
         MqttTlsOptions t = c.mqtt().tls();
         if (c.mqtt().usesTls()) {
             out.printf("  mqtt tls  CA %s, client certificate %s, verify host name %s%n",

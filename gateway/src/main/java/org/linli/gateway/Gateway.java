@@ -36,6 +36,7 @@ import org.linli.gateway.notify.AlertsTopicFeed;
 import org.linli.gateway.notify.Notifier;
 import org.linli.gateway.notify.NotifierFactory;
 import org.linli.gateway.notify.NotifyTiming;
+import org.linli.gateway.mqtt.MqttConnections;
 import org.linli.gateway.mqtt.MqttIngest;
 import org.linli.gateway.mqtt.MqttSource;
 import org.linli.gateway.mqtt.Subscription;
@@ -88,6 +89,7 @@ public final class Gateway extends AbstractVerticle {
     private AlertService alerts;
     private Pipeline pipeline;
     private MqttIngest mqtt;
+    private MqttConnections mqttConnections;
     private volatile DecodeWarmUp.Result warmUpResult;
     private HttpApi http;
     private Notifier notifier;
@@ -208,8 +210,9 @@ public final class Gateway extends AbstractVerticle {
         } catch (java.security.GeneralSecurityException e) {
             return failed("mqtt.tls", e);
         }
-        mqtt = new MqttIngest(vertx, config.mqtt(), password == null ? null : password.toCharArray(), tls,
-                subscriptions, pipeline, clock, config.pipeline().effectiveDecodeThreads());
+        mqttConnections = MqttConnections.create(vertx, config.mqtt(), password == null ? null : password.toCharArray(),
+                tls, subscriptions, profiles.deviceTypes(), pipeline, clock, config.pipeline().effectiveDecodeThreads());
+        mqtt = mqttConnections.main();
         if (config.notifications().hasChannels()) {
             notifier = NotifierFactory.create(vertx, config.notifications(), env, clock, publicUrl(), mqtt::publish,
                     alertsTopic(), NotifyTiming.standard());
@@ -226,8 +229,8 @@ public final class Gateway extends AbstractVerticle {
         // RS-485 buses: blocking port I/O on one thread per bus, results hop back onto this context
         serial = SerialSources.create(config, site, pipeline, alerts, deadLetters, clock,
                 task -> context.runOnContext(v -> task.run()));
-        sources.add(new MqttSource(mqtt, vertx, alerts, clock))
-                .add(new SerialSource(serial, vertx, clock))
+        mqttConnections.sources(vertx, alerts, clock).forEach(sources::add);
+        sources.add(new SerialSource(serial, vertx, clock))
                 .add(new CameraSource(cameras, context, pipeline, clock));
         SourceContext sourceContext = new SourceContext(vertx, context, config, site, pipeline, alerts, deadLetters,
                 clock, env);
@@ -320,7 +323,7 @@ public final class Gateway extends AbstractVerticle {
         // an alert not saved (disk, SQLite) or a rule that threw must be seen, not only logged
         StorageAndRuleMeters.register(metrics.registry(), alertStore, rules);
         SourceMeters.register(metrics.registry(), sources);
-        MqttMeters.register(metrics.registry(), mqtt);
+        mqttConnections.labelled().forEach((label, ingest) -> MqttMeters.register(metrics.registry(), ingest, label));
         CameraMeters.register(metrics.registry(), cameras);
         if (uplink != null) {
             org.linli.gateway.metrics.UplinkMeters.register(metrics.registry(), uplink);
@@ -450,8 +453,14 @@ public final class Gateway extends AbstractVerticle {
         return store;
     }
 
+    /** The main broker connection (the only one unless {@code mqtt.lifeSafetyConnection} is on). */
     public MqttIngest mqtt() {
         return mqtt;
+    }
+
+    /** Every broker connection: the main one and the life-safety one, if any. */
+    public MqttConnections mqttConnections() {
+        return mqttConnections;
     }
 
     /** The alert notifier, or null without a {@code notify} section. */

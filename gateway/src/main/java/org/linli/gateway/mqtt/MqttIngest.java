@@ -194,8 +194,8 @@ public final class MqttIngest {
         connects++;
         state = State.CONNECTED;
         backoff.reset();
-        LOG.info("MQTT {} to {}; subscribing to {} topics", connects > 1 ? "reconnected" : "connected", shownUrl,
-                subscriptions.size());
+        LOG.info("MQTT {} to {} as {}; subscribing to {} topics", connects > 1 ? "reconnected" : "connected", shownUrl,
+                options.clientId(), subscriptions.size());
         watchdog.restartClocks();
         resubscribe();
         flushOutbox();

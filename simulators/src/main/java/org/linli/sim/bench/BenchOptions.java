@@ -22,18 +22,19 @@ import java.util.List;
  * @param nodeRedDir      where Node-RED and Node 22 are installed (reused when present)
  * @param nodeRedVersion  the Node-RED version installed from npm
  * @param out             the markdown file the table is also written to
+ * @param lifeSafetyConnection the gateway's site file turns {@code mqtt.lifeSafetyConnection} on
  */
 public record BenchOptions(String peer, List<Integer> messages, int runs, List<Integer> qos, int devices,
                            boolean backlog, boolean live, boolean alertLatency, List<Integer> ladder, int stepSeconds,
                            int alertCeiling, int peerTimeout, List<String> gatewayLaunch, Path nodeRedDir,
-                           String nodeRedVersion, Path out) {
+                           String nodeRedVersion, Path out, boolean lifeSafetyConnection) {
 
     public static final String USAGE = """
             ./linli bench [--peer node-red] [--messages 20000,200000] [--runs 3] [--qos 0|1|both] [--devices 6000]
                           [--backlog] [--live] [--alert-latency] [--ladder 5000,10000,15000,20000,25000,30000]
                           [--step-seconds 10] [--ceiling N] [--peer-timeout 60] [--gateway-jar FILE]
                           [--gateway-jvm-opts "-Xmx256m ..."] [--node-red-dir DIR] [--node-red-version 5.0.7]
-                          [--out target/drain-benchmark.md]""";
+                          [--out target/drain-benchmark.md] [--life-safety-connection]""";
 
     public boolean nodeRed() {
         return "node-red".equals(peer);
@@ -58,12 +59,14 @@ public record BenchOptions(String peer, List<Integer> messages, int runs, List<I
         Path nodeRedDir = Path.of(System.getProperty("java.io.tmpdir"), "linli-bench-node-red");
         String nodeRedVersion = "5.0.7";
         Path out = Path.of("target", "drain-benchmark.md");
+        boolean lifeSafety = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--backlog" -> backlog = true;
                 case "--live" -> live = true;
                 case "--alert-latency" -> alerts = true;
+                case "--life-safety-connection" -> lifeSafety = true;
                 case "-h", "--help" -> throw new IllegalArgumentException(USAGE);
                 default -> {
                     if (i + 1 >= args.length) {
@@ -107,7 +110,7 @@ public record BenchOptions(String peer, List<Integer> messages, int runs, List<I
         List<String> launch = new ArrayList<>(Arrays.stream(jvmOpts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
         launch.addAll(classpathLaunch != null ? classpathLaunch : List.of("-jar", Path.of(jar).toAbsolutePath().toString()));
         return new BenchOptions(peer, messages, runs, qos, devices, backlog, live, alerts, ladder, stepSeconds, ceiling,
-                peerTimeout, List.copyOf(launch), nodeRedDir, nodeRedVersion, out);
+                peerTimeout, List.copyOf(launch), nodeRedDir, nodeRedVersion, out, lifeSafety);
     }
 
     private static List<Integer> ints(String option, String v) {

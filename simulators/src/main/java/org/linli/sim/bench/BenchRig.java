@@ -40,13 +40,15 @@ final class BenchRig implements AutoCloseable {
     final SiteConfig site;
     final int httpPort = FreePort.pick();
 
-    BenchRig(Path dir, int devices, String clientId) throws IOException {
+    /** {@code lifeSafetyConnection}: the gateway's site file turns {@code mqtt.lifeSafetyConnection} on. */
+    BenchRig(Path dir, int devices, String clientId, boolean lifeSafetyConnection) throws IOException {
         this.dir = dir;
         Files.createDirectories(dir);
         broker = new MosquittoBroker(dir.resolve("broker"), false).withConfig(BROKER_SETTINGS).start();
         server = new VictoriaMetricsServer(dir.resolve("vm")).start();
         serverCounts = new VictoriaMetricsCounts(server.url());
-        site = site(devices, broker.url(), clientId, server.url(), httpPort, dir.resolve("gateway-data"));
+        SiteConfig generated = site(devices, broker.url(), clientId, server.url(), httpPort, dir.resolve("gateway-data"));
+        site = generated.withMqtt(generated.mqtt().withLifeSafetyConnection(lifeSafetyConnection));
     }
 
     /** The compound: {@code devices} MQTT devices (a gas alarm, a smoke detector and a water meter a flat) over every vendor profile. */

@@ -101,7 +101,7 @@ public final class DrainBenchmark {
 
     private BenchRig rig() throws Exception {
         runNo++;
-        return new BenchRig(work.resolve("run-" + runNo), o.devices(), "linli-bench-" + runNo);
+        return new BenchRig(work.resolve("run-" + runNo), o.devices(), "linli-bench-" + runNo, o.lifeSafetyConnection());
     }
 
     private List<BenchMessages.Message> pool(int size) {
@@ -114,7 +114,8 @@ public final class DrainBenchmark {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(), mem,
                 ProcessSampler.loadAverage(), System.getProperty("java.version")));
         report.fact("gateway: `java " + String.join(" ", o.gatewayLaunch()).replace(System.getProperty("user.dir") + "/", "")
-                + " run --config <generated site>`, " + o.devices() + " devices over every vendor profile, default batch and queue settings");
+                + " run --config <generated site>`, " + o.devices() + " devices over every vendor profile, default batch and queue settings"
+                + (o.lifeSafetyConnection() ? ", `mqtt.lifeSafetyConnection: true`" : ""));
         report.fact("broker: Mosquitto (separate process, loopback) with `max_queued_messages 1000000`, `max_inflight_messages 0`, "
                 + "`" + BenchRig.BROKER_SETTINGS.replace("\n", "`, `") + "`; server: VictoriaMetrics (`/api/v2/write`); fresh broker and server every run");
     }

@@ -117,7 +117,13 @@ final class E2eHarness {
      * counts one as rejected. Each probe costs one dead letter.
      */
     static void awaitSubscribed(Gateway gateway, DevicePublisher publisher, Duration timeout) throws Exception {
-        String filter = onLoop(gateway, () -> gateway.mqtt().status().getJsonArray("subscriptions")
+        awaitSubscribed(gateway, gateway.mqtt(), publisher, timeout);
+    }
+
+    /** The same for one of the gateway's connections (the life-safety one: {@code mqtt.lifeSafetyConnection}). */
+    static void awaitSubscribed(Gateway gateway, org.linli.gateway.mqtt.MqttIngest connection, DevicePublisher publisher,
+                                Duration timeout) throws Exception {
+        String filter = onLoop(gateway, () -> connection.status().getJsonArray("subscriptions")
                 .getJsonObject(0).getString("filter"));
         String probeTopic = Arrays.stream(filter.split("/", -1))
                 .map(level -> level.equals("+") || level.equals("#") ? "linli-probe" : level)
