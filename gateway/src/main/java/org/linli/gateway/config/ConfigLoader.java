@@ -105,6 +105,9 @@ public final class ConfigLoader {
             problems.add(SiteProblem.unplaced("", "cannot read the file: " + e.getMessage()));
             throw new ConfigException(source, texts(problems));
         }
+        if (config == null) { // a document that is only a tag or a null ("!", "~"): no settings at all
+            throw new ConfigException(source, problems.isEmpty() ? List.of("the file is empty") : texts(problems));
+        }
         NodePaths paths = new NodePaths(root);
         Function<String, String> where = path -> paths.find(path).map(m -> "line " + (m.getLine() + 1)).orElse(path);
         List<String> semantic = new ArrayList<>(new ConfigValidator(profiles, env, where).validate(config));

@@ -50,6 +50,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    @DisplayName("a document that is only a tag or a null (found by the fuzzer: '!') is refused as empty, not a crash")
+    void bareTagOrNullIsEmpty() {
+        for (String yaml : List.of("!", "~", "null", "--- !\n")) {
+            ConfigException e = invalid(yaml);
+            assertTrue(mentions(e, "the file is empty"), yaml + ": " + e.getMessage());
+        }
+    }
+
+    @Test
     @DisplayName("a YAML syntax or type error names the line and column")
     void syntaxErrorNamesLine() {
         ConfigException e = invalid("site:\n  compound: x\n  buildings: [\n");
