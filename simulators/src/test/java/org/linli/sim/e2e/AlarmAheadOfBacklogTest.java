@@ -49,7 +49,7 @@ class AlarmAheadOfBacklogTest {
                  CompoundSimulator sim = new CompoundSimulator(site, E2eHarness.PROFILES, publisher, Clock.systemUTC(), 1, 15)) {
                 E2eHarness.awaitSubscribed(gateway, publisher, Duration.ofSeconds(30));
                 IngestLanes lanes = gateway.mqtt().lanes();
-                long appliedBefore = applied(gateway);
+                long appliedBefore = E2eHarness.applied(gateway);
                 long ackedBefore = publisher.acked();
                 lanes.holdBulk(true);
                 // AND 600 routine reports from the other devices, received and decoded but held
@@ -70,35 +70,16 @@ class AlarmAheadOfBacklogTest {
                 sim.gasLeak(LEAK_AT).get(10, TimeUnit.SECONDS);
 
                 // THEN its alert is raised while every held reading still waits
-                E2eHarness.await("the gas leak alert", Duration.ofSeconds(30), () -> gasAlert(gateway));
+                E2eHarness.await("the gas leak alert", Duration.ofSeconds(30), () -> E2eHarness.hasAlert(gateway, AlertType.GAS_LEAK, "gas-" + LEAK_AT));
                 assertTrue(lanes.waitingBulk() >= held, "no reading was applied before the alarm: " + lanes.waitingBulk());
                 // AND once released, the backlog is applied too
                 lanes.holdBulk(false);
                 E2eHarness.await("the backlog applied", Duration.ofSeconds(60), () -> lanes.waitingBulk() == 0
-                        && applied(gateway) - appliedBefore >= held + 1,
-                        () -> "waiting " + lanes.waitingBulk() + ", applied " + (applied(gateway) - appliedBefore));
+                        && E2eHarness.applied(gateway) - appliedBefore >= held + 1,
+                        () -> "waiting " + lanes.waitingBulk() + ", applied " + (E2eHarness.applied(gateway) - appliedBefore));
             } finally {
                 vertx.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
             }
-        }
-    }
-
-    /** Messages the pipeline has applied: decoded or rejected. */
-    private static long applied(Gateway gateway) {
-        try {
-            return E2eHarness.onLoop(gateway, () -> gateway.pipeline().stats().decodedMessages()
-                    + gateway.pipeline().stats().rejected());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean gasAlert(Gateway gateway) {
-        try {
-            return E2eHarness.onLoop(gateway, () -> gateway.alerts().list().stream()
-                    .anyMatch(a -> a.type() == AlertType.GAS_LEAK && ("gas-" + LEAK_AT).equals(a.deviceId())));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -136,6 +136,26 @@ final class E2eHarness {
                 });
     }
 
+    /** Messages the gateway's pipeline has applied so far: decoded or rejected (read on its event loop). */
+    static long applied(Gateway gateway) {
+        try {
+            return onLoop(gateway, () -> gateway.pipeline().stats().decodedMessages()
+                    + gateway.pipeline().stats().rejected());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the gateway holds an alert of {@code type} for {@code deviceId} (read on its event loop). */
+    static boolean hasAlert(Gateway gateway, org.linli.gateway.alert.AlertType type, String deviceId) {
+        try {
+            return onLoop(gateway, () -> gateway.alerts().list().stream()
+                    .anyMatch(a -> a.type() == type && deviceId.equals(a.deviceId())));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Reads gateway state on its own event loop (its components are confined to it). */
     static <T> T onLoop(Gateway gateway, Supplier<T> read) throws Exception {
         CompletableFuture<T> out = new CompletableFuture<>();

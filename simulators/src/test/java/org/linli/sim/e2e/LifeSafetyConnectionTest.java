@@ -92,21 +92,21 @@ class LifeSafetyConnectionTest {
                 E2eHarness.await("the main connection's window full", Duration.ofSeconds(30),
                         () -> inFlight(gateway, main) == WINDOW, () -> "in flight " + inFlight(gateway, main));
                 E2eHarness.holds("the window stays full", Duration.ofMillis(500), () -> inFlight(gateway, main) == WINDOW);
-                long appliedBefore = applied(gateway);
+                long appliedBefore = E2eHarness.applied(gateway);
 
                 // WHEN the gas alarm of 3-2-501 publishes its alarm
                 sim.gasLeak(LEAK_AT).get(10, TimeUnit.SECONDS);
 
                 // THEN its alert is raised while the main connection's window is still full of held readings
-                E2eHarness.await("the gas leak alert", Duration.ofSeconds(30), () -> gasAlert(gateway),
+                E2eHarness.await("the gas leak alert", Duration.ofSeconds(30), () -> E2eHarness.hasAlert(gateway, AlertType.GAS_LEAK, "gas-" + LEAK_AT),
                         () -> "in flight on the main connection " + inFlight(gateway, main));
                 assertEquals(WINDOW, inFlight(gateway, main), "the held readings are still held");
 
                 // AND once released, every reading is applied: nothing was lost on either connection
                 lanes.holdBulk(false);
                 E2eHarness.await("the readings applied", Duration.ofSeconds(60),
-                        () -> applied(gateway) - appliedBefore >= READINGS && inFlight(gateway, main) == 0,
-                        () -> "applied " + (applied(gateway) - appliedBefore) + ", in flight " + inFlight(gateway, main));
+                        () -> E2eHarness.applied(gateway) - appliedBefore >= READINGS && inFlight(gateway, main) == 0,
+                        () -> "applied " + (E2eHarness.applied(gateway) - appliedBefore) + ", in flight " + inFlight(gateway, main));
             } finally {
                 vertx.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
             }
@@ -124,25 +124,6 @@ class LifeSafetyConnectionTest {
     private static int inFlight(Gateway gateway, MqttIngest connection) {
         try {
             return E2eHarness.onLoop(gateway, connection::inFlight);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Messages the pipeline has applied: decoded or rejected. */
-    private static long applied(Gateway gateway) {
-        try {
-            return E2eHarness.onLoop(gateway, () -> gateway.pipeline().stats().decodedMessages()
-                    + gateway.pipeline().stats().rejected());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean gasAlert(Gateway gateway) {
-        try {
-            return E2eHarness.onLoop(gateway, () -> gateway.alerts().list().stream()
-                    .anyMatch(a -> a.type() == AlertType.GAS_LEAK && ("gas-" + LEAK_AT).equals(a.deviceId())));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
