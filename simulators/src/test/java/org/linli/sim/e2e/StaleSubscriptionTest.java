@@ -74,7 +74,7 @@ class StaleSubscriptionTest {
             // AND not once per watchdog check: the count holds while the silence goes on
             await("still stale, no further resubscribe").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                     .until(() -> mqtt(gateway).getLong("staleResubscribes") == subscriptions);
-            assertEquals(subscriptions, metric(gateway, "linli_mqtt_stale_resubscribes_total"));
+            assertEquals(subscriptions, metric(gateway, "linli_mqtt_stale_resubscribes_total{connection=\"main\"}"));
 
             // WHEN the devices then report
             try (DevicePublisher publisher = new DevicePublisher(broker.url(), "sim-stale");
