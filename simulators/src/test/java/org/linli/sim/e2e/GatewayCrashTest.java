@@ -6,7 +6,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.drivers.model.EventType;
@@ -31,7 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * FIELD-NOTES §1: a real gateway process is killed with SIGKILL while the time-series server is down, then started
- * again; afterwards the server holds exactly what the devices published, QoS 1 alarms included.
+ * again; afterwards the server holds exactly what the devices published, QoS 1 alarms included. Run on one broker
+ * connection and on two ({@code mqtt.lifeSafetyConnection}: the gas alarms' and smoke detectors' messages, alarms
+ * included, arrive on a connection of their own while the kill lands).
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class GatewayCrashTest {
@@ -51,11 +54,13 @@ class GatewayCrashTest {
         return pb.start();
     }
 
-    private static void awaitUp(int port, Process p, Path log) throws Exception {
+    private static void awaitUp(int port, Process p, Path log, boolean lifeSafety) throws Exception {
         E2eHarness.await("gateway process answering", Duration.ofSeconds(60), () -> {
             try {
+                JsonObject status = E2eHarness.getJson(port, "/api/status");
                 return p.isAlive() && E2eHarness.getJson(port, "/health").getString("status").equals("UP")
-                        && E2eHarness.getJson(port, "/api/status").getJsonObject("mqtt").getString("state").equals("CONNECTED");
+                        && status.getJsonObject("mqtt").getString("state").equals("CONNECTED")
+                        && (!lifeSafety || status.getJsonObject("mqtt-life-safety").getString("state").equals("CONNECTED"));
             } catch (Exception e) {
                 return false;
             }
@@ -74,9 +79,10 @@ class GatewayCrashTest {
                 + db.count("device_event", null);
     }
 
-    @Test
+    @ParameterizedTest(name = "life-safety connection {0}")
+    @ValueSource(booleans = {false, true})
     @DisplayName("SIGKILL during a time-series outage, restart: stored data equals what was published, alarms included")
-    void killDuringOutage(@TempDir Path dir) throws Exception {
+    void killDuringOutage(boolean lifeSafety, @TempDir Path dir) throws Exception {
         int dbPort = FreePort.pick();
         int httpPort = FreePort.pick();
         Path dbRoot = dir.resolve("questdb");
@@ -85,8 +91,8 @@ class GatewayCrashTest {
         Process gateway = null;
         try (MosquittoBroker broker = new MosquittoBroker(dir.resolve("broker"), true).start()) {
             SiteConfig generated = E2eHarness.site(broker.url(), "linli-crash", "5", db.url(), dir.resolve("gw"));
-            SiteConfig site = SiteConfig.of(generated.site(), generated.grids(), generated.devices(), generated.mqtt(),
-                    generated.influx())
+            SiteConfig site = SiteConfig.of(generated.site(), generated.grids(), generated.devices(),
+                    generated.mqtt().withLifeSafetyConnection(lifeSafety), generated.influx())
                     .withHttp(HttpOptions.on("127.0.0.1", httpPort)).withStorage(generated.storage());
             Path config = dir.resolve("site.yaml");
             new ObjectMapper(new YAMLFactory()).setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
@@ -95,7 +101,7 @@ class GatewayCrashTest {
                     .writeValue(config.toFile(), site);
             Path log = dir.resolve("gateway.log");
             gateway = startGateway(config, log);
-            awaitUp(httpPort, gateway, log);
+            awaitUp(httpPort, gateway, log, lifeSafety);
             List<String> gas = site.devices().stream().map(d -> d.id()).filter(id -> id.startsWith("gas-")).toList();
 
             try (DevicePublisher publisher = new DevicePublisher(broker.url(), "sim-crash");
@@ -129,7 +135,7 @@ class GatewayCrashTest {
                 // THEN after the gateway and the server come back, everything published is stored exactly once
                 gateway = startGateway(config, log);
                 restarted[0] = new QuestDbServer(dbRoot, dbPort).start();
-                awaitUp(httpPort, gateway, log);
+                awaitUp(httpPort, gateway, log, lifeSafety);
                 QuestDbServer server = restarted[0];
                 long expected = sim.ledger().points();
                 E2eHarness.await("all published points stored", Duration.ofSeconds(90), () -> stored(server) == expected,
