@@ -89,10 +89,13 @@ public final class MqttConnections {
         return out;
     }
 
-    /** Connected only while both are; otherwise the state of the one that is not. */
     private MqttIngest.State worstState() {
-        MqttIngest.State m = main.state();
-        return m != MqttIngest.State.CONNECTED ? m : lifeSafety.state();
+        return worst(main.state(), lifeSafety.state());
+    }
+
+    /** What the one broker-down alert sees of two connections: connected only while both are, else the first that is not. */
+    static MqttIngest.State worst(MqttIngest.State main, MqttIngest.State lifeSafety) {
+        return main != MqttIngest.State.CONNECTED ? main : lifeSafety;
     }
 
     /** Each connection with the label its meters carry: {@code main}, and {@code life-safety} when there is one. */

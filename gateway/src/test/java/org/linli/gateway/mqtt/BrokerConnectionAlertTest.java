@@ -70,6 +70,39 @@ class BrokerConnectionAlertTest {
     }
 
     @Test
+    @DisplayName("with a life-safety connection, one alert when either connection stays down, cleared when both are back")
+    void twoConnectionsOneAlert() {
+        // GIVEN the alert as MqttConnections wires it for two connections
+        AtomicReference<MqttIngest.State> lifeSafety = new AtomicReference<>(MqttIngest.State.CONNECTED);
+        BrokerConnectionAlert both = new BrokerConnectionAlert(() -> MqttConnections.worst(state.get(), lifeSafety.get()),
+                alerts, clock, Duration.ofSeconds(60));
+        // WHEN only the life-safety connection is lost for 10 minutes (say its client id is refused)
+        lifeSafety.set(MqttIngest.State.RECONNECTING);
+        for (int i = 0; i < 120; i++) {
+            clock.advance(Duration.ofSeconds(5));
+            both.check();
+        }
+        // THEN one alert stands, although the main connection is up
+        assertEquals(1, brokerAlerts().size());
+        assertEquals(AlertState.OPEN, brokerAlerts().get(0).state());
+        // WHEN the main connection drops too, then the life-safety one comes back: still that one alert, still open
+        state.set(MqttIngest.State.RECONNECTING);
+        clock.advance(Duration.ofSeconds(5));
+        both.check();
+        lifeSafety.set(MqttIngest.State.CONNECTED);
+        clock.advance(Duration.ofSeconds(5));
+        both.check();
+        assertEquals(1, brokerAlerts().size());
+        assertEquals(1, brokerAlerts().get(0).count());
+        assertEquals(AlertState.OPEN, brokerAlerts().get(0).state());
+        // WHEN both are back THEN it is cleared
+        state.set(MqttIngest.State.CONNECTED);
+        clock.advance(Duration.ofSeconds(5));
+        both.check();
+        assertEquals(AlertState.DEVICE_CLEARED, brokerAlerts().get(0).state());
+    }
+
+    @Test
     @DisplayName("a gateway that never reached its broker raises the alert too; a stopped one does not")
     void neverConnected() {
         // GIVEN a gateway starting with an unreachable broker
