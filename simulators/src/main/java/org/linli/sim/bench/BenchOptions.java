@@ -23,18 +23,20 @@ import java.util.List;
  * @param nodeRedVersion  the Node-RED version installed from npm
  * @param out             the markdown file the table is also written to
  * @param lifeSafetyConnection the gateway's site file turns {@code mqtt.lifeSafetyConnection} on
+ * @param metersOnlyBackground the alert-latency run's background is the water meters' reports only (a workload of its
+ *                        own, labelled as such: by default it is every device's reports in turn)
  */
 public record BenchOptions(String peer, List<Integer> messages, int runs, List<Integer> qos, int devices,
                            boolean backlog, boolean live, boolean alertLatency, List<Integer> ladder, int stepSeconds,
                            int alertCeiling, int peerTimeout, List<String> gatewayLaunch, Path nodeRedDir,
-                           String nodeRedVersion, Path out, boolean lifeSafetyConnection) {
+                           String nodeRedVersion, Path out, boolean lifeSafetyConnection, boolean metersOnlyBackground) {
 
     public static final String USAGE = """
             ./linli bench [--peer node-red] [--messages 20000,200000] [--runs 3] [--qos 0|1|both] [--devices 6000]
                           [--backlog] [--live] [--alert-latency] [--ladder 5000,10000,15000,20000,25000,30000]
                           [--step-seconds 10] [--ceiling N] [--peer-timeout 60] [--gateway-jar FILE]
                           [--gateway-jvm-opts "-Xmx256m ..."] [--node-red-dir DIR] [--node-red-version 5.0.7]
-                          [--out target/drain-benchmark.md] [--life-safety-connection]""";
+                          [--out target/drain-benchmark.md] [--life-safety-connection] [--alert-background all|meters]""";
 
     public boolean nodeRed() {
         return "node-red".equals(peer);
@@ -60,6 +62,7 @@ public record BenchOptions(String peer, List<Integer> messages, int runs, List<I
         String nodeRedVersion = "5.0.7";
         Path out = Path.of("target", "drain-benchmark.md");
         boolean lifeSafety = false;
+        boolean metersOnly = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -99,6 +102,11 @@ public record BenchOptions(String peer, List<Integer> messages, int runs, List<I
                         case "--node-red-dir" -> nodeRedDir = Path.of(v);
                         case "--node-red-version" -> nodeRedVersion = v;
                         case "--out" -> out = Path.of(v);
+                        case "--alert-background" -> metersOnly = switch (v) {
+                            case "all" -> false;
+                            case "meters" -> true;
+                            default -> throw new IllegalArgumentException("--alert-background: all or meters, not " + v);
+                        };
                         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
                     }
                 }
@@ -110,7 +118,7 @@ public record BenchOptions(String peer, List<Integer> messages, int runs, List<I
         List<String> launch = new ArrayList<>(Arrays.stream(jvmOpts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
         launch.addAll(classpathLaunch != null ? classpathLaunch : List.of("-jar", Path.of(jar).toAbsolutePath().toString()));
         return new BenchOptions(peer, messages, runs, qos, devices, backlog, live, alerts, ladder, stepSeconds, ceiling,
-                peerTimeout, List.copyOf(launch), nodeRedDir, nodeRedVersion, out, lifeSafety);
+                peerTimeout, List.copyOf(launch), nodeRedDir, nodeRedVersion, out, lifeSafety, metersOnly);
     }
 
     private static List<Integer> ints(String option, String v) {
