@@ -70,7 +70,8 @@ class AlarmAheadOfBacklogTest {
                 sim.gasLeak(LEAK_AT).get(10, TimeUnit.SECONDS);
 
                 // THEN its alert is raised while every held reading still waits
-                E2eHarness.await("the gas leak alert", Duration.ofSeconds(30), () -> E2eHarness.hasAlert(gateway, AlertType.GAS_LEAK, "gas-" + LEAK_AT));
+                E2eHarness.await("the gas leak alert", Duration.ofSeconds(30),
+                        () -> E2eHarness.hasAlert(gateway, AlertType.GAS_LEAK, "gas-" + LEAK_AT));
                 assertTrue(lanes.waitingBulk() >= held, "no reading was applied before the alarm: " + lanes.waitingBulk());
                 // AND once released, the backlog is applied too
                 lanes.holdBulk(false);

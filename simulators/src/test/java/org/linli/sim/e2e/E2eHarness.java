@@ -138,19 +138,20 @@ final class E2eHarness {
 
     /** Messages the gateway's pipeline has applied so far: decoded or rejected (read on its event loop). */
     static long applied(Gateway gateway) {
-        try {
-            return onLoop(gateway, () -> gateway.pipeline().stats().decodedMessages()
-                    + gateway.pipeline().stats().rejected());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return read(gateway, () -> gateway.pipeline().stats().decodedMessages()
+                + gateway.pipeline().stats().rejected());
     }
 
     /** Whether the gateway holds an alert of {@code type} for {@code deviceId} (read on its event loop). */
     static boolean hasAlert(Gateway gateway, org.linli.gateway.alert.AlertType type, String deviceId) {
+        return read(gateway, () -> gateway.alerts().list().stream()
+                .anyMatch(a -> a.type() == type && deviceId.equals(a.deviceId())));
+    }
+
+    /** {@link #onLoop} for the conditions of {@link #await} and {@link #holds}: a failed read is rethrown unchecked. */
+    static <T> T read(Gateway gateway, Supplier<T> read) {
         try {
-            return onLoop(gateway, () -> gateway.alerts().list().stream()
-                    .anyMatch(a -> a.type() == type && deviceId.equals(a.deviceId())));
+            return onLoop(gateway, read);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

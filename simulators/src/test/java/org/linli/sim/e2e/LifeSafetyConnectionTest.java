@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,7 +64,7 @@ class LifeSafetyConnectionTest {
                 MqttIngest main = connections.main();
                 MqttIngest lifeSafety = connections.lifeSafety();
                 E2eHarness.await("the life-safety connection up", Duration.ofSeconds(30),
-                        () -> state(gateway, lifeSafety) == MqttIngest.State.CONNECTED);
+                        () -> E2eHarness.read(gateway, lifeSafety::state) == MqttIngest.State.CONNECTED);
                 E2eHarness.awaitSubscribed(gateway, main, publisher, Duration.ofSeconds(30));
                 E2eHarness.awaitSubscribed(gateway, lifeSafety, publisher, Duration.ofSeconds(30));
                 // THEN it has two sources, both up, under two client ids, the gas and smoke topics on the second
@@ -89,43 +90,30 @@ class LifeSafetyConnectionTest {
                 }
                 CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
                 // THEN the main connection's window fills and stays full: the broker holds the rest
+                Supplier<Integer> inFlight = () -> E2eHarness.read(gateway, main::inFlight);
                 E2eHarness.await("the main connection's window full", Duration.ofSeconds(30),
-                        () -> inFlight(gateway, main) == WINDOW, () -> "in flight " + inFlight(gateway, main));
-                E2eHarness.holds("the window stays full", Duration.ofMillis(500), () -> inFlight(gateway, main) == WINDOW);
+                        () -> inFlight.get() == WINDOW, () -> "in flight " + inFlight.get());
+                E2eHarness.holds("the window stays full", Duration.ofMillis(500), () -> inFlight.get() == WINDOW);
                 long appliedBefore = E2eHarness.applied(gateway);
 
                 // WHEN the gas alarm of 3-2-501 publishes its alarm
                 sim.gasLeak(LEAK_AT).get(10, TimeUnit.SECONDS);
 
                 // THEN its alert is raised while the main connection's window is still full of held readings
-                E2eHarness.await("the gas leak alert", Duration.ofSeconds(30), () -> E2eHarness.hasAlert(gateway, AlertType.GAS_LEAK, "gas-" + LEAK_AT),
-                        () -> "in flight on the main connection " + inFlight(gateway, main));
-                assertEquals(WINDOW, inFlight(gateway, main), "the held readings are still held");
+                E2eHarness.await("the gas leak alert", Duration.ofSeconds(30),
+                        () -> E2eHarness.hasAlert(gateway, AlertType.GAS_LEAK, "gas-" + LEAK_AT),
+                        () -> "in flight on the main connection " + inFlight.get());
+                assertEquals(WINDOW, inFlight.get(), "the held readings are still held");
 
                 // AND once released, every reading is applied: nothing was lost on either connection
                 lanes.holdBulk(false);
                 E2eHarness.await("the readings applied", Duration.ofSeconds(60),
-                        () -> E2eHarness.applied(gateway) - appliedBefore >= READINGS && inFlight(gateway, main) == 0,
-                        () -> "applied " + (E2eHarness.applied(gateway) - appliedBefore) + ", in flight " + inFlight(gateway, main));
+                        () -> E2eHarness.applied(gateway) - appliedBefore >= READINGS && inFlight.get() == 0,
+                        () -> "applied " + (E2eHarness.applied(gateway) - appliedBefore)
+                                + ", in flight " + inFlight.get());
             } finally {
                 vertx.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
             }
-        }
-    }
-
-    private static MqttIngest.State state(Gateway gateway, MqttIngest connection) {
-        try {
-            return E2eHarness.onLoop(gateway, connection::state);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int inFlight(Gateway gateway, MqttIngest connection) {
-        try {
-            return E2eHarness.onLoop(gateway, connection::inFlight);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -74,19 +74,11 @@ class OneReportEndToEndTest {
     }
 
     private static long decoded(Gateway gateway) {
-        try {
-            return E2eHarness.onLoop(gateway, () -> gateway.pipeline().stats().decodedMessages());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return E2eHarness.read(gateway, () -> gateway.pipeline().stats().decodedMessages());
     }
 
     private static Optional<Alert> gasAlert(Gateway gateway) {
-        try {
-            return E2eHarness.onLoop(gateway, () -> gateway.alerts().list().stream()
-                    .filter(a -> a.type() == AlertType.GAS_LEAK && GAS.equals(a.deviceId())).findFirst());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return E2eHarness.read(gateway, () -> gateway.alerts().list().stream()
+                .filter(a -> a.type() == AlertType.GAS_LEAK && GAS.equals(a.deviceId())).findFirst());
     }
 }
