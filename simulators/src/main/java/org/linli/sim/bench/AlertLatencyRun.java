@@ -41,11 +41,16 @@ final class AlertLatencyRun {
     private final BenchMessages messages;
     private final List<BenchMessages.Message> pool;
     private final int stepSeconds;
-    private final Map<String, Long> publishedAt = new ConcurrentHashMap<>();
-    private final Map<String, Long> latencyNanos = new ConcurrentHashMap<>();
-    /** Wall-clock time of each alarm's publish, and the part of its latency up to the gateway's {@code raisedAt}. */
-    private final Map<String, Instant> publishedWall = new ConcurrentHashMap<>();
-    private final Map<String, Long> toRaiseNanos = new ConcurrentHashMap<>();
+    private final Map<String, Published> alarmsPublished = new ConcurrentHashMap<>();
+    private final Map<String, Seen> seen = new ConcurrentHashMap<>();
+
+    /** When an alarm was published: the monotonic clock for its latency, the wall clock to compare with raisedAt. */
+    private record Published(long nanos, Instant wall) {
+    }
+
+    /** An alarm's alert on the stream: its latency and the part of it up to the alert's raisedAt (null: none given). */
+    private record Seen(long nanos, Long toRaiseNanos) {
+    }
 
     AlertLatencyRun(BenchRig rig, GatewayPeer gateway, BenchMessages messages, List<BenchMessages.Message> pool, int stepSeconds) {
         this.rig = rig;
@@ -92,8 +97,7 @@ final class AlertLatencyRun {
                     String id = alarms.get(nextAlarm++);
                     BenchMessages.Message m = messages.alarm(id, Instant.now());
                     step.add(id);
-                    publishedWall.put(id, Instant.now());
-                    publishedAt.put(id, System.nanoTime());
+                    alarmsPublished.put(id, new Published(System.nanoTime(), Instant.now()));
                     detectors.publish(m.topic(), m.payload(), 1);
                     Thread.sleep(100);
                 }
@@ -101,21 +105,20 @@ final class AlertLatencyRun {
                 published += sent[0] + step.size();
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (!latencyNanos.keySet().containsAll(step) && System.nanoTime() < deadline) {
+                while (!seen.keySet().containsAll(step) && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
                 List<Long> ms = new ArrayList<>();
                 List<Long> toRaise = new ArrayList<>();
                 List<Long> fromRaise = new ArrayList<>();
                 step.forEach(id -> {
-                    Long l = latencyNanos.get(id);
-                    Long r = toRaiseNanos.get(id);
-                    if (l != null) {
-                        ms.add(l);
+                    Seen s = seen.get(id);
+                    if (s != null) {
+                        ms.add(s.nanos());
                     }
-                    if (l != null && r != null) {
-                        toRaise.add(r);
-                        fromRaise.add(l - r);
+                    if (s != null && s.toRaiseNanos() != null) {
+                        toRaise.add(s.toRaiseNanos());
+                        fromRaise.add(s.nanos() - s.toRaiseNanos());
                     }
                 });
                 Collections.sort(ms);
@@ -191,12 +194,11 @@ final class AlertLatencyRun {
                 } else if (line.startsWith("data: ") && event.equals("alert")) {
                     JsonNode alert = JSON.readTree(line.substring(6));
                     String id = alert.path("device").path("id").asText("");
-                    Long at = publishedAt.get(id);
-                    Instant wall = publishedWall.get(id);
-                    if (at != null && latencyNanos.putIfAbsent(id, now - at) == null && wall != null
-                            && alert.hasNonNull("raisedAt")) {
-                        Duration toRaise = Duration.between(wall, Instant.parse(alert.get("raisedAt").asText()));
-                        toRaiseNanos.put(id, Math.max(0, toRaise.toNanos()));
+                    Published at = alarmsPublished.get(id);
+                    if (at != null && !seen.containsKey(id)) {   // the first version of its alert: the raise
+                        Long toRaise = alert.hasNonNull("raisedAt") ? Math.max(0, Duration.between(at.wall(),
+                                Instant.parse(alert.get("raisedAt").asText())).toNanos()) : null;
+                        seen.put(id, new Seen(now - at.nanos(), toRaise));
                     }
                 }
             }
