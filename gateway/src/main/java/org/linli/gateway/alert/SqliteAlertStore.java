@@ -164,9 +164,11 @@ public final class SqliteAlertStore implements AlertStore {
 
     @Override
     public void save(Alert alert, String key, boolean keyOpen) {
-        String json = AlertRecordFormat.encode(alert);
-        Instant closedAt = AlertRetention.closedAt(alert);
+        // encoded on the store's thread, not the caller's: the event loop that raises an alarm goes straight on to the
+        // alert stream and the notifications (an Alert is immutable)
         write("alert " + alert.id() + " v" + alert.version(), c -> {
+            String json = AlertRecordFormat.encode(alert);
+            Instant closedAt = AlertRetention.closedAt(alert);
             try (PreparedStatement p = c.prepareStatement("INSERT INTO alerts (id, alert_key, key_open, state, version, "
                     + "accept_by, json, format, closed_at_ms, grid) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE "
                     + "SET alert_key=excluded.alert_key, key_open=excluded.key_open, state=excluded.state, "

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 
 /**
  * Brings device messages from the broker into the pipeline on the event loop, and carries alerts out.
@@ -38,7 +39,8 @@ import java.util.List;
  *       again, once per silent spell: a broker that silently lost it starts delivering again; quiet devices cost
  *       one SUBSCRIBE. Counted in {@code staleResubscribes}.</li>
  * </ul>
- * Event-loop confined, apart from the Paho callbacks, which only route and queue messages and hop onto the loop.
+ * Event-loop confined, apart from the Paho callbacks, which only route and queue messages and hop onto the loop, and
+ * the client's publish, which runs on a thread of its own ({@link PublishThread}).
  */
 public final class MqttIngest {
     private static final Logger LOG = LoggerFactory.getLogger(MqttIngest.class);
@@ -53,6 +55,8 @@ public final class MqttIngest {
     /** The broker URL as logs and status show it: never with a password in it. */
     private final String shownUrl;
     private final MqttClientAdapter client;
+    /** Where the client's publish runs: never on the event loop (it takes locks Paho's receiver holds). */
+    private final PublishThread publishing;
     private final List<Subscription> subscriptions;
     private final Pipeline pipeline;
     private final Clock clock;
@@ -85,12 +89,18 @@ public final class MqttIngest {
     /** {@code decodeThreads}: the decode workers ({@code pipeline.decodeThreads}, {@link IngestLanes}). */
     public MqttIngest(Vertx vertx, MqttOptions options, char[] password, javax.net.SocketFactory socketFactory,
                       List<Subscription> subscriptions, Pipeline pipeline, Clock clock, int decodeThreads) {
+        this(vertx, options, client(options, password, socketFactory), subscriptions, pipeline, clock, decodeThreads);
+    }
+
+    /** With the MQTT client given: tests put a stand-in in Paho's place. */
+    MqttIngest(Vertx vertx, MqttOptions options, MqttClientAdapter client, List<Subscription> subscriptions,
+               Pipeline pipeline, Clock clock, int decodeThreads) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.options = options;
         this.shownUrl = Redaction.url(options.url());
-        MqttConnectSettings settings = MqttConnectSettings.of(options, password, socketFactory);
-        this.client = options.isV5() ? new PahoV5Adapter(settings) : new PahoV3Adapter(settings);
+        this.client = client;
+        this.publishing = new PublishThread("linli-mqtt-publish-" + options.clientId(), OUTBOX_LIMIT);
         this.subscriptions = List.copyOf(subscriptions);
         this.pipeline = pipeline;
         this.clock = clock;
@@ -103,6 +113,11 @@ public final class MqttIngest {
                 });
         this.backoff = new Backoff(Duration.ofMillis(options.reconnectMinDelayMs()),
                 Duration.ofMillis(Math.max(options.reconnectMinDelayMs(), options.reconnectMaxDelayMs())));
+    }
+
+    private static MqttClientAdapter client(MqttOptions options, char[] password, javax.net.SocketFactory socketFactory) {
+        MqttConnectSettings settings = MqttConnectSettings.of(options, password, socketFactory);
+        return options.isV5() ? new PahoV5Adapter(settings) : new PahoV3Adapter(settings);
     }
 
     /** Starts connecting; never fails (a broker that is down now is retried). {@link #firstConnect()} tells when it worked. */
@@ -272,12 +287,13 @@ public final class MqttIngest {
     private void flushOutbox() {
         while (!outbox.isEmpty() && state == State.CONNECTED && client.isConnected()) {
             Outgoing o = outbox.pollFirst();
-            client.publish(o.topic(), o.payload(), o.qos(), o.retained())
+            publishing.publish(client, o.topic(), o.payload(), o.qos(), o.retained())
                     .whenComplete((ok, error) -> context.runOnContext(v -> {
                         if (error == null) {
                             o.done().tryComplete();
                         } else {
-                            o.done().tryFail(error);
+                            o.done().tryFail(error instanceof CompletionException && error.getCause() != null
+                                    ? error.getCause() : error);
                         }
                     }));
         }
@@ -369,6 +385,7 @@ public final class MqttIngest {
             vertx.cancelTimer(watchdogTimer);
         }
         return vertx.executeBlocking(() -> {
+            publishing.stop();
             client.close();
             return null;
         }, false);
