@@ -4,6 +4,7 @@ import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
+import org.linli.gateway.alert.AlertPathWarmUp;
 import org.linli.gateway.alert.AlertService;
 import org.linli.gateway.camera.CameraSource;
 import org.linli.gateway.camera.Cameras;
@@ -91,6 +92,7 @@ public final class Gateway extends AbstractVerticle {
     private MqttIngest mqtt;
     private MqttConnections mqttConnections;
     private volatile DecodeWarmUp.Result warmUpResult;
+    private volatile AlertPathWarmUp.Result alertWarmUpResult;
     private HttpApi http;
     private Notifier notifier;
     private Cameras cameras;
@@ -272,16 +274,23 @@ public final class Gateway extends AbstractVerticle {
      * "Cold start"). Never fails the start.
      */
     private Future<Void> warmUp() {
-        return Future.fromCompletionStage(new DecodeWarmUp(site, profiles, pipeline, clock).run(mqtt.lanes()), context)
-                .map(r -> {
-                    warmUpResult = r;
-                    return (Void) null;
-                });
+        Future<DecodeWarmUp.Result> decoding = Future.fromCompletionStage(
+                new DecodeWarmUp(site, profiles, pipeline, clock).run(mqtt.lanes()), context);
+        alertWarmUpResult = new AlertPathWarmUp(site, alerts).run();   // on the event loop, while the workers decode
+        return decoding.map(r -> {
+            warmUpResult = r;
+            return (Void) null;
+        });
     }
 
     /** What the start-up warm-up did (null before it ran): for tests. */
     public DecodeWarmUp.Result warmUpResult() {
         return warmUpResult;
+    }
+
+    /** What the start-up warm-up of the alert path did (null before it ran): for tests. */
+    public AlertPathWarmUp.Result alertWarmUpResult() {
+        return alertWarmUpResult;
     }
 
     /**

@@ -142,6 +142,22 @@ public final class AlertService {
             put(updated, false);
             return updated;
         }
+        Alert alert = newAlert(r, newId(), now);
+        pending.await(alert.id(), alert.acceptBy());
+        keyById.put(alert.id(), r.key());
+        openByKey.put(r.key(), alert.id());
+        LOG.warn("ALERT {} {} at {} ({}), severity {}, dispatched to {}", alert.id(), r.type().englishTitle(),
+                r.location() == null ? "-" : r.location(), r.key(), r.severity(),
+                alert.assignee() == null ? "nobody" : alert.assignee().name());
+        put(alert, true);
+        return alert;
+    }
+
+    /**
+     * A new alert for {@code r}, routed and named as {@link #raise} routes it, with nothing recorded: no id taken, no
+     * deadline, key, listener or store touched. Reads only immutable state (the site, the policy, the names).
+     */
+    private Alert newAlert(AlertRequest r, String id, Instant now) {
         Device device = r.device();
         Optional<Household> household = device == null ? Optional.empty() : site.householdOf(device);
         var grid = r.location() == null ? null : site.gridFor(r.location().building()).orElse(null);
@@ -155,7 +171,7 @@ public final class AlertService {
             history.add(new AlertTransition(now, AlertAction.DISPATCHED, AlertState.OPEN, AlertState.OPEN,
                     AlertTransition.SYSTEM, null, AlertVocabulary.dispatchedTo(assignee)));
         }
-        Alert alert = Alert.builder().id(newId()).type(r.type()).severity(r.severity())
+        return named(Alert.builder().id(id).type(r.type()).severity(r.severity())
                 .device(device == null ? null : device.id(), device == null ? null : device.type().id())
                 .compound(site.compound()).location(r.location())
                 .care(household.map(Household::care).orElse(Set.of()))
@@ -163,16 +179,15 @@ public final class AlertService {
                 .grid(grid == null ? null : grid.id(), worker, leader)
                 .raisedAt(now).detail(r.detail()).assignee(assignee)
                 .acceptBy(policy.firstDeadline(r.severity(), assignee, leader, now)).history(history)
-                .build();
-        alert = named(alert);
-        pending.await(alert.id(), alert.acceptBy());
-        keyById.put(alert.id(), r.key());
-        openByKey.put(r.key(), alert.id());
-        LOG.warn("ALERT {} {} at {} ({}), severity {}, dispatched to {}", alert.id(), r.type().englishTitle(),
-                r.location() == null ? "-" : r.location(), r.key(), r.severity(),
-                assignee == null ? "nobody" : assignee.name());
-        put(alert, true);
-        return alert;
+                .build());
+    }
+
+    /**
+     * What {@link #raise} would make of {@code r} now, built by the same code but recorded nowhere (the id is
+     * {@code W0-warm-up}): the start-up warm-up ({@link AlertPathWarmUp}) runs the alert's encoders on it.
+     */
+    public Alert sample(AlertRequest r) {
+        return newAlert(r, "W0-warm-up", clock.instant());
     }
 
     private void remember(AlertRequest r) {

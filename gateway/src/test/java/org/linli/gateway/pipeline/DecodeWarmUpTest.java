@@ -70,6 +70,10 @@ class DecodeWarmUpTest {
         assertEquals(3, r.profiles(), r.toString());
         assertTrue(r.decoded() > 0, r.toString());
         assertTrue(r.took().compareTo(DecodeWarmUp.DEFAULT_BOUND.plus(SCHEDULING_SLACK)) < 0, r.toString());
+        // AND the alert path was warmed too, with nothing raised
+        assertNotNull(gateway.alertWarmUpResult(), "the alert path warm-up runs before the MQTT connect");
+        assertTrue(gateway.alertWarmUpResult().alerts() > 0, gateway.alertWarmUpResult().toString());
+        assertTrue(getJson("/api/alerts").getJsonArray("alerts").isEmpty(), "no alert is raised by the warm-up");
         // AND the site file's worker count is the one running
         JsonObject status = getJson("/api/status");
         assertEquals(2, status.getJsonObject("mqtt").getJsonObject("ingest").getInteger("decodeThreads"), status.encode());
