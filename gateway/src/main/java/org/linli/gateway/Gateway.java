@@ -220,9 +220,9 @@ public final class Gateway extends AbstractVerticle {
                     alertsTopic(), NotifyTiming.standard());
             alerts.addListener(notifier);
         }
-        alerts.addListener(new AlertsTopicFeed(mqtt::publish, alertsTopic()));   // every version, notify or not
+        alerts.addFeed(new AlertsTopicFeed(mqtt::publish, alertsTopic()));   // every version, notify or not
         try {   // every version also to the centre, through a durable outbox (docs/CENTRE.md)
-            uplink = Uplink.openIfConfigured(config.uplink(), config.storage().dataDir(), env, clock, alerts::addListener);
+            uplink = Uplink.openIfConfigured(config.uplink(), config.storage().dataDir(), env, clock, alerts::addFeed);
         } catch (java.security.GeneralSecurityException e) {
             return failed("uplink.tls", e);
         } catch (java.io.IOException e) {

@@ -47,6 +47,7 @@ public final class AlertService {
     private final Map<AlertKey, Instant> lastObserved = new HashMap<>();
     private final PendingAcceptances pending = new PendingAcceptances();
     private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<AlertListener> feeds = new CopyOnWriteArrayList<>();
     private ClosedAlertWindow closedWindow = new ClosedAlertWindow(AlertRetention.DEFAULT);
     /** Person id → name for the history lines: the site file's people and the duty office; one map for every alert. */
     private final Map<String, String> people;
@@ -69,8 +70,19 @@ public final class AlertService {
         this.people = Map.copyOf(names);
     }
 
+    /** A listener that serves people on this thread (the alert stream, the notifications, meters): called first. */
     public void addListener(AlertListener listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * A feed: a listener that passes every version on to another system through a thread of its own (the alerts
+     * topic, the centre's uplink outbox). Feeds are called after the listeners and the store, because waking another
+     * thread can take the core from the event loop for several ms on a busy box, and the operators' stream should not
+     * wait for that (docs/BENCHMARKS.md, "The alarm path").
+     */
+    public void addFeed(AlertListener feed) {
+        feeds.add(feed);
     }
 
     /** How many terminal alerts to keep in memory, and for how long (before {@link #restore}; default 7 days, 1,000). */
@@ -207,6 +219,16 @@ public final class AlertService {
                 : site.areaName(a.location().building(), a.location().area()).orElse(null);
         String grid = a.gridId() == null ? null : site.grid(a.gridId()).map(g -> g.name()).orElse(null);
         return a.named(new AlertNames(grid, area, people, site.zone()));
+    }
+
+    private static void tell(List<AlertListener> to, Alert alert, boolean isNew) {
+        for (AlertListener l : to) {
+            try {
+                l.onAlert(alert, isNew);
+            } catch (RuntimeException e) {
+                LOG.error("alert listener {} failed for {}", l, alert.id(), e);
+            }
+        }
     }
 
     /**
@@ -350,14 +372,10 @@ public final class AlertService {
     private void put(Alert alert, boolean isNew) {
         byId.put(alert.id(), alert);
         AlertKey key = keyById.get(alert.id());
+        tell(listeners, alert, isNew);
+        // after the listeners, like the feeds: the save hands the alert to the store's thread (see addFeed)
         store.save(alert, key.value(), alert.id().equals(openByKey.get(key)));
-        for (AlertListener l : listeners) {
-            try {
-                l.onAlert(alert, isNew);
-            } catch (RuntimeException e) {
-                LOG.error("alert listener {} failed for {}", l, alert.id(), e);
-            }
-        }
+        tell(feeds, alert, isNew);
         if (alert.state().isTerminal()) {
             closedWindow.closed(alert.id(), AlertRetention.closedAt(alert));
             evictClosed();

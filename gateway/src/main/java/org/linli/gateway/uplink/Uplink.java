@@ -47,7 +47,7 @@ public final class Uplink {
 
     /**
      * As the gateway builds it: nothing (null) when the {@code uplink:} section is absent or disabled; otherwise the
-     * outbox opened and handed to {@code register} (the alert service's addListener), not yet publishing:
+     * outbox opened and handed to {@code register} (the alert service's addFeed), not yet publishing:
      * {@link #serve} starts it. Called on the gateway's event loop; opening the outbox reads its files there once.
      */
     public static Uplink openIfConfigured(UplinkOptions options, String dataDir, Function<String, String> env,

@@ -62,4 +62,37 @@ class AlertServiceTest {
         assertEquals(2, restarted.raise(new AlertRequest(AlertKey.bus("meters-7"), AlertType.BUS_OFFLINE,
                 Severity.MAJOR, null, null, "")).count(), "a repeat of the restored alert");
     }
+
+    @Test
+    @DisplayName("each version of an alert goes to the listeners first, then to the store, then to the feeds, in the "
+            + "order each was added")
+    void listenersBeforeStoreBeforeFeeds() {
+        // GIVEN an alert service whose store, listeners and feeds note when they are called, feeds added first
+        List<String> calls = new ArrayList<>();
+        AlertStore store = new AlertStore() {
+            @Override
+            public void save(Alert alert, String key, boolean keyOpen) {
+                calls.add("store v" + alert.version());
+            }
+
+            @Override
+            public void saveAway(String household, Instant until) {
+            }
+        };
+        AlertService alerts = new AlertService(site, clock, EscalationPolicy.defaults(), store);
+        alerts.addFeed((a, isNew) -> calls.add("alerts topic v" + a.version()));
+        alerts.addFeed((a, isNew) -> calls.add("uplink v" + a.version()));
+        alerts.addListener((a, isNew) -> calls.add("notifier v" + a.version()));
+        alerts.addListener((a, isNew) -> calls.add("stream v" + a.version()));
+
+        // WHEN a bus alert is raised and then repeats
+        AlertRequest bus = new AlertRequest(AlertKey.bus("/dev/ttyUSB0"), AlertType.BUS_OFFLINE, Severity.MAJOR,
+                org.linli.gateway.site.Location.parse("7"), null, "adapter unplugged");
+        alerts.raise(bus);
+        alerts.raise(bus);
+
+        // THEN every version reached the people's listeners before it was handed to the store's and the feeds' threads
+        assertEquals(List.of("notifier v1", "stream v1", "store v1", "alerts topic v1", "uplink v1",
+                "notifier v2", "stream v2", "store v2", "alerts topic v2", "uplink v2"), calls);
+    }
 }
