@@ -54,7 +54,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BacklogDrainSmallHeapTest {
     private static final int BACKLOG = Integer.getInteger("linli.drain.messages", 200_000);
     /** The JVM options of the launcher (docs/OPERATIONS.md, sizing), with the 128 MB heap. */
-    static final List<String> SMALL_BOX_JVM = List.of("-Xms32m", "-Xmx128m", "-Xss512k", "-XX:MaxMetaspaceSize=128m",
+    static final List<String> SMALL_BOX_JVM = List.of("-Xms48m", "-Xmx128m", "-Xmn32m", "-XX:SurvivorRatio=4",
+            "-Xss512k", "-XX:MaxMetaspaceSize=128m",
             "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m", "-XX:+UseSerialGC",
             "-XX:+ExitOnOutOfMemoryError");
 
