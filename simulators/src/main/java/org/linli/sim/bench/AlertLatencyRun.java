@@ -4,15 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.linli.sim.mqtt.DevicePublisher;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * Alert latency under load: while a paced publisher offers background reports at 50 %, 90 % and 100 % of a ceiling
  * (each level one step), a gas alarm of a different device is published every 100 ms on a connection of its own
  * (QoS 1, as a detector sends it); the latency of each is the time from the publish call to its alert on the
- * gateway's SSE stream ({@code /api/alerts/stream}, read by a thread of its own). Each latency is also split at the
+ * gateway's SSE stream ({@code /api/alerts/stream}, read over a plain socket by a thread of its own,
+ * {@link SseSocketStream}). Each latency is also split at the
  * alert's {@code raisedAt} (the gateway's clock when its rule raised it; one machine, one clock): publish → raise is
  * the broker, TCP, Paho, the lanes, decode and rules; raise → stream is the alert service, SSE and the reader. Gateway
  * only.
@@ -69,7 +63,7 @@ final class AlertLatencyRun {
              DevicePublisher background = new DevicePublisher(rig.broker.url(), "bench-alert-background");
              DevicePublisher detectors = new DevicePublisher(rig.broker.url(), "bench-alert-detectors")) {
             gateway.awaitConnected(Duration.ofSeconds(120));
-            InputStream stream = openStream();
+            SseSocketStream stream = openStream();
             PacedPublisher paced = new PacedPublisher(background, pool, 1);
             // warm-up, not reported: climbing, as the live ladder does; a cold gateway given half its ceiling at once
             // falls behind, and the broker then holds a backlog that every alarm waits behind (in order, per session)
@@ -163,47 +157,42 @@ final class AlertLatencyRun {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))) / 1e6;
     }
 
-    /** Opens the SSE stream and returns once its replay ended; a daemon thread notes each new alert's latency. */
-    private InputStream openStream() throws Exception {
-        HttpResponse<InputStream> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway.alertStreamUrl()))
-                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("alert stream answered " + r.statusCode());
-        }
+    /** Opens the SSE stream and returns once its replay ended; its thread notes each new alert's latency. */
+    private SseSocketStream openStream() throws Exception {
+        SseSocketStream stream = new SseSocketStream(URI.create(gateway.alertStreamUrl()));
         CountDownLatch replayed = new CountDownLatch(1);
-        Thread reader = new Thread(() -> read(r.body(), replayed), "bench-sse");
-        reader.setDaemon(true);
-        reader.start();
+        String[] event = {""};
+        stream.readOn("bench-sse", (line, now) -> {
+            if (line.startsWith("event: ")) {
+                event[0] = line.substring(7).trim();
+                if (event[0].equals("replayed")) {
+                    replayed.countDown();
+                }
+            } else if (line.startsWith("data: ") && event[0].equals("alert")) {
+                seen(line.substring(6), now);
+            }
+        });
         if (!replayed.await(30, TimeUnit.SECONDS)) {
+            stream.close();
             throw new IllegalStateException("the alert stream did not end its replay in 30 s");
         }
-        return r.body();
+        return stream;
     }
 
-    private void read(InputStream body, CountDownLatch replayed) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            String event = "";
-            String line;
-            while ((line = in.readLine()) != null) {
-                long now = System.nanoTime();
-                if (line.startsWith("event: ")) {
-                    event = line.substring(7).trim();
-                    if (event.equals("replayed")) {
-                        replayed.countDown();
-                    }
-                } else if (line.startsWith("data: ") && event.equals("alert")) {
-                    JsonNode alert = JSON.readTree(line.substring(6));
-                    String id = alert.path("device").path("id").asText("");
-                    Published at = alarmsPublished.get(id);
-                    if (at != null && !seen.containsKey(id)) {   // the first version of its alert: the raise
-                        Long toRaise = alert.hasNonNull("raisedAt") ? Math.max(0, Duration.between(at.wall(),
-                                Instant.parse(alert.get("raisedAt").asText())).toNanos()) : null;
-                        seen.put(id, new Seen(now - at.nanos(), toRaise));
-                    }
-                }
-            }
-        } catch (Exception closed) {
-            // the stream was closed at the end of the run
+    /** An alert on the stream at {@code now}: the first version of an alarm's alert is its raise. */
+    private void seen(String json, long now) {
+        JsonNode alert;
+        try {
+            alert = JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("the alert stream sent an alert that is not JSON: " + json, e);
+        }
+        String id = alert.path("device").path("id").asText("");
+        Published at = alarmsPublished.get(id);
+        if (at != null && !seen.containsKey(id)) {
+            Long toRaise = alert.hasNonNull("raisedAt") ? Math.max(0, Duration.between(at.wall(),
+                    Instant.parse(alert.get("raisedAt").asText())).toNanos()) : null;
+            seen.put(id, new Seen(now - at.nanos(), toRaise));
         }
     }
 }
