@@ -95,11 +95,10 @@ public final class DrainBenchmark {
 
     private void alerts(double ceiling) throws Exception {
         try (BenchRig rig = rig(); Peer p = rig.peer("gateway", o, nodeRed)) {
-            List<BenchMessages.Message> background = o.metersOnlyBackground()
-                    ? pool(200_000).stream().filter(m -> !BenchRig.profiles().find(m.profile()).orElseThrow()
-                            .deviceType().isLifeSafety()).toList()
-                    : pool(200_000);
+            List<BenchMessages.Message> background = pool(200_000);
             if (o.metersOnlyBackground()) {
+                background = background.stream().filter(m -> !BenchRig.profiles().find(m.profile()).orElseThrow()
+                        .deviceType().isLifeSafety()).toList();
                 report.fact("alert-latency background: the water meters' reports only (`--alert-background meters`), "
                         + "not every device's in turn");
             }

@@ -49,7 +49,7 @@ class OneReportEndToEndTest {
                 E2eHarness.awaitSubscribed(gateway, publisher, Duration.ofSeconds(30));
 
                 // WHEN the gas alarm of 3-2-501 reports a leak: one message with its concentration and its alarm event
-                long before = E2eHarness.onLoop(gateway, () -> gateway.pipeline().stats().decodedMessages());
+                long before = decoded(gateway);
                 sim.gasLeak("3-2-501").get(10, TimeUnit.SECONDS);
                 E2eHarness.await("the gas leak alert", Duration.ofSeconds(20), () -> gasAlert(gateway).isPresent());
                 // AND then an ordinary report (the concentration stays high: no new crossing), processed after it
