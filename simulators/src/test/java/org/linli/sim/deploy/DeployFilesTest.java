@@ -159,6 +159,53 @@ class DeployFilesTest {
     }
 
     @Test
+    @DisplayName("the systemd unit and the Docker image start the gateway with the launcher's JVM options, so a sizing "
+            + "change cannot reach only one of them")
+    void sameJvmOptionsEverywhere() throws IOException, InterruptedException {
+        // GIVEN the launcher's options at its defaults (no LINLI_HEAP, LINLI_YOUNG or LINLI_JAVA_OPTS set)
+        ProcessBuilder pb = new ProcessBuilder("bash", Path.of("..", "linli").toString(), "jvm-options")
+                .redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("LINLI_"));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        assertEquals(0, p.waitFor(), out);
+        Set<String> launcher = new LinkedHashSet<>(List.of(out.split("\\s+")));
+        launcher.removeIf(o -> o.startsWith("-Xlog:")); // the launcher's class-data-sharing archive only
+        assertTrue(launcher.containsAll(List.of("-Xms64m", "-Xmx192m", "-Xmn48m", "-XX:+UseSerialGC")),
+                launcher.toString());
+        // WHEN the unit's ExecStart (its LINLI_HEAP and LINLI_YOUNG put in) and the image's ENTRYPOINT with its
+        // JAVA_TOOL_OPTIONS are read
+        String unit = Files.readString(DOCKER.resolve("linli.service"));
+        String execStart = unit.lines().filter(l -> l.startsWith("ExecStart=")).findFirst().orElseThrow();
+        for (String var : List.of("LINLI_HEAP", "LINLI_YOUNG")) {
+            Matcher m = Pattern.compile("(?m)^Environment=" + var + "=(\\S+)$").matcher(unit);
+            assertTrue(m.find(), var + " set in the unit");
+            execStart = execStart.replace("${" + var + "}", m.group(1));
+        }
+        Set<String> systemd = jvmOptions(execStart);
+        String df = Files.readString(DOCKER.resolve("Dockerfile"));
+        String runtime = df.substring(df.lastIndexOf("FROM "));
+        Matcher entrypoint = Pattern.compile("(?m)^ENTRYPOINT (.*)$").matcher(runtime);
+        Matcher toolOptions = Pattern.compile("(?m)^ENV JAVA_TOOL_OPTIONS=\"([^\"]*)\"$").matcher(runtime);
+        assertTrue(entrypoint.find() && toolOptions.find(), "the gateway stage's ENTRYPOINT and JAVA_TOOL_OPTIONS");
+        Set<String> docker = jvmOptions(toolOptions.group(1) + " " + entrypoint.group(1).replaceAll("[\\[\\]\",]", " "));
+        // THEN each has the launcher's options, no more and no fewer
+        assertEquals(launcher, systemd, "systemd ExecStart vs ./linli jvm-options");
+        assertEquals(launcher, docker, "Dockerfile vs ./linli jvm-options");
+    }
+
+    /** The JVM options (-X...) of a java command line, in order. */
+    private static Set<String> jvmOptions(String commandLine) {
+        Set<String> options = new LinkedHashSet<>();
+        for (String word : commandLine.trim().split("\\s+")) {
+            if (word.startsWith("-X")) {
+                options.add(word);
+            }
+        }
+        return options;
+    }
+
+    @Test
     @DisplayName("every Flux query of every dashboard names only measurements, fields and tags that docs/SCHEMA.md lists, "
             + "and every PromQL query only metrics that docs/OPERATIONS.md lists")
     void dashboardsMatchSchema() throws IOException {
