@@ -192,6 +192,10 @@ class DeployFilesTest {
         // THEN each has the launcher's options, no more and no fewer
         assertEquals(launcher, systemd, "systemd ExecStart vs ./linli jvm-options");
         assertEquals(launcher, docker, "Dockerfile vs ./linli jvm-options");
+        // AND compose's JAVA_TOOL_OPTIONS, at its defaults, are the image's
+        String compose = compose().get("services").get("gateway").path("environment").path("JAVA_TOOL_OPTIONS").asText();
+        assertEquals(jvmOptions(toolOptions.group(1)), jvmOptions(compose.replaceAll("\\$\\{[A-Z_]+:-([^}]*)}", "$1")),
+                "compose's JAVA_TOOL_OPTIONS vs the Dockerfile's");
     }
 
     /** The JVM options (-X...) of a java command line, in order. */
