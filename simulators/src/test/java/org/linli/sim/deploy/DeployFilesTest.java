@@ -138,8 +138,7 @@ class DeployFilesTest {
             }
         }
         JsonNode services = compose().get("services");
-        String df = Files.readString(DOCKER.resolve("Dockerfile"));
-        String runtime = df.substring(df.lastIndexOf("FROM "));
+        String runtime = gatewayStage();
         // WHEN / THEN systemd restarts it after every exit, a few seconds apart, for ever
         assertEquals("always", unit.get("Restart"));
         assertTrue(unit.containsKey("RestartSec") && Integer.parseInt(unit.get("RestartSec")) >= 1, unit.toString());
@@ -169,7 +168,7 @@ class DeployFilesTest {
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes()).trim();
         assertEquals(0, p.waitFor(), out);
-        Set<String> launcher = new LinkedHashSet<>(List.of(out.split("\\s+")));
+        Set<String> launcher = jvmOptions(out);
         launcher.removeIf(o -> o.startsWith("-Xlog:")); // the launcher's class-data-sharing archive only
         assertTrue(launcher.containsAll(List.of("-Xms64m", "-Xmx192m", "-Xmn48m", "-XX:+UseSerialGC")),
                 launcher.toString());
@@ -183,8 +182,7 @@ class DeployFilesTest {
             execStart = execStart.replace("${" + var + "}", m.group(1));
         }
         Set<String> systemd = jvmOptions(execStart);
-        String df = Files.readString(DOCKER.resolve("Dockerfile"));
-        String runtime = df.substring(df.lastIndexOf("FROM "));
+        String runtime = gatewayStage();
         Matcher entrypoint = Pattern.compile("(?m)^ENTRYPOINT (.*)$").matcher(runtime);
         Matcher toolOptions = Pattern.compile("(?m)^ENV JAVA_TOOL_OPTIONS=\"([^\"]*)\"$").matcher(runtime);
         assertTrue(entrypoint.find() && toolOptions.find(), "the gateway stage's ENTRYPOINT and JAVA_TOOL_OPTIONS");
@@ -196,6 +194,12 @@ class DeployFilesTest {
         String compose = compose().get("services").get("gateway").path("environment").path("JAVA_TOOL_OPTIONS").asText();
         assertEquals(jvmOptions(toolOptions.group(1)), jvmOptions(compose.replaceAll("\\$\\{[A-Z_]+:-([^}]*)}", "$1")),
                 "compose's JAVA_TOOL_OPTIONS vs the Dockerfile's");
+    }
+
+    /** The Dockerfile's last stage: the gateway image. */
+    private static String gatewayStage() throws IOException {
+        String df = Files.readString(DOCKER.resolve("Dockerfile"));
+        return df.substring(df.lastIndexOf("FROM "));
     }
 
     /** The JVM options (-X...) of a java command line, in order. */
