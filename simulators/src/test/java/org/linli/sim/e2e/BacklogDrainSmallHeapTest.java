@@ -53,11 +53,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class BacklogDrainSmallHeapTest {
     private static final int BACKLOG = Integer.getInteger("linli.drain.messages", 200_000);
-    /** The JVM options of the launcher (docs/OPERATIONS.md, sizing), with the 128 MB heap. */
-    static final List<String> SMALL_BOX_JVM = List.of("-Xms48m", "-Xmx128m", "-Xmn32m", "-XX:SurvivorRatio=4",
-            "-Xss512k", "-XX:MaxMetaspaceSize=128m",
-            "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m", "-XX:+UseSerialGC",
-            "-XX:+ExitOnOutOfMemoryError");
+    /**
+     * The JVM options of the launcher (docs/OPERATIONS.md, sizing) with the issue's 128 MB heap, as
+     * {@code LINLI_HEAP=128m ./linli jvm-options} prints them: the launcher's sizing, not a copy of it.
+     */
+    static List<String> smallBoxJvm() throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("bash", Path.of("..", "linli").toString(), "jvm-options")
+                .redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("LINLI_"));
+        pb.environment().put("LINLI_HEAP", "128m");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        assertEquals(0, p.waitFor(), out);
+        List<String> options = List.of(out.split("\\s+"));
+        assertTrue(options.containsAll(List.of("-Xms48m", "-Xmx128m", "-Xmn32m", "-XX:+ExitOnOutOfMemoryError")),
+                options.toString());
+        return options;
+    }
 
     @BeforeEach
     void tools() {
@@ -191,10 +203,10 @@ class BacklogDrainSmallHeapTest {
         return n;
     }
 
-    private static Process start(Path config, Path log, List<String> moreJvmOptions) throws IOException {
+    private static Process start(Path config, Path log, List<String> moreJvmOptions) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java));
-        cmd.addAll(SMALL_BOX_JVM);
+        cmd.addAll(smallBoxJvm());
         cmd.addAll(moreJvmOptions);
         // -Dlinli.drain.gatewayJar=<an older linli-gateway.jar>: the same drain through another build (before/after)
         String jar = System.getProperty("linli.drain.gatewayJar");
