@@ -12,6 +12,13 @@ final class Cursor {
     /** Records of segment {@code acked.segment()} that lie before {@code acked}. */
     long ackedInSegment;
     long unacked;
+    /**
+     * Append time of the oldest unread record when known, else {@link #UNKNOWN}: the depth gauges ask for it after
+     * every commit, and reading it from disk each time cost a file open and a 256 KiB read per commit.
+     */
+    long oldestMillis = UNKNOWN;
+
+    static final long UNKNOWN = Long.MIN_VALUE;
 
     Cursor(String name, AckFile file) {
         this.name = name;

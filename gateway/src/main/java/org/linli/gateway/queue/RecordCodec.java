@@ -54,7 +54,8 @@ final class RecordCodec {
 
     /**
      * Decodes the record at the buffer's position if it is whole and intact: returns its total size and leaves the
-     * position after it; otherwise returns -1 and leaves the position where it was.
+     * position after it; otherwise returns -1 and leaves the position where it was. {@code in} is a heap buffer; the
+     * payload is checked and left where it is ({@code into} points at it), not copied.
      */
     static int decode(ByteBuffer in, Decoded into) {
         int start = in.position();
@@ -67,14 +68,15 @@ final class RecordCodec {
         }
         int crc = in.getInt(start + 4);
         long time = in.getLong(start + 8);
-        byte[] payload = new byte[length];
-        in.get(start + RECORD_HEADER, payload);
-        if (crc(time, payload, 0, length) != crc) {
+        int from = in.arrayOffset() + start + RECORD_HEADER;
+        if (crc(time, in.array(), from, length) != crc) {
             return -1;
         }
         in.position(start + RECORD_HEADER + length);
         into.time = time;
-        into.payload = payload;
+        into.bytes = in.array();
+        into.offset = from;
+        into.length = length;
         return RECORD_HEADER + length;
     }
 
@@ -87,13 +89,18 @@ final class RecordCodec {
         return length >= 1 && length <= MAX_PAYLOAD && in.remaining() < RECORD_HEADER + length;
     }
 
-    /** The fields of the last decoded record (reused to avoid an allocation per record). */
+    /**
+     * The fields of the last decoded record (reused to avoid an allocation per record); its payload lies in the read
+     * buffer, valid until the buffer is read into again.
+     */
     static final class Decoded {
         long time;
-        byte[] payload;
+        private byte[] bytes;
+        private int offset;
+        private int length;
 
         String line() {
-            return new String(payload, StandardCharsets.UTF_8);
+            return new String(bytes, offset, length, StandardCharsets.UTF_8);
         }
     }
 }

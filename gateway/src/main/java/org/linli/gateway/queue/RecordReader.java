@@ -10,12 +10,27 @@ final class RecordReader {
 
     private final FileChannel ch;
     private final long limit;
-    private ByteBuffer window = ByteBuffer.allocate(WINDOW);
+    private ByteBuffer window;
     private long windowStart = -1;
 
     RecordReader(FileChannel ch, long limit) {
+        this(ch, limit, newWindow());
+    }
+
+    /** Reads through {@code window} (its content is overwritten): a caller that reads often keeps one and passes it. */
+    RecordReader(FileChannel ch, long limit, ByteBuffer window) {
         this.ch = ch;
         this.limit = limit;
+        this.window = window;
+    }
+
+    static ByteBuffer newWindow() {
+        return ByteBuffer.allocate(WINDOW);
+    }
+
+    /** The window after the reads: larger than given when a record did not fit, so the caller keeps this one. */
+    ByteBuffer window() {
+        return window;
     }
 
     /** Decodes the record at {@code pos}: its size, or -1 at the end of the consistent data. */

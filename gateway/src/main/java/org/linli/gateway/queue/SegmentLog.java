@@ -38,6 +38,8 @@ final class SegmentLog {
     private final TreeMap<Long, Segment> segments = new TreeMap<>();
     private final Map<String, Cursor> cursors = new LinkedHashMap<>();
     private long bytes;
+    /** The read window every batch read reuses (one thread reads), rather than 256 KiB of garbage per batch. */
+    private ByteBuffer readWindow = RecordReader.newWindow();
 
     private SegmentLog(Lane lane, Path dir, long segmentBytes) {
         this.lane = lane;
@@ -202,6 +204,9 @@ final class SegmentLog {
             active.append(buf, i - from);
             bytes += active.size - before;
             for (Cursor c : cursors.values()) {
+                if (c.unacked == 0) {
+                    c.oldestMillis = nowMillis;               // these records are now its oldest unread ones
+                }
                 c.unacked += i - from;
             }
         }
@@ -255,12 +260,13 @@ final class SegmentLog {
             Segment s = e.getValue();
             if (pos < s.size) {
                 try (FileChannel ch = FileChannel.open(s.path, StandardOpenOption.READ)) {
-                    RecordReader reader = new RecordReader(ch, s.size);
+                    RecordReader reader = new RecordReader(ch, s.size, readWindow);
                     int n;
                     while (out.size() < maxRecords && (n = reader.next(pos, d)) > 0) {
                         pos += n;
                         out.add(new QueuedRecord(lane, s.id, pos, d.time, d.line()));
                     }
+                    readWindow = reader.window();
                 }
                 if (pos < s.size && out.size() < maxRecords) {
                     throw new IOException("queue " + dirName(lane) + ": unreadable record in " + s.path + " at " + pos);
@@ -283,8 +289,17 @@ final class SegmentLog {
     }
 
     private long oldestUnackedMillis(Cursor c) throws IOException {
-        List<QueuedRecord> head = c.unacked == 0 ? List.of() : read(c, 1);
-        return head.isEmpty() ? -1 : head.get(0).appendedMillis();
+        if (c.unacked == 0) {
+            return -1;
+        }
+        if (c.oldestMillis == Cursor.UNKNOWN) {               // read once after each ack, not after every commit
+            List<QueuedRecord> head = read(c, 1);
+            if (head.isEmpty()) {
+                return -1;
+            }
+            c.oldestMillis = head.get(0).appendedMillis();
+        }
+        return c.oldestMillis;
     }
 
     /** {@link #ack(String, List)} for the only reader. */
@@ -319,6 +334,7 @@ final class SegmentLog {
         }
         c.acked = end;
         c.ackedInSegment = inEndSegment;
+        c.oldestMillis = Cursor.UNKNOWN;
         c.file.write(end);
         while (segments.size() > 1) {
             Segment oldest = segments.firstEntry().getValue();
@@ -346,6 +362,7 @@ final class SegmentLog {
                 long n = c.unackedIn(s);
                 if (n > 0) {
                     lost.put(c.name, n);
+                    c.oldestMillis = Cursor.UNKNOWN;
                 }
                 c.unacked -= n;
             }

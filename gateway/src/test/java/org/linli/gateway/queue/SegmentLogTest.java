@@ -181,4 +181,68 @@ class SegmentLogTest {
         assertEquals(lines(0, 10), readAll(reopened));
         reopened.close();
     }
+
+    @Test
+    @DisplayName("the oldest unread record's append time follows appends, acks, a reopen and a dropped segment")
+    void oldestUnreadAppendTime(@TempDir Path dir) throws IOException {
+        // GIVEN an empty lane: nothing unread
+        SegmentLog log = SegmentLog.open(Lane.TELEMETRY, dir, 1024);
+        assertEquals(-1, log.oldestUnackedMillis());
+        // WHEN records are appended at 100, then at 200: the oldest stays the first
+        log.append(lines(0, 5), 100);
+        log.append(lines(5, 10), 200);
+        log.sync();
+        assertEquals(100, log.oldestUnackedMillis());
+        // WHEN the first five are acknowledged: the next unread was appended at 200
+        log.ack(log.read(5));
+        assertEquals(200, log.oldestUnackedMillis());
+        // WHEN everything is acknowledged, and then more is appended at 300
+        log.ack(log.read(5));
+        assertEquals(-1, log.oldestUnackedMillis());
+        log.append(lines(10, 12), 300);
+        log.sync();
+        assertEquals(300, log.oldestUnackedMillis());
+        log.close();
+        // THEN a reopened lane reads it from its segment
+        SegmentLog reopened = SegmentLog.open(Lane.TELEMETRY, dir, 1024);
+        assertEquals(300, reopened.oldestUnackedMillis());
+        // AND when over-quota segments are dropped, the oldest is that of the first record left
+        reopened.append(lines(12, 40), 400);                  // fills the open segment and more
+        reopened.roll();
+        reopened.append(lines(40, 42), 500);
+        reopened.sync();
+        while (reopened.oldestUnackedMillis() != 500) {
+            long before = reopened.oldestUnackedMillis();
+            assertTrue(reopened.dropOldest(id -> false) != null, "a sealed segment to drop while the oldest is " + before);
+            long after = reopened.oldestUnackedMillis();
+            assertTrue(after == before || after == 400 || after == 500, before + " then " + after);
+            assertEquals(readAllAppendTimes(reopened).get(0), after, "the oldest is the first unread record's time");
+        }
+        reopened.close();
+    }
+
+    private static List<Long> readAllAppendTimes(SegmentLog log) throws IOException {
+        return log.read(Integer.MAX_VALUE).stream().map(QueuedRecord::appendedMillis).toList();
+    }
+
+    @Test
+    @DisplayName("batch reads across many read windows, with a record larger than the window among them, return every line in order")
+    void readsAcrossWindows(@TempDir Path dir) throws IOException {
+        // GIVEN 3,000 records of ~200 bytes (several 256 KiB windows) with one 300 KiB record in the middle
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            lines.add("water_meter,device=w" + i + ",place=" + "楼".repeat(50) + " total_m3=" + i + " " + (1000L + i));
+        }
+        lines.set(1500, "big,device=b v=\"" + "x".repeat(300 * 1024) + "\" 1");
+        SegmentLog log = write(dir, lines, 64L << 20);
+        // WHEN they are read and acknowledged in batches of 700 (the reader reuses its window throughout)
+        List<String> got = new java.util.ArrayList<>();
+        for (List<QueuedRecord> batch; !(batch = log.read(700)).isEmpty(); ) {
+            batch.forEach(r -> got.add(r.line()));
+            log.ack(batch);
+        }
+        // THEN every line came back whole and in order
+        assertEquals(lines, got);
+        log.close();
+    }
 }
