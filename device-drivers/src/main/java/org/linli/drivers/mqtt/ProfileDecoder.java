@@ -62,19 +62,19 @@ public final class ProfileDecoder implements PayloadDecoder {
         List<DeviceEvent> events = new ArrayList<>();
         boolean anyPresent = false;
         for (ReadingField field : profile.readings()) {
-            Optional<JsonNode> node = present(root, field.pointer(), field.required(), "reading " + field.quantity().field());
-            if (node.isPresent()) {
+            JsonNode node = present(root, field.pointer(), field.required(), "reading " + field.quantity().field());
+            if (node != null) {
                 anyPresent = true;
                 Instant time = fieldTime(root, field.timePointer(), messageTime, receivedAt);
-                readings.add(new Reading(deviceId, field.quantity(), value(field, node.get()), time));
+                readings.add(new Reading(deviceId, field.quantity(), value(field, node), time));
             }
         }
         for (EventField field : profile.events()) {
-            Optional<JsonNode> node = present(root, field.pointer(), field.required(), "event code");
-            if (node.isPresent()) {
+            JsonNode node = present(root, field.pointer(), field.required(), "event code");
+            if (node != null) {
                 anyPresent = true;
                 Instant time = fieldTime(root, field.timePointer(), messageTime, receivedAt);
-                for (EventField.Match match : field.decode(node.get())) {
+                for (EventField.Match match : field.decode(node)) {
                     events.add(new DeviceEvent(deviceId, match.type(), time, match.detail()));
                 }
             }
@@ -91,7 +91,7 @@ public final class ProfileDecoder implements PayloadDecoder {
             return;
         }
         String pointer = profile.deviceIdPointer().get();
-        JsonNode node = present(root, pointer, true, "device id").orElseThrow();
+        JsonNode node = present(root, pointer, true, "device id");   // required: never null
         if (!node.isTextual() && !node.isIntegralNumber()) {
             throw JsonValues.wrongType(pointer, "a device id string", node);
         }
@@ -108,8 +108,8 @@ public final class ProfileDecoder implements PayloadDecoder {
             return receivedAt;
         }
         String pointer = ts.get().pointer().get();
-        Optional<JsonNode> node = present(root, pointer, ts.get().required(), "timestamp");
-        return node.isPresent() ? checkedTime(pointer, node.get(), receivedAt) : receivedAt;
+        JsonNode node = present(root, pointer, ts.get().required(), "timestamp");
+        return node != null ? checkedTime(pointer, node, receivedAt) : receivedAt;
     }
 
     private Instant fieldTime(ObjectNode root, Optional<String> timePointer, Instant messageTime, Instant receivedAt)
@@ -117,8 +117,8 @@ public final class ProfileDecoder implements PayloadDecoder {
         if (timePointer.isEmpty()) {
             return messageTime;
         }
-        Optional<JsonNode> node = present(root, timePointer.get(), false, "timestamp");
-        return node.isPresent() ? checkedTime(timePointer.get(), node.get(), receivedAt) : messageTime;
+        JsonNode node = present(root, timePointer.get(), false, "timestamp");
+        return node != null ? checkedTime(timePointer.get(), node, receivedAt) : messageTime;
     }
 
     private Instant checkedTime(String pointer, JsonNode node, Instant receivedAt) throws DecodeException {
@@ -148,7 +148,8 @@ public final class ProfileDecoder implements PayloadDecoder {
     }
 
     /** The node at {@code pointer} unless absent or null; absent and required is MISSING_FIELD. */
-    private Optional<JsonNode> present(ObjectNode root, String pointer, boolean required, String what)
+    /** The node at {@code pointer}; absent or null: an error if required, else null (no Optional: this runs per field). */
+    private JsonNode present(ObjectNode root, String pointer, boolean required, String what)
             throws DecodeException {
         JsonPointer compiled = pointers.get(pointer);         // read-only after construction: thread-safe
         JsonNode node = root.at(compiled != null ? compiled : JsonPointer.compile(pointer));
@@ -156,8 +157,8 @@ public final class ProfileDecoder implements PayloadDecoder {
             if (required) {
                 throw JsonValues.missing(pointer, what);
             }
-            return Optional.empty();
+            return null;
         }
-        return Optional.of(node);
+        return node;
     }
 }

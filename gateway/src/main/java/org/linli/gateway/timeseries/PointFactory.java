@@ -109,10 +109,14 @@ public final class PointFactory {
         fields.add(new Field(name, sb.toString()));
     }
 
-    /** Fields sorted by name, a repeated name keeping its last value; no field written: an empty line, as Point did. */
+    /**
+     * Fields sorted by name, a repeated name keeping its last value; no field written: an empty line, as Point did.
+     * The fields and time are built apart and joined to the prefix once: the prefix holds Chinese place names, and a
+     * builder that starts with it is widened to two bytes a character and then copied again by toString().
+     */
     private static String line(String prefix, List<Field> fields, Instant time) {
         fields.sort(BY_NAME);                                 // stable: equal names keep their order
-        StringBuilder sb = new StringBuilder(prefix.length() + fields.size() * 24 + 16).append(prefix);
+        StringBuilder sb = new StringBuilder(fields.size() * 24 + 16);
         boolean any = false;
         for (int i = 0; i < fields.size(); i++) {
             Field f = fields.get(i);
@@ -129,6 +133,6 @@ public final class PointFactory {
             sb.append('=').append(f.text());
             any = true;
         }
-        return any ? sb.append(' ').append(time.toEpochMilli()).toString() : "";
+        return any ? prefix.concat(sb.append(' ').append(time.toEpochMilli()).toString()) : "";
     }
 }
