@@ -62,7 +62,7 @@ public final class ProfileDecoder implements PayloadDecoder {
         List<DeviceEvent> events = new ArrayList<>();
         boolean anyPresent = false;
         for (ReadingField field : profile.readings()) {
-            JsonNode node = present(root, field.pointer(), field.required(), "reading " + field.quantity().field());
+            JsonNode node = present(root, field.pointer(), field.required(), "reading ", field.quantity().field());
             if (node != null) {
                 anyPresent = true;
                 Instant time = fieldTime(root, field.timePointer(), messageTime, receivedAt);
@@ -70,7 +70,7 @@ public final class ProfileDecoder implements PayloadDecoder {
             }
         }
         for (EventField field : profile.events()) {
-            JsonNode node = present(root, field.pointer(), field.required(), "event code");
+            JsonNode node = present(root, field.pointer(), field.required(), "event code", "");
             if (node != null) {
                 anyPresent = true;
                 Instant time = fieldTime(root, field.timePointer(), messageTime, receivedAt);
@@ -91,7 +91,7 @@ public final class ProfileDecoder implements PayloadDecoder {
             return;
         }
         String pointer = profile.deviceIdPointer().get();
-        JsonNode node = present(root, pointer, true, "device id");   // required: never null
+        JsonNode node = present(root, pointer, true, "device id", "");   // required: never null
         if (!node.isTextual() && !node.isIntegralNumber()) {
             throw JsonValues.wrongType(pointer, "a device id string", node);
         }
@@ -108,7 +108,7 @@ public final class ProfileDecoder implements PayloadDecoder {
             return receivedAt;
         }
         String pointer = ts.get().pointer().get();
-        JsonNode node = present(root, pointer, ts.get().required(), "timestamp");
+        JsonNode node = present(root, pointer, ts.get().required(), "timestamp", "");
         return node != null ? checkedTime(pointer, node, receivedAt) : receivedAt;
     }
 
@@ -117,7 +117,7 @@ public final class ProfileDecoder implements PayloadDecoder {
         if (timePointer.isEmpty()) {
             return messageTime;
         }
-        JsonNode node = present(root, timePointer.get(), false, "timestamp");
+        JsonNode node = present(root, timePointer.get(), false, "timestamp", "");
         return node != null ? checkedTime(timePointer.get(), node, receivedAt) : messageTime;
     }
 
@@ -148,14 +148,17 @@ public final class ProfileDecoder implements PayloadDecoder {
     }
 
     /** The node at {@code pointer} unless absent or null; absent and required is MISSING_FIELD. */
-    /** The node at {@code pointer}; absent or null: an error if required, else null (no Optional: this runs per field). */
-    private JsonNode present(ObjectNode root, String pointer, boolean required, String what)
+    /**
+     * The node at {@code pointer}; absent or null: an error naming {@code what + name} if required, else null. Runs for
+     * every field of every message: no Optional, and the error's words are joined only when there is an error.
+     */
+    private JsonNode present(ObjectNode root, String pointer, boolean required, String what, String name)
             throws DecodeException {
         JsonPointer compiled = pointers.get(pointer);         // read-only after construction: thread-safe
         JsonNode node = root.at(compiled != null ? compiled : JsonPointer.compile(pointer));
         if (node.isMissingNode() || node.isNull()) {
             if (required) {
-                throw JsonValues.missing(pointer, what);
+                throw JsonValues.missing(pointer, what + name);
             }
             return null;
         }

@@ -41,7 +41,9 @@ public enum TimestampFormat {
                 if (!node.isTextual()) {
                     throw JsonValues.wrongType(pointer, "an ISO-8601 timestamp string", node);
                 }
-                return OffsetDateTime.parse(node.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+                Instant common = IsoOffsetTime.parse(node.textValue());   // the usual form, without the JDK's parser
+                return common != null ? common
+                        : OffsetDateTime.parse(node.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
             }
             if (!node.isIntegralNumber()) {
                 throw JsonValues.wrongType(pointer, "an integer " + id() + " timestamp", node);

@@ -15,11 +15,14 @@ import java.util.TreeMap;
  * are filled in lazily (a benign race: two threads may build the same string).
  */
 final class DeviceTags {
+    /** The device the prefixes were made for. */
+    final Device device;
     private final Map<String, String> tags;
     final String readingPrefix;
     private final String[] eventPrefixes = new String[EventType.values().length];
 
     DeviceTags(SiteDirectory site, Device device) {
+        this.device = device;
         Location l = device.location();
         Map<String, String> t = new TreeMap<>();
         put(t, "street", site.street());

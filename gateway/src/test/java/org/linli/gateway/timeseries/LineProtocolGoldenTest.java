@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
  * The stored line protocol must stay byte-for-byte what it was when it was built through influxdb-client's
@@ -62,6 +63,30 @@ class LineProtocolGoldenTest {
             String golden = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(golden, actual);
         }
+    }
+
+    @Test
+    @DisplayName("a device id seen again as another device (another type, another flat) gets that device's measurement and tags")
+    void sameIdAnotherDevice() throws Exception {
+        // GIVEN two devices of the small site, and a copy of the first that carries the second's type and location
+        SiteDirectory site = SiteDirectory.from(TestSites.small());
+        Device first = site.devices().iterator().next();
+        Device other = site.devices().stream().filter(d -> d.type() != first.type()
+                && !d.location().equals(first.location())).findFirst().orElseThrow();
+        Device moved = new Device(first.id(), other.type(), other.profile(), other.transport(), other.location(), other.grid());
+        Device sameAgain = new Device(first.id(), first.type(), first.profile(), first.transport(), first.location(), first.grid());
+        PointFactory points = new PointFactory(site);
+        Decoded msg = messageOf(first.id(), 0);
+        String asFirst = points.points(first, msg).telemetry().get(0);
+        // WHEN the same id comes as the moved device, and then as an equal copy of the first
+        String asMoved = points.points(moved, msg).telemetry().get(0);
+        String asFirstAgain = points.points(sameAgain, msg).telemetry().get(0);
+        // THEN the moved one has the other device's measurement and tags (with its own id), the copy the first's
+        String otherLine = points.points(other, messageOf(other.id(), 0)).telemetry().get(0);
+        String otherPrefix = otherLine.substring(0, otherLine.indexOf(' '));
+        assertEquals(otherPrefix.replace("device=" + other.id(), "device=" + first.id()), asMoved.substring(0, asMoved.indexOf(' ')));
+        assertNotEquals(asFirst.substring(0, asFirst.indexOf(' ')), asMoved.substring(0, asMoved.indexOf(' ')));
+        assertEquals(asFirst, asFirstAgain);
     }
 
     private static List<String> all(PointBatch batch) {
