@@ -170,7 +170,7 @@ class DeployFilesTest {
         assertEquals(0, p.waitFor(), out);
         Set<String> launcher = jvmOptions(out);
         launcher.removeIf(o -> o.startsWith("-Xlog:")); // the launcher's class-data-sharing archive only
-        assertTrue(launcher.containsAll(List.of("-Xms64m", "-Xmx192m", "-Xmn48m", "-XX:+UseSerialGC")),
+        assertTrue(launcher.containsAll(List.of("-Xms48m", "-Xmx192m", "-Xmn32m", "-XX:MetaspaceSize=64m", "-XX:+UseSerialGC")),
                 launcher.toString());
         // WHEN the unit's ExecStart (its LINLI_HEAP and LINLI_YOUNG put in) and the image's ENTRYPOINT with its
         // JAVA_TOOL_OPTIONS are read
@@ -194,6 +194,25 @@ class DeployFilesTest {
         String compose = compose().get("services").get("gateway").path("environment").path("JAVA_TOOL_OPTIONS").asText();
         assertEquals(jvmOptions(toolOptions.group(1)), jvmOptions(compose.replaceAll("\\$\\{[A-Z_]+:-([^}]*)}", "$1")),
                 "compose's JAVA_TOOL_OPTIONS vs the Dockerfile's");
+    }
+
+    @Test
+    @DisplayName("the systemd unit sets glibc's malloc settings as the launcher does (./linli jvm-env)")
+    void sameMallocSettingsAsTheLauncher() throws IOException, InterruptedException {
+        // GIVEN the environment the launcher starts the gateway with, none of it set beforehand
+        ProcessBuilder pb = new ProcessBuilder("bash", Path.of("..", "linli").toString(), "jvm-env")
+                .redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("LINLI_") || k.startsWith("MALLOC_"));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        assertEquals(0, p.waitFor(), out);
+        Set<String> launcher = new LinkedHashSet<>(List.of(out.split("\\s+")));
+        assertTrue(launcher.contains("MALLOC_TRIM_THRESHOLD_=131072"), launcher.toString());
+        // WHEN the unit's Environment= lines for glibc are read
+        Set<String> unit = new LinkedHashSet<>(Files.readString(DOCKER.resolve("linli.service")).lines()
+                .filter(l -> l.startsWith("Environment=MALLOC_")).map(l -> l.substring("Environment=".length())).toList());
+        // THEN they are the launcher's, no more and no fewer
+        assertEquals(launcher, unit, "systemd Environment= vs ./linli jvm-env");
     }
 
     /** The Dockerfile's last stage: the gateway image. */
