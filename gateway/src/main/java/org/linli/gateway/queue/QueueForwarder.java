@@ -38,6 +38,8 @@ public final class QueueForwarder {
     static final int POISON_ATTEMPTS = 4;
     /** A point written later than this after it was queued counts as replayed (it waited out an outage or restart). */
     static final long REPLAY_AGE_MS = 5_000;
+    /** How long what a full batch left waits for the next batch to fill. */
+    static final long DRAIN_LINGER_MS = 100;
 
     private final Vertx vertx;
     private final DiskQueue queue;
@@ -56,6 +58,10 @@ public final class QueueForwarder {
     private boolean stopped;
     /** Waiting for a batch to fill: cut short by a full batch. */
     private long lingerTimer = -1;
+    /** When the last batch was read for writing: a trickle lingers only until a linger has passed since then. */
+    private long lastPullMillis = Long.MIN_VALUE / 2;
+    /** The last batch read was a full one: the queue is draining, so what is left after it lingers only briefly. */
+    private boolean lastWasFull;
     /** A retry's back-off: never cut short. */
     private long retryTimer = -1;
     private int attempts;
@@ -96,22 +102,26 @@ public final class QueueForwarder {
     }
 
     /**
-     * New points were queued: write them now if a batch is full, else after the linger so batches stay large. A batch
-     * that fills while the linger runs is written at once: the linger is there for a trickle, and waiting it out
-     * behind a full batch held a drain's first write for a whole flush interval (BENCHMARKS.md, cold start).
+     * New points were queued: write them now if a batch is full or nothing was written for a linger (the first points
+     * after start-up or a quiet spell); else once a linger has passed since the last write, so that a trickle makes at
+     * most one request per linger and batches stay large, or after {@value #DRAIN_LINGER_MS} ms if the last write was
+     * a full batch (a drain: the next batch fills in that time, and its end does not wait a whole linger). A batch
+     * that fills while the linger runs is written at once: waiting it out behind a full batch held a drain's first
+     * write for a whole flush interval (BENCHMARKS.md, cold start).
      */
     private void wake() {
         if (busy || stopped || stats.depthPoints() == 0) {
             return;
         }
-        if (stats.depthPoints() >= batchSize) {
+        long wait = lastPullMillis + (lastWasFull ? Math.min(lingerMs, DRAIN_LINGER_MS) : lingerMs) - clock.millis();
+        if (stats.depthPoints() >= batchSize || (wait <= 0 && lingerTimer < 0 && retryTimer < 0)) {
             if (lingerTimer >= 0) {
                 vertx.cancelTimer(lingerTimer);
                 lingerTimer = -1;
             }
             pull();
         } else if (lingerTimer < 0 && retryTimer < 0) {
-            lingerTimer = vertx.setTimer(lingerMs, id -> {
+            lingerTimer = vertx.setTimer(Math.min(wait, lingerMs), id -> {
                 lingerTimer = -1;
                 pull();
             });
@@ -134,6 +144,8 @@ public final class QueueForwarder {
                 busy = false;
                 return; // woken by the next commit
             }
+            lastPullMillis = clock.millis();
+            lastWasFull = ar.result().size() >= batchSize;
             parts.add(ar.result());
             send();
         });

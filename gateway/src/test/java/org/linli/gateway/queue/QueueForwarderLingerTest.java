@@ -23,8 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The forwarder's linger is for a trickle: a batch that fills while it runs is written at once (a drain's first write
- * used to wait out the whole flush interval), while a retry's back-off is never cut short by full batches.
+ * The forwarder's linger is for a trickle: the first points after a quiet spell go at once, later ones wait until a
+ * linger has passed since the last write, a batch that fills while it runs is written at once (a drain's first write
+ * used to wait out the whole flush interval), so is what a full batch leaves, and a retry's back-off is never cut
+ * short by full batches.
  */
 class QueueForwarderLingerTest {
     private static final int BATCH = 100;
@@ -37,23 +39,60 @@ class QueueForwarderLingerTest {
     }
 
     @Test
-    void aBatchThatFillsDuringTheLingerIsWrittenWithoutWaitingItOut(@TempDir Path dir) throws Exception {
-        // GIVEN a forwarder with a 20 s linger that has started lingering on a few points
+    void theFirstPointsAndTheEndOfADrainGoAtOnceAndABatchThatFillsDuringTheLingerIsNotHeld(@TempDir Path dir)
+            throws Exception {
+        // GIVEN a forwarder with a 20 s linger that has written nothing yet
         List<Integer> writes = new CopyOnWriteArrayList<>();
         StoreAndForward store = start(dir, lines -> {
             writes.add(lines.size());
             return new WriteOutcome.Accepted();
         });
-        offer(store, 0, 10);
+        // WHEN 5 points are queued: nothing was written for a linger, so they are written at once
+        offer(store, 0, 5);
+        await().atMost(Duration.ofSeconds(5)).until(() -> writes.size() == 1);
+        assertEquals(5, writes.get(0), "the first points, without waiting for the linger: " + writes);
+        // AND 10 more, right after that write: they wait for the linger
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.stats().depthPoints() == 0);
+        offer(store, 5, 10);
         Thread.sleep(300);
-        assertTrue(writes.isEmpty(), "10 points wait for the linger: " + writes);
+        assertEquals(1, writes.size(), "10 points wait for the linger: " + writes);
 
         // WHEN a full batch more arrives
-        offer(store, 10, BATCH);
+        offer(store, 15, BATCH);
 
-        // THEN a full batch is written long before the linger would have ended, and the rest follows the linger rule
-        await().atMost(Duration.ofSeconds(5)).until(() -> !writes.isEmpty());
-        assertEquals(BATCH, writes.get(0), "the first write is a full batch: " + writes);
+        // THEN a full batch is written long before the linger would have ended
+        await().atMost(Duration.ofSeconds(5)).until(() -> writes.size() > 1);
+        assertEquals(BATCH, writes.get(1), "the second write is a full batch: " + writes);
+        // AND what is left after a full batch (the end of a drain) follows within the drain's short linger
+        await().atMost(Duration.ofSeconds(5)).until(() -> writes.size() > 2);
+        assertEquals(List.of(5, BATCH, 10), writes, "the rest of the 110 queued points");
+    }
+
+    @Test
+    void pointsArrivingFasterThanTheyAreWrittenAreAllWritten(@TempDir Path dir) throws Exception {
+        // GIVEN a forwarder with a 1 s linger and a server that takes 20 ms a write
+        List<Integer> writes = new CopyOnWriteArrayList<>();
+        StoreAndForward store = start(dir, lines -> {
+            sleep(20);
+            writes.add(lines.size());
+            return new WriteOutcome.Accepted();
+        }, 1000);
+        // WHEN 1,050 points arrive in small commits, faster than they are written
+        for (int i = 0; i < 1_050; i += 7) {
+            offer(store, i, 7);
+            Thread.sleep(1);
+        }
+        // THEN every point is written, full batches at once and the last few after at most a linger
+        await().atMost(Duration.ofSeconds(8)).until(() -> writes.stream().mapToInt(Integer::intValue).sum() == 1_050);
+        assertEquals(0, store.stats().depthPoints());
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
@@ -80,9 +119,13 @@ class QueueForwarderLingerTest {
     }
 
     private StoreAndForward start(Path dir, org.linli.gateway.timeseries.BatchWriter writer) throws Exception {
+        return start(dir, writer, LINGER_MS);
+    }
+
+    private StoreAndForward start(Path dir, org.linli.gateway.timeseries.BatchWriter writer, int lingerMs) throws Exception {
         return OnLoop.get(vertx, () -> StoreAndForward.start(vertx, QueueOptions.defaults().withDir(dir.resolve("queue").toString())
                         .withFsyncEveryMs(2), dir.toString(), InfluxOptions.of("http://127.0.0.1:1", "o", "b")
-                        .withBatch(BATCH, LINGER_MS), writer, DeadLetters.inMemory(Clock.systemUTC()),
+                        .withBatch(BATCH, lingerMs), writer, DeadLetters.inMemory(Clock.systemUTC()),
                 Clock.systemUTC()));
     }
 

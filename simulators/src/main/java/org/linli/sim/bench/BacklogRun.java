@@ -78,14 +78,16 @@ final class BacklogRun {
         long started = System.nanoTime();
         try (ProcessSampler sampler = new ProcessSampler(peer.pid())) {
             long connected = peer.awaitConnected(CONNECT_TIMEOUT);
-            long base = safeStored(); // what this process counted before the backlog (a replayed queue), if anything
+            // a fresh process counts from zero, and createSession left nothing queued (its probes were stored), so
+            // nothing here is a replay; a base read after the connect raced with the first write, which now comes
+            // within a few hundred ms of it, and the drain then never reached its count
             long firstWrite = -1;
             long last = 0;
             long lastProgress = System.nanoTime();
             long stored = 0;
             while (true) {
                 long now = System.nanoTime();
-                long s = safeStored() - base;
+                long s = safeStored();
                 if (s > stored) {
                     stored = s;
                     lastProgress = now;
