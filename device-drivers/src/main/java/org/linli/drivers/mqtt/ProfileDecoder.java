@@ -147,10 +147,9 @@ public final class ProfileDecoder implements PayloadDecoder {
         return value;
     }
 
-    /** The node at {@code pointer} unless absent or null; absent and required is MISSING_FIELD. */
     /**
-     * The node at {@code pointer}; absent or null: an error naming {@code what + name} if required, else null. Runs for
-     * every field of every message: no Optional, and the error's words are joined only when there is an error.
+     * The node at {@code pointer}; absent or null: MISSING_FIELD naming {@code what + name} if required, else null.
+     * Runs for every field of every message: no Optional, and the error's words are joined only when it is thrown.
      */
     private JsonNode present(ObjectNode root, String pointer, boolean required, String what, String name)
             throws DecodeException {
