@@ -1,6 +1,7 @@
 package org.linli.drivers.mqtt;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Month;
 import java.time.Year;
 
@@ -65,7 +66,7 @@ final class IsoOffsetTime {
         } else {
             return null;
         }
-        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
         long epochSecond = epochDay * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds;
         return Instant.ofEpochSecond(epochSecond, nanos);
     }

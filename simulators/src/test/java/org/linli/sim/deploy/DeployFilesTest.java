@@ -162,12 +162,7 @@ class DeployFilesTest {
             + "change cannot reach only one of them")
     void sameJvmOptionsEverywhere() throws IOException, InterruptedException {
         // GIVEN the launcher's options at its defaults (no LINLI_HEAP, LINLI_YOUNG or LINLI_JAVA_OPTS set)
-        ProcessBuilder pb = new ProcessBuilder("bash", Path.of("..", "linli").toString(), "jvm-options")
-                .redirectErrorStream(true);
-        pb.environment().keySet().removeIf(k -> k.startsWith("LINLI_"));
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes()).trim();
-        assertEquals(0, p.waitFor(), out);
+        String out = LinliLauncher.output("jvm-options", Map.of());
         Set<String> launcher = jvmOptions(out);
         launcher.removeIf(o -> o.startsWith("-Xlog:")); // the launcher's class-data-sharing archive only
         assertTrue(launcher.containsAll(List.of("-Xms48m", "-Xmx192m", "-Xmn32m", "-XX:MetaspaceSize=64m", "-XX:+UseSerialGC")),
@@ -200,13 +195,7 @@ class DeployFilesTest {
     @DisplayName("the systemd unit sets glibc's malloc settings as the launcher does (./linli jvm-env)")
     void sameMallocSettingsAsTheLauncher() throws IOException, InterruptedException {
         // GIVEN the environment the launcher starts the gateway with, none of it set beforehand
-        ProcessBuilder pb = new ProcessBuilder("bash", Path.of("..", "linli").toString(), "jvm-env")
-                .redirectErrorStream(true);
-        pb.environment().keySet().removeIf(k -> k.startsWith("LINLI_") || k.startsWith("MALLOC_"));
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes()).trim();
-        assertEquals(0, p.waitFor(), out);
-        Set<String> launcher = new LinkedHashSet<>(List.of(out.split("\\s+")));
+        Set<String> launcher = new LinkedHashSet<>(List.of(LinliLauncher.output("jvm-env", Map.of()).split("\\s+")));
         assertTrue(launcher.contains("MALLOC_TRIM_THRESHOLD_=131072"), launcher.toString());
         // WHEN the unit's Environment= lines for glibc are read
         Set<String> unit = new LinkedHashSet<>(Files.readString(DOCKER.resolve("linli.service")).lines()

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.linli.sim.deploy.LinliLauncher;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.drivers.model.Decoded;
 import org.linli.drivers.model.Quantity;
@@ -33,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -58,14 +60,7 @@ class BacklogDrainSmallHeapTest {
      * {@code LINLI_HEAP=128m ./linli jvm-options} prints them: the launcher's sizing, not a copy of it.
      */
     static List<String> smallBoxJvm() throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("bash", Path.of("..", "linli").toString(), "jvm-options")
-                .redirectErrorStream(true);
-        pb.environment().keySet().removeIf(k -> k.startsWith("LINLI_"));
-        pb.environment().put("LINLI_HEAP", "128m");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes()).trim();
-        assertEquals(0, p.waitFor(), out);
-        List<String> options = List.of(out.split("\\s+"));
+        List<String> options = List.of(LinliLauncher.output("jvm-options", Map.of("LINLI_HEAP", "128m")).split("\\s+"));
         assertTrue(options.containsAll(List.of("-Xms48m", "-Xmx128m", "-Xmn32m", "-XX:+ExitOnOutOfMemoryError")),
                 options.toString());
         return options;
