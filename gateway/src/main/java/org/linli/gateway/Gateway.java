@@ -252,7 +252,7 @@ public final class Gateway extends AbstractVerticle {
         registerMeters();
         http = new HttpApi(vertx, alerts, pipeline, site, this::status, new ConsoleAuth(vertx, config.users(), clock,
                 config.http().publicUrl() != null && config.http().publicUrl().startsWith("https:"), consoleFiles.sessions()))
-                .withMetrics(() -> secrets.scrub(metrics.scrape()))
+                .withMetrics(names -> secrets.scrub(metrics.scrape(names)))
                 .withReadiness(() -> new JsonObject(secrets.scrub(readiness.check().encode())))
                 .mount(new AlertWorkflowRoutes(alerts, away, site)::mount)
                 .withCameraNames(config.cameras().names());

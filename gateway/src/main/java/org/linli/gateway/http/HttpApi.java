@@ -22,6 +22,7 @@ import org.linli.gateway.web.RequestBodies;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -39,7 +40,7 @@ public final class HttpApi {
     private final SiteDirectory site;
     private final Supplier<JsonObject> status;
     private final AlertStreamHub stream;
-    private Supplier<String> metrics = () -> "";
+    private Function<Set<String>, String> metrics = names -> "";
     private Supplier<JsonObject> readiness = () -> new JsonObject().put("status", "UP");
     private final ConsoleAuth auth;
     private final List<Consumer<Router>> extraRoutes = new ArrayList<>();
@@ -75,8 +76,11 @@ public final class HttpApi {
         return this;
     }
 
-    /** Serves {@code GET /metrics} as Prometheus text from {@code text}. */
-    public HttpApi withMetrics(Supplier<String> text) {
+    /**
+     * Serves {@code GET /metrics} as Prometheus text from {@code text}, given the families asked for with
+     * {@code name[]} (none: every family).
+     */
+    public HttpApi withMetrics(Function<Set<String>, String> text) {
         this.metrics = text;
         return this;
     }
@@ -124,7 +128,7 @@ public final class HttpApi {
         extraRoutes.forEach(r -> r.accept(router));
         router.get("/api/status").handler(ctx -> json(ctx, status.get()));
         router.get("/metrics").handler(ctx -> ctx.response().putHeader("Cache-Control", "no-store")
-                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.get()));
+                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.apply(Set.copyOf(ctx.queryParam("name[]")))));
         router.get("/api/alerts/:id/deliveries").handler(this::alertDeliveries);
         new AlertReadRoutes(alerts, stream).mount(router);
         router.get("/api/devices").handler(this::devices);

@@ -132,6 +132,21 @@ class MetricsExpositionTest {
     }
 
     @Test
+    @DisplayName("a scrape of named families holds those families only, a counter named as it is exposed (with _total)")
+    void scrapeOfNamedFamilies() {
+        // GIVEN a measured writer that wrote one batch of 3 points
+        new MeasuredBatchWriter(lines -> new WriteOutcome.Accepted(), metrics.registry())
+                .write(List.of("m f=1i 1", "m f=2i 2", "m f=3i 3"));
+        // WHEN only its points counter is asked for, by the name the whole scrape shows
+        String one = metrics.scrape(Set.of("linli_influx_write_points_total"));
+        // THEN that family is there, with its value, and nothing else is
+        assertEquals(3, new Exposition(one).value("linli_influx_write_points_total{outcome=\"accepted\",target=\"influx\"}"));
+        assertTrue(one.lines().filter(l -> !l.startsWith("#")).allMatch(l -> l.startsWith("linli_influx_write_points_total{")), one);
+        // AND no names asked for is the whole scrape
+        assertTrue(metrics.scrape(Set.of()).contains("linli_influx_write_seconds_count"));
+    }
+
+    @Test
     @DisplayName("every linli_ family is announced by a HELP line with a description and a TYPE line before its samples")
     void helpAndType() {
         // GIVEN the pipeline meters and a write, so that counters, gauges and a histogram exist
