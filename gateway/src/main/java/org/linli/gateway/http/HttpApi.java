@@ -128,7 +128,8 @@ public final class HttpApi {
         extraRoutes.forEach(r -> r.accept(router));
         router.get("/api/status").handler(ctx -> json(ctx, status.get()));
         router.get("/metrics").handler(ctx -> ctx.response().putHeader("Cache-Control", "no-store")
-                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.apply(Set.copyOf(ctx.queryParam("name[]")))));
+                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                .end(metrics.apply(Set.copyOf(ctx.queryParam("name[]")))));
         router.get("/api/alerts/:id/deliveries").handler(this::alertDeliveries);
         new AlertReadRoutes(alerts, stream).mount(router);
         router.get("/api/devices").handler(this::devices);

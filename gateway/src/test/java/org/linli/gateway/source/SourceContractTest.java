@@ -85,7 +85,8 @@ class SourceContractTest {
         // AND alone when only its family is asked for (name[]=, as a poller of one counter asks)
         String one = get("/metrics?name%5B%5D=linli_source_state").body();
         assertEquals(1.0, sample(one, "linli_source_state{source=\"httppush\",state=\"UP\"}"));
-        assertTrue(one.lines().filter(l -> !l.startsWith("#")).allMatch(l -> l.startsWith("linli_source_state{")), one);
+        assertTrue(one.lines().filter(l -> !l.startsWith("#")).allMatch(l -> l.startsWith("linli_source_state{")),
+                one);
         assertTrue(metrics.contains("jvm_memory_used_bytes") && !one.contains("jvm_"), "the whole scrape has the rest");
         // AND in /health/ready, as a component that does not gate readiness (the missing broker does)
         HttpResponse<String> ready = get("/health/ready");
