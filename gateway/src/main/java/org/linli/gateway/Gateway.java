@@ -42,6 +42,7 @@ import org.linli.gateway.mqtt.MqttIngest;
 import org.linli.gateway.mqtt.MqttSource;
 import org.linli.gateway.mqtt.Subscription;
 import org.linli.gateway.pipeline.DeadLetters;
+import org.linli.gateway.http.HttpPathWarmUp;
 import org.linli.gateway.pipeline.DecodeWarmUp;
 import org.linli.gateway.pipeline.Pipeline;
 import org.linli.gateway.pipeline.ProfileCatalog;
@@ -92,6 +93,7 @@ public final class Gateway extends AbstractVerticle {
     private MqttIngest mqtt;
     private MqttConnections mqttConnections;
     private volatile DecodeWarmUp.Result warmUpResult;
+    private volatile HttpPathWarmUp.Result httpWarmUpResult;
     private volatile AlertPathWarmUp.Result alertWarmUpResult;
     private HttpApi http;
     private Notifier notifier;
@@ -271,14 +273,18 @@ public final class Gateway extends AbstractVerticle {
     /**
      * Decodes sample messages of every vendor profile the site uses on the decode workers, writing nothing, at most
      * {@link DecodeWarmUp#DEFAULT_BOUND}: a backlog waiting in the broker then meets warm code (docs/BENCHMARKS.md,
-     * "Cold start"). Never fails the start.
+     * "Cold start"). Meanwhile the event loop warms the alert path ({@link AlertPathWarmUp}) and the HTTP server's
+     * ({@link HttpPathWarmUp}). Never fails the start.
      */
     private Future<Void> warmUp() {
         Future<DecodeWarmUp.Result> decoding = Future.fromCompletionStage(
                 new DecodeWarmUp(site, profiles, pipeline, clock).run(mqtt.lanes()), context);
+        Future<HttpPathWarmUp.Result> serving = HttpPathWarmUp.run(vertx, config.http().host(), http.port(),
+                config.http().usesTls());
         alertWarmUpResult = new AlertPathWarmUp(site, alerts).run();   // on the event loop, while the workers decode
-        return decoding.map(r -> {
-            warmUpResult = r;
+        return Future.all(decoding, serving).map(all -> {
+            warmUpResult = decoding.result();
+            httpWarmUpResult = serving.result();
             return (Void) null;
         });
     }
@@ -286,6 +292,11 @@ public final class Gateway extends AbstractVerticle {
     /** What the start-up warm-up did (null before it ran): for tests. */
     public DecodeWarmUp.Result warmUpResult() {
         return warmUpResult;
+    }
+
+    /** What the start-up warm-up of the HTTP server's path did (null before it ran): for tests. */
+    public HttpPathWarmUp.Result httpWarmUpResult() {
+        return httpWarmUpResult;
     }
 
     /** What the start-up warm-up of the alert path did (null before it ran): for tests. */

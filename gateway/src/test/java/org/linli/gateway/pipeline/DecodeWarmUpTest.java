@@ -74,6 +74,9 @@ class DecodeWarmUpTest {
         assertNotNull(gateway.alertWarmUpResult(), "the alert path warm-up runs before the MQTT connect");
         assertTrue(gateway.alertWarmUpResult().alerts() > 0, gateway.alertWarmUpResult().toString());
         assertTrue(getJson("/api/alerts").getJsonArray("alerts").isEmpty(), "no alert is raised by the warm-up");
+        // AND the HTTP server's path: its own /health and /metrics were asked for and answered before the connect
+        assertNotNull(gateway.httpWarmUpResult(), "the HTTP warm-up runs before the MQTT connect");
+        assertEquals(2, gateway.httpWarmUpResult().answered(), gateway.httpWarmUpResult().toString());
         // AND the site file's worker count is the one running
         JsonObject status = getJson("/api/status");
         assertEquals(2, status.getJsonObject("mqtt").getJsonObject("ingest").getInteger("decodeThreads"), status.encode());
