@@ -27,7 +27,7 @@ public final class HttpPathWarmUp {
     static final Duration BOUND = Duration.ofSeconds(1);
     static final List<String> PATHS = List.of("/health", "/metrics");
 
-    /** What a warm-up did: the requests answered, and how long it took. */
+    /** What a warm-up did: the requests answered with 200, and how long it took. */
     public record Result(int answered, Duration took) {
     }
 
@@ -51,11 +51,12 @@ public final class HttpPathWarmUp {
             chain = chain.compose(v -> client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(target)
                             .setPort(port).setURI(path).setConnectTimeout(BOUND.toMillis()).setIdleTimeout(BOUND.toMillis()))
                     .compose(req -> req.send())
-                    .compose(resp -> resp.body())
-                    .map(body -> {
-                        answered[0]++;
+                    .compose(resp -> resp.body().map(body -> {
+                        if (resp.statusCode() == 200) {
+                            answered[0]++;
+                        }
                         return null;
-                    }));
+                    })));
         }
         return chain.transform(ar -> {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
