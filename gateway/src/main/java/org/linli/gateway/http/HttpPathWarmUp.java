@@ -36,7 +36,7 @@ public final class HttpPathWarmUp {
 
     /**
      * Requests {@link #PATHS} from {@code host:port} (a wildcard address is asked on 127.0.0.1); completes, never
-     * failed, when both are answered or one failed or the bound passed.
+     * failed, when every path was answered, or at the first that failed or was not answered within {@link #BOUND}.
      */
     public static Future<Result> run(Vertx vertx, String host, int port, boolean tls) {
         if (tls) {
@@ -48,15 +48,16 @@ public final class HttpPathWarmUp {
         int[] answered = {0};
         Future<Void> chain = Future.succeededFuture();
         for (String path : PATHS) {
-            chain = chain.compose(v -> client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(target)
-                            .setPort(port).setURI(path).setConnectTimeout(BOUND.toMillis()).setIdleTimeout(BOUND.toMillis()))
+            RequestOptions get = new RequestOptions().setMethod(HttpMethod.GET).setHost(target).setPort(port)
+                    .setURI(path).setConnectTimeout(BOUND.toMillis()).setIdleTimeout(BOUND.toMillis());
+            chain = chain.compose(v -> client.request(get))
                     .compose(req -> req.send())
                     .compose(resp -> resp.body().map(body -> {
                         if (resp.statusCode() == 200) {
                             answered[0]++;
                         }
-                        return null;
-                    })));
+                        return (Void) null;
+                    }));
         }
         return chain.transform(ar -> {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
