@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
  * Each poll asks for its one family ({@code ?name[]=}), about a third cheaper than the whole scrape: whole scrapes
  * 20-50 times a second (a drain is polled every 50 ms, a live step's catch-up every 20 ms) were a third of the event
  * loop's samples in the first 250 ms after the connect, a load Node-RED never carried. The server's own counter is
- * no substitute: VictoriaMetrics' count showed the first write 0.4-0.7 s late in every run. Only the jar, the
- * site-file format and {@code /metrics} are used, so any version of the gateway can be measured (one that serves the
- * whole scrape whatever is asked is measured as before).
+ * no substitute: VictoriaMetrics' metrics move about once a second (the first write was seen 0.4-0.7 s late). Only
+ * the jar, the site-file format and {@code /metrics} are used, so any version of the gateway can be measured (one
+ * that serves the whole scrape whatever is asked is measured as before).
  */
 final class GatewayPeer implements Peer {
     private static final String SHARED_ARCHIVE = "-XX:SharedArchiveFile=";

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * message (the message's top-level fields, flushed at once), so the messages stored are the points VictoriaMetrics
  * parsed from InfluxDB writes ({@code vm_protoparser_rows_read_total{type="influx"}}), counted from this process's
  * start. A message with no top-level number, string or boolean makes no point: {@link #expected} leaves those out.
+ * VictoriaMetrics' metrics move about once a second, so Node-RED's first write and last point are seen 0-1 s late
+ * (docs/BENCHMARKS.md, "The first write, the harness's own load and a drain's CPU by process").
  */
 final class NodeRedPeer implements Peer {
     private static final Pattern CONNECTED = Pattern.compile("Connected to broker");
