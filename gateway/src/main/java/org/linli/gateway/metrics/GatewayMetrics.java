@@ -43,8 +43,7 @@ public final class GatewayMetrics implements AutoCloseable {
 
     /** Every meter in the Prometheus text format 0.0.4. Call on the gateway's event loop: the sets read its state. */
     public String scrape() {
-        sets.forEach(MeterSet::refresh);
-        return registry.scrape();
+        return scrape(Set.of());
     }
 
     /**
@@ -55,12 +54,12 @@ public final class GatewayMetrics implements AutoCloseable {
      * (on the demo's gateway 2.2-3.5 ms a request instead of 3.4-4.8, median).
      */
     public String scrape(Set<String> names) {
+        sets.forEach(MeterSet::refresh);
         if (names.isEmpty()) {
-            return scrape();
+            return registry.scrape(TEXT_FORMAT, null);   // null: every family
         }
         Set<String> families = new HashSet<>(names);
         names.stream().filter(n -> n.endsWith("_total")).forEach(n -> families.add(n.substring(0, n.length() - 6)));
-        sets.forEach(MeterSet::refresh);
         return registry.scrape(TEXT_FORMAT, families);
     }
 

@@ -93,16 +93,17 @@ final class GatewayPeer implements Peer {
 
     @Override
     public long stored() throws IOException {
-        return (long) metrics("linli_queue_accepted_total").sum("linli_queue_accepted_total", "");
+        return (long) sum("linli_queue_accepted_total", "");
     }
 
     @Override
     public long received() throws IOException {
-        return (long) metrics("linli_messages_received_total").sum("linli_messages_received_total", "source=\"mqtt\"");
+        return (long) sum("linli_messages_received_total", "source=\"mqtt\"");
     }
 
-    private PromText metrics(String family) throws IOException {
-        return PromText.fetch("http://127.0.0.1:" + httpPort + "/metrics?name%5B%5D=" + family);
+    /** The sum of {@code family}'s samples with {@code labels}, from a scrape of that family alone. */
+    private double sum(String family, String labels) throws IOException {
+        return PromText.fetch("http://127.0.0.1:" + httpPort + "/metrics?name%5B%5D=" + family).sum(family, labels);
     }
 
     /** The live alert stream, {@code /api/alerts/stream}. */
