@@ -282,6 +282,21 @@ public final class ArtemisCluster implements AutoCloseable {
                 .count();
     }
 
+    /**
+     * In-JVM mode: whether every node holds a binding, its own or a remote one, for an MQTT topic without wildcards
+     * (Artemis' address is the topic with {@code /} as {@code .}): a message published there on any node then
+     * reaches the subscriber, wherever it is connected. Until then such a message finds no queue and is dropped.
+     */
+    public boolean boundOnEveryNode(String mqttTopic) {
+        if (inProcesses) {
+            throw new IllegalStateException("bindings are readable only in-JVM");
+        }
+        String address = mqttTopic.replace('/', '.');
+        return nodes.stream().allMatch(n -> n.getActiveMQServer().getPostOffice().getAllBindings()
+                .anyMatch(b -> (b.getType() == BindingType.LOCAL_QUEUE || b.getType() == BindingType.REMOTE_QUEUE)
+                        && b.getAddress().toString().equals(address)));
+    }
+
     /** The MQTT URI of node {@code i} (0-based), for Paho: {@code tcp://127.0.0.1:port}. */
     public String mqttUri(int i) {
         return "tcp://127.0.0.1:" + mqttPorts[i];

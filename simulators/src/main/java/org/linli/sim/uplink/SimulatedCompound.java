@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One simulated compound's uplink: a Paho MQTT 5 client (client id = compound id, every node URI, automatic
@@ -63,6 +64,7 @@ final class SimulatedCompound implements MqttCallback {
     private int nextAlert;
     private volatile boolean dark;
     private volatile String serverUri;
+    private final AtomicInteger connects = new AtomicInteger();
 
     SimulatedCompound(CompoundAddress at, UplinkOptions options, List<String> uris, ScheduledExecutorService scheduler,
                       UplinkLedger ledger, Semaphore connectPermits) throws MqttException {
@@ -135,6 +137,11 @@ final class SimulatedCompound implements MqttCallback {
 
     boolean connected() {
         return client.isConnected();
+    }
+
+    /** How many times this compound has connected, the first time included: more than one means it reconnected. */
+    int connects() {
+        return connects.get();
     }
 
     /** The node URI of the current connection, or the last one. */
@@ -306,6 +313,7 @@ final class SimulatedCompound implements MqttCallback {
     @Override
     public void connectComplete(boolean reconnect, String uri) {
         serverUri = uri;
+        connects.incrementAndGet();
         try {
             // a session on another node starts empty: subscribe on every connect
             client.subscribe(new MqttSubscription(at.topic("command"), 1));

@@ -112,6 +112,13 @@ public final class SimulatedUplinks implements AutoCloseable {
         return compound(id).serverUri();
     }
 
+    /** One line on compound {@code id}'s connection and outbox, for a test's failure message. */
+    public String describe(String id) {
+        SimulatedCompound c = compound(id);
+        return id + ": " + (c.connected() ? "connected to " : "not connected, last ") + c.serverUri() + ", "
+                + c.connects() + " connect(s), " + c.outboxDepth() + " message(s) in the outbox";
+    }
+
     /** Messages not yet acknowledged by the broker, over all compounds. */
     public int pending() {
         return compounds.values().stream().mapToInt(SimulatedCompound::outboxDepth).sum();

@@ -51,6 +51,10 @@ class SimulatedUplinksTest {
                 .withLogin(ArtemisCluster::compoundPassword).withSummaryInterval(Duration.ofSeconds(2))
                 .withKeepAlive(2));
         assertTrue(uplinks.awaitConnected(20_000), "every compound connected");
+        // a compound subscribes to its commands after connecting, and a command the centre publishes on a node
+        // that does not yet know that subscription is dropped: wait until every node knows every compound's
+        await().atMost(Duration.ofSeconds(20)).until(() -> uplinks.ids().stream()
+                .allMatch(x -> cluster.boundOnEveryNode(uplinks.address(x).topic("command"))));
     }
 
     @AfterAll
@@ -88,21 +92,25 @@ class SimulatedUplinksTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void commandsAreAnsweredWithTheScopeAndWorkflowChecksAndResend() throws Exception {
-        // GIVEN an open alert in x3
+        // GIVEN an open alert in x3, whose command subscription every node knows (a keep-alive of 2 s on a busy
+        // box may have moved it to another node since the start)
         String id = uplinks.raise("x3");
         String topic = uplinks.address("x3").topic("command");
+        await().atMost(Duration.ofSeconds(20)).until(() -> cluster.boundOnEveryNode(topic));
         JsonObject scope = new JsonObject().put("street", "s1").put("community", "c1").put("compound", null);
         // WHEN the centre accepts it, accepts it again, acts out of scope, and asks for a resend
         centre.command(topic, "r-accept", cmd("accept", id, scope));
-        await().atMost(Duration.ofSeconds(10)).until(() -> centre.replies.containsKey("r-accept"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertTrue(
+                centre.replies.containsKey("r-accept"), () -> "no answer yet; " + state("x3")));
         centre.command(topic, "r-again", cmd("accept", id, scope));
         centre.command(topic, "r-scope", cmd("accept", id, new JsonObject().put("street", "s1")
                 .put("community", "c2")));
         centre.command(topic, "r-resend", new JsonObject().put("v", 1).put("action", "resend").put("scope", scope));
         centre.command(topic, "r-bad", new JsonObject().put("v", 1).put("action", "fly").put("scope", scope)
                 .put("alert", id));
-        await().atMost(Duration.ofSeconds(10)).until(() -> centre.replies.keySet().containsAll(
-                List.of("r-again", "r-scope", "r-resend", "r-bad")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertTrue(centre.replies.keySet().containsAll(
+                List.of("r-again", "r-scope", "r-resend", "r-bad")), () -> "answers " + centre.replies.keySet()
+                + "; " + state("x3")));
         // THEN accept is ok with version 2, the second accept not-allowed, c2's scope out-of-scope, resend counts
         JsonObject accepted = centre.replies.get("r-accept");
         assertEquals("ok", accepted.getString("code"));
@@ -133,6 +141,13 @@ class SimulatedUplinksTest {
         uplinks.comeBack("x4");
         await().atMost(Duration.ofSeconds(20)).until(() -> centre.summaries.get("x4").getBoolean("reachable"));
         System.out.printf("SimulatedUplinksTest: will received %d ms after going dark%n", willMs);
+    }
+
+    /** Where a compound and the centre stand, for a failure message: connections, reconnects, the outbox. */
+    private static String state(String compound) {
+        return uplinks.describe(compound) + "; its command topic bound on every node: "
+                + cluster.boundOnEveryNode(uplinks.address(compound).topic("command")) + "; the centre connected "
+                + centre.connects;
     }
 
     private static JsonObject cmd(String action, String id, JsonObject scope) {
