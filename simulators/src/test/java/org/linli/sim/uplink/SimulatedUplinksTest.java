@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -97,6 +98,7 @@ class SimulatedUplinksTest {
         String id = uplinks.raise("x3");
         String topic = uplinks.address("x3").topic("command");
         await().atMost(Duration.ofSeconds(20)).until(() -> cluster.boundOnEveryNode(topic));
+        assertFalse(cluster.boundOnEveryNode(uplinks.address("x3").topic("nobody-listens")), "the wait can tell");
         JsonObject scope = new JsonObject().put("street", "s1").put("community", "c1").put("compound", null);
         // WHEN the centre accepts it, accepts it again, acts out of scope, and asks for a resend
         centre.command(topic, "r-accept", cmd("accept", id, scope));
