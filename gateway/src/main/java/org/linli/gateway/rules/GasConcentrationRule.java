@@ -43,14 +43,13 @@ public final class GasConcentrationRule implements Rule {
             return;
         }
         RuleThresholds.Gas t = thresholds.gas(device);
-        AlertKey key = LifeSafetyAlarmRule.key(device, AlertType.GAS_LEAK);
         if (reading.value() >= t.alarmLel() && above.add(device.id())) {
-            alerts.raise(new AlertRequest(key, AlertType.GAS_LEAK,
+            alerts.raise(new AlertRequest(LifeSafetyAlarmRule.key(device, AlertType.GAS_LEAK), AlertType.GAS_LEAK,
                     LifeSafetyAlarmRule.lifeSafetySeverity(site, vulnerable, device), device.location(), device,
                     String.format(Locale.ROOT, "燃气浓度 %.1f %%LEL（报警阈值 %.1f）", reading.value(), t.alarmLel()),
                     reading.time()));
         } else if (reading.value() < t.clearLel() && above.remove(device.id())) {
-            alerts.clear(key);
+            alerts.clear(LifeSafetyAlarmRule.key(device, AlertType.GAS_LEAK));
         }
     }
 }

@@ -6,6 +6,7 @@ import org.linli.gateway.config.RulesOptions.GasThresholdOptions;
 import org.linli.gateway.config.RulesOptions.HeartbeatOptions;
 import org.linli.gateway.config.RulesOptions.WaterRuleOptions;
 import org.linli.gateway.site.Device;
+import org.linli.gateway.site.Location;
 
 import java.time.Duration;
 import java.util.Map;
@@ -59,6 +60,12 @@ public final class RuleThresholds {
         }
         int missed = h.missed() == null ? MISSED_DEFAULT : h.missed();
         return Optional.of(Duration.ofSeconds((long) h.intervalSeconds() * missed));
+    }
+
+    /** The water thresholds at a place: its household's, if it is one and has its own, else the site's. */
+    public WaterRuleOptions water(Location place) {
+        // every water reading asks: the household's key (a string built anew) only where some household has its own
+        return options.waterByHousehold().isEmpty() ? water((String) null) : water(place.householdKey().orElse(null));
     }
 
     public WaterRuleOptions water(String householdKey) {
