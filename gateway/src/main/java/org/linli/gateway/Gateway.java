@@ -162,7 +162,7 @@ public final class Gateway extends AbstractVerticle {
                         env.apply(t.tokenEnv()).toCharArray(), Duration.ofSeconds(30));
                 influx.add(w);
                 // every write request is timed and counted by outcome and target on its way (docs/OPERATIONS.md)
-                writers.put(t.name(), new MeasuredBatchWriter(w::write, metrics.registry(), t.name()));
+                writers.put(t.name(), new MeasuredBatchWriter(w, metrics.registry(), t.name()));
             } catch (RuntimeException e) {
                 return failed("InfluxDB client for target " + t.name() + " at " + Redaction.url(t.url()), e);
             }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Times every write request to the time-series server and counts requests and their points by outcome: accepted,
@@ -67,16 +68,25 @@ public final class MeasuredBatchWriter implements BatchWriter {
 
     @Override
     public WriteOutcome write(List<String> lines) {
+        return measured(lines.size(), () -> writer.write(lines));
+    }
+
+    @Override
+    public WriteOutcome writeUtf8(List<byte[]> lines) {
+        return measured(lines.size(), () -> writer.writeUtf8(lines));
+    }
+
+    private WriteOutcome measured(int size, Supplier<WriteOutcome> write) {
         long start = nanoTime.getAsLong();
         WriteOutcome outcome;
         try {
-            outcome = writer.write(lines);
+            outcome = write.get();
         } catch (RuntimeException e) {
             // the forwarder retries a writer that throws: count it as such
-            record(RETRY, lines.size(), start);
+            record(RETRY, size, start);
             throw e;
         }
-        record(name(outcome), lines.size(), start);
+        record(name(outcome), size, start);
         return outcome;
     }
 

@@ -153,10 +153,10 @@ public final class QueueForwarder {
 
     private void send() {
         List<QueuedRecord> part = parts.peekFirst();
-        List<String> lines = new ArrayList<>(part.size());
-        part.forEach(r -> lines.add(r.line()));
+        List<byte[]> lines = new ArrayList<>(part.size());
+        part.forEach(r -> lines.add(r.utf8()));
         stats.writeRequests.increment();
-        worker.<WriteOutcome>executeBlocking(() -> writer.write(lines), true).onComplete(ar -> {
+        worker.<WriteOutcome>executeBlocking(() -> writer.writeUtf8(lines), true).onComplete(ar -> {
             WriteOutcome outcome = ar.succeeded() ? ar.result()
                     : new WriteOutcome.RetryLater(0, "writer failed: " + ar.cause(), null);
             handle(part, outcome);

@@ -2,6 +2,7 @@ package org.linli.gateway.queue;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 
 /**
@@ -99,8 +100,9 @@ final class RecordCodec {
         private int offset;
         private int length;
 
-        String line() {
-            return new String(bytes, offset, length, StandardCharsets.UTF_8);
+        /** The payload's bytes, copied out of the read buffer. */
+        byte[] utf8() {
+            return Arrays.copyOfRange(bytes, offset, offset + length);
         }
     }
 }

@@ -264,7 +264,7 @@ final class SegmentLog {
                     int n;
                     while (out.size() < maxRecords && (n = reader.next(pos, d)) > 0) {
                         pos += n;
-                        out.add(new QueuedRecord(lane, s.id, pos, d.time, d.line()));
+                        out.add(new QueuedRecord(lane, s.id, pos, d.time, d.utf8()));
                     }
                     readWindow = reader.window();
                 }

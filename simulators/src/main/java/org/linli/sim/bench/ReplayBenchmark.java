@@ -43,7 +43,7 @@ public final class ReplayBenchmark {
                 .withFsyncEveryMs(5);
         try (InfluxLineWriter writer = new InfluxLineWriter(url, "linli", "bench", "t".toCharArray(), Duration.ofSeconds(30))) {
             // the outage: nothing listens on the port
-            StoreAndForward down = on(vertx, () -> StoreAndForward.start(vertx, queue, dir.toString(), influx, writer::write,
+            StoreAndForward down = on(vertx, () -> StoreAndForward.start(vertx, queue, dir.toString(), influx, writer,
                     DeadLetters.inMemory(Clock.systemUTC()), Clock.systemUTC()));
             long t0 = System.nanoTime();
             long ts = 1_700_000_000_000L;
@@ -69,7 +69,7 @@ public final class ReplayBenchmark {
 
             try (QuestDbServer db = new QuestDbServer(dir.resolve("questdb"), port).start()) {
                 long t1 = System.nanoTime();
-                StoreAndForward up = on(vertx, () -> StoreAndForward.start(vertx, queue, dir.toString(), influx, writer::write,
+                StoreAndForward up = on(vertx, () -> StoreAndForward.start(vertx, queue, dir.toString(), influx, writer,
                         DeadLetters.inMemory(Clock.systemUTC()), Clock.systemUTC()));
                 double recoverSeconds = (System.nanoTime() - t1) / 1e9;
                 while (up.stats().depthPoints() > 0) {

@@ -85,7 +85,7 @@ class VmAgentReplicationTest {
             InfluxTarget district = new InfluxTarget("district", agent.url(), "linli", "district", "T", 500, 100);
             StoreAndForward store = onLoop(() -> StoreAndForward.start(vertx, QueueOptions.defaults()
                             .withDir(dir.resolve("queue").toString()).withFsyncEveryMs(2), dir.toString(),
-                    List.of(district), t -> writer::write, DeadLetters.inMemory(Clock.systemUTC()), Clock.systemUTC()));
+                    List.of(district), t -> writer, DeadLetters.inMemory(Clock.systemUTC()), Clock.systemUTC()));
             TargetStats stats = store.stats().target("district");
 
             // WHEN a steady load of 40 series is written (one round every 50 ms), node B is SIGKILLed after 50 rounds

@@ -68,7 +68,7 @@ class WritePolicyOnQueueTest {
             DeadLetters deadLetters = DeadLetters.inMemory(Clock.systemUTC());
             StoreAndForward store = onLoop(() -> StoreAndForward.start(vertx, QueueOptions.defaults()
                     .withDir(dir.resolve("queue").toString()).withFsyncEveryMs(2),
-                    dir.toString(), InfluxOptions.of(proxy.url(), "linli", "policy").withBatch(500, 50), influx::write,
+                    dir.toString(), InfluxOptions.of(proxy.url(), "linli", "policy").withBatch(500, 50), influx,
                     deadLetters, Clock.systemUTC()));
             QueueStats stats = store.stats();
 
