@@ -1,8 +1,6 @@
 package org.linli.gateway.pipeline;
 
 import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A queue with two lanes that keeps each key's (device's) items in order: urgent items are taken before any bulk
@@ -27,8 +25,6 @@ final class LanedQueue<T> {
 
     private final ArrayDeque<Entry<T>> urgent = new ArrayDeque<>();
     private final ArrayDeque<Entry<T>> bulk = new ArrayDeque<>();
-    /** Key → its bulk entries still waiting, in order: what an urgent item of that key promotes. */
-    private final Map<String, ArrayDeque<Entry<T>>> waitingBulk = new HashMap<>();
     private int bulkWaiting;
     private boolean bulkHeld;
 
@@ -36,23 +32,30 @@ final class LanedQueue<T> {
     synchronized void offer(String key, boolean isUrgent, T item) {
         Entry<T> e = new Entry<>(key, item);
         if (isUrgent) {
-            ArrayDeque<Entry<T>> earlier = key == null ? null : waitingBulk.remove(key);
-            if (earlier != null) {
-                for (Entry<T> b : earlier) {
-                    b.promoted = true;
-                    urgent.addLast(b);
-                    bulkWaiting--;
-                }
+            if (key != null && bulkWaiting > 0) {
+                promoteWaiting(key);
             }
             urgent.addLast(e);
         } else {
             bulk.addLast(e);
             bulkWaiting++;
-            if (key != null) {
-                waitingBulk.computeIfAbsent(key, k -> new ArrayDeque<>(4)).addLast(e);
-            }
         }
         notifyAll();
+    }
+
+    /**
+     * Moves the key's bulk entries still waiting to the urgent lane, in their order. A scan of the bulk lane, not an
+     * index by key: urgent items are rare (a payload that may carry an alarm) and the bulk lane is bounded by the
+     * MQTT in-flight window, while an index cost two map operations and a deque on every message.
+     */
+    private void promoteWaiting(String key) {
+        for (Entry<T> b : bulk) {
+            if (!b.promoted && key.equals(b.key)) {
+                b.promoted = true;
+                urgent.addLast(b);
+                bulkWaiting--;
+            }
+        }
     }
 
     /** The next item (urgent first), or null if none is ready. */
@@ -69,13 +72,6 @@ final class LanedQueue<T> {
                 continue;                                     // already taken through the urgent lane
             }
             bulkWaiting--;
-            if (e.key != null) {
-                ArrayDeque<Entry<T>> mine = waitingBulk.get(e.key);
-                mine.pollFirst();                             // it is the head: a key's entries leave in order
-                if (mine.isEmpty()) {
-                    waitingBulk.remove(e.key);
-                }
-            }
             return e.item;
         }
         return null;
