@@ -15,7 +15,7 @@ import java.util.Optional;
  * back what the file held at start. Event-loop confined.
  * <p>
  * {@link #seen} runs for every message: one map lookup finds the device's entry, updated in place and marked
- * changed, instead of a merge into one map and a put into another (7-15 % of the event loop's samples at 25,000
+ * changed, instead of a merge into one map and a put into another (~15 % of the event loop's samples at 25,000
  * messages a second, BENCHMARKS issue 15).
  */
 public final class DeviceActivity {
