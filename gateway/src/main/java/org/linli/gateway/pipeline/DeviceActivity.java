@@ -32,7 +32,7 @@ public final class DeviceActivity {
     }
 
     private final Map<String, Seen> lastSeen = new HashMap<>();
-    private List<Seen> changed = new ArrayList<>();
+    private final List<Seen> changed = new ArrayList<>();
 
     public void seen(String deviceId, Instant at) {
         Seen s = lastSeen.get(deviceId);
@@ -69,7 +69,7 @@ public final class DeviceActivity {
             out.put(s.deviceId, s.at);
             s.changed = false;
         }
-        changed = new ArrayList<>();
+        changed.clear();
         return out;
     }
 

@@ -16,8 +16,7 @@ import java.util.Optional;
  * up (48 a reading) and kilobytes of inlined code for the JIT to compile on a cold drain (BENCHMARKS, issue 15).
  */
 final class WaterHistory {
-    static final Duration SLOT = Duration.ofMinutes(30);
-    static final long SLOT_MILLIS = SLOT.toMillis();
+    private static final long SLOT_MILLIS = Duration.ofMinutes(30).toMillis();
     static final long DAY_MILLIS = Duration.ofHours(24).toMillis();
     /** Slots remembered: a power of two above the 48 of a day the continuous-flow rule reads and the current one. */
     private static final int SLOTS = 64;
