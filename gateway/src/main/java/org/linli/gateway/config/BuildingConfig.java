@@ -12,8 +12,11 @@ public record BuildingConfig(String id, List<UnitConfig> units, List<AreaConfig>
         areas = areas == null ? List.of() : List.copyOf(areas);
     }
 
-    /** The ids of the building's common areas. */
+    /**
+     * The ids of the building's common areas that have one (an area written without an id is reported by the site
+     * check, and must not reach the places and hints built from these).
+     */
     public List<String> areaIds() {
-        return areas.stream().map(AreaConfig::id).toList();
+        return areas.stream().map(AreaConfig::id).filter(id -> id != null && !id.isBlank()).toList();
     }
 }

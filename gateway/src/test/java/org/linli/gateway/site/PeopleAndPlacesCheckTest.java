@@ -24,4 +24,19 @@ class PeopleAndPlacesCheckTest {
         assertTrue(problems.contains("site.buildings[0].areas[1]") && problems.contains("a common area needs an id"),
                 problems);
     }
+
+    @Test
+    @DisplayName("a device naming a misspelt area beside an area with no id gets both problems, not a crash (fuzz finding)")
+    void misspeltAreaBesideIdlessArea() {
+        // GIVEN an area written with its name only and a device located in "boiler-rom"
+        String yaml = SiteYaml.text("", "").replace("{id: boiler-room, name: 锅炉房}, gate]", "{name: 锅炉房}, gate]")
+                .replace("location: \"3:boiler-room\"", "location: \"3:boiler-rom\"");
+        // WHEN it is loaded THEN both are reported where they are, and the hint is drawn from the areas that have ids
+        ConfigException e = assertThrows(ConfigException.class, () -> org.linli.gateway.sitefile.SiteFiles.parse(yaml,
+                "issue14.yaml", org.linli.gateway.TestSites.PROFILES, org.linli.gateway.TestSites.ENV));
+        String problems = String.join("\n", e.problems());
+        assertTrue(problems.contains("site.buildings[0].areas[0]") && problems.contains("a common area needs an id"),
+                problems);
+        assertTrue(problems.contains("building 3 has no area 'boiler-rom' (its areas: gate)"), problems);
+    }
 }
