@@ -115,7 +115,7 @@ public final class Pipeline {
         return deliver(device, decoded, points.readingLines(device, decoded.readings()), new IncomingMessage(source, device.id(), new byte[0], device.id(), null, receivedAt));
     }
 
-    private Future<Void> deliver(Device device, Decoded decoded, List<String> readingLines, IncomingMessage msg) {
+    private Future<Void> deliver(Device device, Decoded decoded, List<byte[]> readingLines, IncomingMessage msg) {
         stats.decodedMessages++;
         stats.readings += decoded.readings().size();
         stats.events += decoded.events().size();
@@ -124,7 +124,7 @@ public final class Pipeline {
         List<DeviceEvent> eventsToWrite = stateChanges.toWrite(device.id(), decoded.events());
         Future<Void> stored = readingLines.isEmpty() && eventsToWrite.isEmpty()
                 ? Future.succeededFuture()
-                : sink.offer(new PointBatch(readingLines, points.eventLines(device, eventsToWrite)));
+                : sink.offer(PointBatch.ofUtf8(readingLines, points.eventLines(device, eventsToWrite)));
         if (!decoded.readings().isEmpty()) {
             for (DeviceEventListener l : listeners) {
                 l.onReadings(device, decoded.readings());

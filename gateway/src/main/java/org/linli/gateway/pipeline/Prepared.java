@@ -8,13 +8,13 @@ import java.util.List;
 
 /**
  * One message after the part of the pipeline that may run on any thread ({@link Pipeline#prepare}): either its
- * device, decoded content and the telemetry lines of its readings, or why it is rejected. The rest
+ * device, decoded content and the telemetry lines (UTF-8) of its readings, or why it is rejected. The rest
  * ({@link Pipeline#apply}) runs on the event loop. Immutable.
  */
-public record Prepared(IncomingMessage message, Device device, Decoded decoded, List<String> readingLines,
+public record Prepared(IncomingMessage message, Device device, Decoded decoded, List<byte[]> readingLines,
                        DecodeFailure failure, String failureText) {
 
-    static Prepared decoded(IncomingMessage msg, Device device, Decoded decoded, List<String> readingLines) {
+    static Prepared decoded(IncomingMessage msg, Device device, Decoded decoded, List<byte[]> readingLines) {
         return new Prepared(msg, device, decoded, readingLines, null, null);
     }
 

@@ -142,19 +142,19 @@ public final class DiskQueue implements TelemetrySink {
     private void write(List<Offer> batch) {
         long now = clock.millis();
         onIo(() -> {
-            Map<Lane, List<String>> byLane = new EnumMap<>(Lane.class);
+            Map<Lane, List<byte[]>> byLane = new EnumMap<>(Lane.class);
             int points = 0;
             for (Offer o : batch) {
                 for (Lane lane : Lane.values()) {
-                    List<String> lines = o.points().lines(lane);
+                    List<byte[]> lines = o.points().utf8(lane);
                     if (!lines.isEmpty()) {
                         byLane.computeIfAbsent(lane, l -> new ArrayList<>()).addAll(lines);
                         points += lines.size();
                     }
                 }
             }
-            for (Map.Entry<Lane, List<String>> e : byLane.entrySet()) {
-                lanes.get(e.getKey()).append(e.getValue(), now);
+            for (Map.Entry<Lane, List<byte[]>> e : byLane.entrySet()) {
+                lanes.get(e.getKey()).appendUtf8(e.getValue(), now);
             }
             for (Lane lane : byLane.keySet()) {
                 lanes.get(lane).sync();

@@ -167,15 +167,25 @@ final class SegmentLog {
         return out;
     }
 
-    /** Writes the framed lines to the newest segment, starting a new one when it is full. Not yet durable. */
+    /** {@link #appendUtf8} of the lines' UTF-8 (the outbox's records, tests). */
     void append(List<String> lines, long nowMillis) throws IOException {
         List<byte[]> payloads = new ArrayList<>(lines.size());
         for (String line : lines) {
-            byte[] payload = RecordCodec.payload(line);
+            payloads.add(RecordCodec.payload(line));
+        }
+        appendUtf8(payloads, nowMillis);
+    }
+
+    /**
+     * Writes the framed records (each line's UTF-8, not written to afterwards) to the newest segment, starting a new
+     * one when it is full. Not yet durable. A record that is empty or over the size limit refuses the whole call,
+     * before anything is written.
+     */
+    void appendUtf8(List<byte[]> payloads, long nowMillis) throws IOException {
+        for (byte[] payload : payloads) {
             if (payload.length > RecordCodec.MAX_PAYLOAD || payload.length == 0) {
                 throw new IllegalArgumentException("a point of " + payload.length + " bytes cannot be queued");
             }
-            payloads.add(payload);
         }
         int i = 0;
         while (i < payloads.size()) {

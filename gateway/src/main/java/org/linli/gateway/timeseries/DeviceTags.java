@@ -5,21 +5,23 @@ import org.linli.gateway.site.Device;
 import org.linli.gateway.site.Location;
 import org.linli.gateway.site.SiteDirectory;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The start of every line of one device, made once: its measurement and location tags, sorted and escaped
  * ({@code gas_alarm,building=3,...,unit=2 }), and the {@code device_event} start for each event type (the
- * {@code device_type} and {@code event} tags sorted in among them). Immutable once built; the prefixes of event types
- * are filled in lazily (a benign race: two threads may build the same string).
+ * {@code device_type} and {@code event} tags sorted in among them), each kept as UTF-8 bytes, the form the lines are
+ * stored and sent in. Immutable once built; the prefixes of event types are filled in lazily (a benign race: two
+ * threads may build the same bytes).
  */
 final class DeviceTags {
     /** The device the prefixes were made for. */
     final Device device;
     private final Map<String, String> tags;
-    final String readingPrefix;
-    private final String[] eventPrefixes = new String[EventType.values().length];
+    final byte[] readingPrefix;
+    private final byte[][] eventPrefixes = new byte[EventType.values().length][];
 
     DeviceTags(SiteDirectory site, Device device) {
         this.device = device;
@@ -40,8 +42,8 @@ final class DeviceTags {
         this.readingPrefix = prefix(device.type().id(), t);
     }
 
-    String eventPrefix(String deviceType, EventType type) {
-        String p = eventPrefixes[type.ordinal()];
+    byte[] eventPrefix(String deviceType, EventType type) {
+        byte[] p = eventPrefixes[type.ordinal()];
         if (p == null) {
             Map<String, String> t = new TreeMap<>(tags);
             put(t, "device_type", deviceType);
@@ -58,7 +60,7 @@ final class DeviceTags {
         }
     }
 
-    private static String prefix(String measurement, Map<String, String> tags) {
+    private static byte[] prefix(String measurement, Map<String, String> tags) {
         StringBuilder sb = new StringBuilder(160);
         LineProtocol.measurement(sb, measurement);
         tags.forEach((k, v) -> {
@@ -67,6 +69,6 @@ final class DeviceTags {
             sb.append('=');
             LineProtocol.key(sb, v);
         });
-        return sb.append(' ').toString();
+        return sb.append(' ').toString().getBytes(StandardCharsets.UTF_8);
     }
 }

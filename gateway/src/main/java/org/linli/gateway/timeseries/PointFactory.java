@@ -7,8 +7,10 @@ import org.linli.drivers.model.Reading;
 import org.linli.gateway.site.Device;
 import org.linli.gateway.site.SiteDirectory;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * The text is the same, byte for byte, as influxdb-client's {@code Point} made it (tags and fields sorted by name,
  * a repeated field keeps its last value, {@link LineProtocol}'s escaping and numbers), but each device's measurement
- * and tags are escaped once and kept ({@link DeviceTags}). Thread-safe: the decode workers call it for readings, the
- * event loop for events.
+ * and tags are escaped and encoded once and kept ({@link DeviceTags}), and each line is made as the UTF-8 bytes the
+ * queue stores: the tags' prefix copied as bytes, the fields (ASCII) encoded on their own. A point with no field to
+ * write (only non-finite values, which {@code Point} dropped) makes no line. Thread-safe: the decode workers call it
+ * for readings, the event loop for events.
  */
 public final class PointFactory {
     public static final String EVENT_MEASUREMENT = "device_event";
@@ -58,11 +62,11 @@ public final class PointFactory {
     }
 
     public PointBatch points(Device device, Decoded decoded) {
-        return new PointBatch(readingLines(device, decoded.readings()), eventLines(device, decoded.events()));
+        return PointBatch.ofUtf8(readingLines(device, decoded.readings()), eventLines(device, decoded.events()));
     }
 
-    /** The telemetry lines of one message's readings: one line per instant, in the order the instants came. */
-    public List<String> readingLines(Device device, List<Reading> readings) {
+    /** The telemetry lines (UTF-8) of one message's readings: one line per instant, in the order the instants came. */
+    public List<byte[]> readingLines(Device device, List<Reading> readings) {
         if (readings.isEmpty()) {
             return List.of();
         }
@@ -79,23 +83,51 @@ public final class PointFactory {
                 addDouble(fields, GAS_ALARM_LEVEL_FIELD, gasAlarmLevel.of(device));
             }
         }
-        String prefix = tagsOf(device).readingPrefix;
-        List<String> lines = new ArrayList<>(byInstant.size());
-        byInstant.forEach((time, fields) -> lines.add(line(prefix, fields, time)));
+        byte[] prefix = tagsOf(device).readingPrefix;
+        List<byte[]> lines = new ArrayList<>(byInstant.size());
+        byInstant.forEach((time, fields) -> {
+            StringBuilder tail = fieldsAndTime(fields, time);
+            if (tail != null) {
+                lines.add(join(prefix, tail));
+            }
+        });
         return lines;
     }
 
-    /** The {@code device_event} lines of events, one per event, in their order. */
-    public List<String> eventLines(Device device, List<DeviceEvent> events) {
+    /** The {@code device_event} lines (UTF-8) of events, one per event, in their order. */
+    public List<byte[]> eventLines(Device device, List<DeviceEvent> events) {
         if (events.isEmpty()) {
             return List.of();
         }
         DeviceTags t = tagsOf(device);
-        List<String> lines = new ArrayList<>(events.size());
+        List<byte[]> lines = new ArrayList<>(events.size());
         for (DeviceEvent e : events) {
-            lines.add(t.eventPrefix(device.type().id(), e.type()) + "count=1i " + e.time().toEpochMilli());
+            lines.add(join(t.eventPrefix(device.type().id(), e.type()),
+                    new StringBuilder(32).append("count=1i ").append(e.time().toEpochMilli())));
         }
         return lines;
+    }
+
+    /**
+     * The prefix's bytes, then the tail's. The tail (field names, numbers, the time) is ASCII, so its characters are
+     * copied as bytes straight from the builder, with no String or encoder between; a tail that is not ASCII (no
+     * field name is today) is encoded as UTF-8 instead.
+     */
+    static byte[] join(byte[] prefix, CharSequence tail) {
+        int n = tail.length();
+        for (int i = 0; i < n; i++) {
+            if (tail.charAt(i) >= 0x80) {
+                byte[] end = tail.toString().getBytes(StandardCharsets.UTF_8);
+                byte[] line = Arrays.copyOf(prefix, prefix.length + end.length);
+                System.arraycopy(end, 0, line, prefix.length, end.length);
+                return line;
+            }
+        }
+        byte[] line = Arrays.copyOf(prefix, prefix.length + n);
+        for (int i = 0; i < n; i++) {
+            line[prefix.length + i] = (byte) tail.charAt(i);
+        }
+        return line;
     }
 
     private DeviceTags tagsOf(Device device) {
@@ -119,11 +151,11 @@ public final class PointFactory {
     }
 
     /**
-     * Fields sorted by name, a repeated name keeping its last value; no field written: an empty line, as Point did.
-     * The fields and time are built apart and joined to the prefix once: the prefix holds Chinese place names, and a
-     * builder that starts with it is widened to two bytes a character and then copied again by toString().
+     * The part of a line after the tags: fields sorted by name, a repeated name keeping its last value, then the time;
+     * null when no field is left to write (Point wrote an empty line, which the write API skipped and the queue
+     * would refuse).
      */
-    private static String line(String prefix, List<Field> fields, Instant time) {
+    private static StringBuilder fieldsAndTime(List<Field> fields, Instant time) {
         fields.sort(BY_NAME);                                 // stable: equal names keep their order
         StringBuilder sb = new StringBuilder(fields.size() * 24 + 16);
         boolean any = false;
@@ -142,6 +174,6 @@ public final class PointFactory {
             sb.append('=').append(f.text());
             any = true;
         }
-        return any ? prefix.concat(sb.append(' ').append(time.toEpochMilli()).toString()) : "";
+        return any ? sb.append(' ').append(time.toEpochMilli()) : null;
     }
 }

@@ -41,7 +41,7 @@ class DiskQueueQuotaTest {
             List<String> events = n % 50 == 0
                     ? List.of("device_event,device=g" + (n / 50) + ",event=alarm count=1i " + (1_000_000L + n))
                     : List.of();
-            OnLoop.get(vertx, () -> queue.offer(new PointBatch(readings, events)));
+            OnLoop.get(vertx, () -> queue.offer(PointBatch.ofText(readings, events)));
         }
 
         // THEN the alarms are all still queued, the telemetry that fits is the newest, and every drop is counted

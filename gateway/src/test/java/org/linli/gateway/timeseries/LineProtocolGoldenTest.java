@@ -22,7 +22,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
@@ -87,6 +89,35 @@ class LineProtocolGoldenTest {
         assertEquals(otherPrefix.replace("device=" + other.id(), "device=" + first.id()), asMoved.substring(0, asMoved.indexOf(' ')));
         assertNotEquals(asFirst.substring(0, asFirst.indexOf(' ')), asMoved.substring(0, asMoved.indexOf(' ')));
         assertEquals(asFirst, asFirstAgain);
+    }
+
+    @Test
+    @DisplayName("an instant whose only values are not finite makes no line (the queue refuses an empty record), the others theirs")
+    void nonFiniteInstantMakesNoLine() throws Exception {
+        // GIVEN a device with one instant of NaN and infinity only, and one of a finite value
+        SiteDirectory site = SiteDirectory.from(TestSites.small());
+        Device device = site.devices().iterator().next();
+        Decoded msg = Decoded.of(List.of(new Reading(device.id(), Quantity.GAS_LEL, Double.NaN, T),
+                new Reading(device.id(), Quantity.GAS_PPM, Double.POSITIVE_INFINITY, T),
+                new Reading(device.id(), Quantity.GAS_LEL, 4.5, T.plusSeconds(1))), List.of());
+        // WHEN it is turned into points
+        List<byte[]> lines = new PointFactory(site).readingLines(device, msg.readings());
+        // THEN only the finite instant has a line, and its bytes are the UTF-8 of its text, Chinese tags included
+        assertEquals(1, lines.size());
+        String text = new String(lines.get(0), StandardCharsets.UTF_8);
+        assertTrue(text.endsWith(" gas_lel=4.5 " + T.plusSeconds(1).toEpochMilli()), text);
+        assertTrue(text.contains("compound=幸福里"), text);
+        assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), lines.get(0));
+    }
+
+    @Test
+    @DisplayName("a line's bytes are the prefix's UTF-8 and then the tail's, whether the tail is ASCII or not")
+    void joinedBytesAreUtf8() {
+        byte[] prefix = "gas_alarm,compound=幸福里 ".getBytes(StandardCharsets.UTF_8);
+        for (String tail : List.of("gas_lel=4.5 1764000000000", "", "温度=1i 1", "x=\u00e9 2")) {
+            assertArrayEquals(("gas_alarm,compound=幸福里 " + tail).getBytes(StandardCharsets.UTF_8),
+                    PointFactory.join(prefix, new StringBuilder(tail)), tail);
+        }
     }
 
     private static List<String> all(PointBatch batch) {
