@@ -17,9 +17,7 @@ class PeopleAndPlacesCheckTest {
         String yaml = SiteYaml.text("", "").replace("timeZone: Asia/Shanghai", "timeZone: Asia/Shanghia")
                 .replace("{id: boiler-room, name: 锅炉房}, gate]", "{id: boiler-room, name: 锅炉房}, {name: 大门}]");
         // WHEN it is loaded THEN both problems are listed, each where it is
-        ConfigException e = assertThrows(ConfigException.class, () -> org.linli.gateway.sitefile.SiteFiles.parse(yaml,
-                "issue14.yaml", org.linli.gateway.TestSites.PROFILES, org.linli.gateway.TestSites.ENV));
-        String problems = String.join("\n", e.problems());
+        String problems = problemsOf(yaml);
         assertTrue(problems.contains("site.timeZone") && problems.contains("unknown time zone 'Asia/Shanghia'"), problems);
         assertTrue(problems.contains("site.buildings[0].areas[1]") && problems.contains("a common area needs an id"),
                 problems);
@@ -32,11 +30,16 @@ class PeopleAndPlacesCheckTest {
         String yaml = SiteYaml.text("", "").replace("{id: boiler-room, name: 锅炉房}, gate]", "{name: 锅炉房}, gate]")
                 .replace("location: \"3:boiler-room\"", "location: \"3:boiler-rom\"");
         // WHEN it is loaded THEN both are reported where they are, and the hint is drawn from the areas that have ids
-        ConfigException e = assertThrows(ConfigException.class, () -> org.linli.gateway.sitefile.SiteFiles.parse(yaml,
-                "issue14.yaml", org.linli.gateway.TestSites.PROFILES, org.linli.gateway.TestSites.ENV));
-        String problems = String.join("\n", e.problems());
+        String problems = problemsOf(yaml);
         assertTrue(problems.contains("site.buildings[0].areas[0]") && problems.contains("a common area needs an id"),
                 problems);
         assertTrue(problems.contains("building 3 has no area 'boiler-rom' (its areas: gate)"), problems);
+    }
+
+    /** The problems loading {@code yaml} is refused with, one a line. */
+    private static String problemsOf(String yaml) {
+        ConfigException e = assertThrows(ConfigException.class, () -> org.linli.gateway.sitefile.SiteFiles.parse(yaml,
+                "issue14.yaml", org.linli.gateway.TestSites.PROFILES, org.linli.gateway.TestSites.ENV));
+        return String.join("\n", e.problems());
     }
 }
