@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class DevicePublisher implements AutoCloseable {
     private static final int WINDOW = 500;
+    /** How long the resend thread waits after Paho refused a message at once. */
+    private static final long RESEND_PAUSE_MS = 5;
 
     private final MqttAsyncClient client;
     private final Semaphore window = new Semaphore(WINDOW);
@@ -32,6 +34,7 @@ public final class DevicePublisher implements AutoCloseable {
     private final AtomicLong acked = new AtomicLong();
     private final AtomicLong resent = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicBoolean reconnecting = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean resending = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean closed;
     private final MqttConnectionOptions connectOptions;
 
@@ -123,13 +126,14 @@ public final class DevicePublisher implements AutoCloseable {
         return done;
     }
 
-    private void send(Pending p) {
+    /** Hands {@code p} to Paho; false if it was refused at once (and kept for a resend). */
+    private boolean send(Pending p) {
         try {
             window.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             p.done().completeExceptionally(e);
-            return;
+            return true;
         }
         try {
             client.publish(p.topic(), p.payload(), p.qos(), false, null, new MqttActionListener() {
@@ -146,9 +150,11 @@ public final class DevicePublisher implements AutoCloseable {
                     keep(p);
                 }
             });
-        } catch (MqttException | RuntimeException notConnected) {
+            return true;
+        } catch (MqttException | RuntimeException refused) {   // not connected, or the broker's in-flight limit
             window.release();
             keep(p);
+            return false;
         }
     }
 
@@ -159,12 +165,31 @@ public final class DevicePublisher implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends what was kept, on one thread at a time. A send refused while connected (the broker's Receive Maximum
+     * reached: Paho refuses at once) is kept again and retried after a short pause; a thread per refusal, as before,
+     * grew to tens of thousands of threads in the community demo and starved the machine of processes.
+     */
     private void resendUnsent() {
+        if (!resending.compareAndSet(false, true)) {
+            return;
+        }
         Thread t = new Thread(() -> {
-            Pending p;
-            while (client.isConnected() && (p = unsent.poll()) != null) {
-                resent.incrementAndGet();
-                send(p);
+            try {
+                Pending p;
+                while (!closed && client.isConnected() && (p = unsent.poll()) != null) {
+                    resent.incrementAndGet();
+                    if (!send(p)) {
+                        Thread.sleep(RESEND_PAUSE_MS);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                resending.set(false);
+            }
+            if (!unsent.isEmpty() && client.isConnected()) {
+                resendUnsent();                               // kept after this thread's last look
             }
         }, "sim-resend");
         t.setDaemon(true);
