@@ -19,6 +19,8 @@ import java.util.List;
  * @param alertCeiling    the ceiling the alert-latency run loads to (0: measure it with a ladder first)
  * @param peerTimeout     seconds without a stored message after which a drain is reported stalled
  * @param gatewayLaunch   what follows {@code java} to run the gateway: the JVM options and {@code -jar <jar>}
+ * @param gatewayJava     the {@code java} the gateway runs on: by default this JVM's own, {@code --gateway-java} another
+ *                        (e.g. a second JDK on the machine, to compare runtimes on the same work)
  * @param nodeRedDir      where Node-RED and Node 22 are installed (reused when present)
  * @param nodeRedVersion  the Node-RED version installed from npm
  * @param out             the markdown file the table is also written to
@@ -28,14 +30,15 @@ import java.util.List;
  */
 public record BenchOptions(String peer, List<Integer> messages, int runs, List<Integer> qos, int devices,
                            boolean backlog, boolean live, boolean alertLatency, List<Integer> ladder, int stepSeconds,
-                           int alertCeiling, int peerTimeout, List<String> gatewayLaunch, Path nodeRedDir,
+                           int alertCeiling, int peerTimeout, List<String> gatewayLaunch, Path gatewayJava, Path nodeRedDir,
                            String nodeRedVersion, Path out, boolean lifeSafetyConnection, boolean metersOnlyBackground) {
 
     public static final String USAGE = """
             ./linli bench [--peer node-red] [--messages 20000,200000] [--runs 3] [--qos 0|1|both] [--devices 6000]
                           [--backlog] [--live] [--alert-latency] [--ladder 5000,10000,15000,20000,25000,30000]
                           [--step-seconds 10] [--ceiling N] [--peer-timeout 60] [--gateway-jar FILE]
-                          [--gateway-jvm-opts "-Xmx256m ..."] [--node-red-dir DIR] [--node-red-version 5.0.7]
+                          [--gateway-jvm-opts "-Xmx256m ..."] [--gateway-java FILE] [--node-red-dir DIR]
+                          [--node-red-version 5.0.7]
                           [--out target/drain-benchmark.md] [--life-safety-connection] [--alert-background all|meters]""";
 
     public boolean nodeRed() {
@@ -57,6 +60,7 @@ public record BenchOptions(String peer, List<Integer> messages, int runs, List<I
         int peerTimeout = 60;
         String jar = "gateway/target/linli-gateway.jar";
         String jvmOpts = "";
+        Path gatewayJava = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> classpathLaunch = null;
         Path nodeRedDir = Path.of(System.getProperty("java.io.tmpdir"), "linli-bench-node-red");
         String nodeRedVersion = "5.0.7";
@@ -98,6 +102,7 @@ public record BenchOptions(String peer, List<Integer> messages, int runs, List<I
                         case "--peer-timeout" -> peerTimeout = ints(a, v).get(0);
                         case "--gateway-jar" -> jar = v;
                         case "--gateway-jvm-opts" -> jvmOpts = v;
+                        case "--gateway-java" -> gatewayJava = Path.of(v).toAbsolutePath();
                         case "--gateway-classpath" -> classpathLaunch = List.of("-cp", v, "org.linli.gateway.GatewayMain");
                         case "--node-red-dir" -> nodeRedDir = Path.of(v);
                         case "--node-red-version" -> nodeRedVersion = v;
@@ -118,7 +123,7 @@ public record BenchOptions(String peer, List<Integer> messages, int runs, List<I
         List<String> launch = new ArrayList<>(Arrays.stream(jvmOpts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
         launch.addAll(classpathLaunch != null ? classpathLaunch : List.of("-jar", Path.of(jar).toAbsolutePath().toString()));
         return new BenchOptions(peer, messages, runs, qos, devices, backlog, live, alerts, ladder, stepSeconds, ceiling,
-                peerTimeout, List.copyOf(launch), nodeRedDir, nodeRedVersion, out, lifeSafety, metersOnly);
+                peerTimeout, List.copyOf(launch), gatewayJava, nodeRedDir, nodeRedVersion, out, lifeSafety, metersOnly);
     }
 
     private static List<Integer> ints(String option, String v) {

@@ -66,7 +66,7 @@ final class BenchRig implements AutoCloseable {
 
     Peer peer(String name, BenchOptions o, NodeRedInstall nodeRed) throws IOException {
         if (name.equals("gateway")) {
-            return new GatewayPeer(site, httpPort, dir.resolve("gateway"), o.gatewayLaunch());
+            return new GatewayPeer(site, httpPort, dir.resolve("gateway"), o.gatewayJava(), o.gatewayLaunch());
         }
         return new NodeRedPeer(nodeRed, dir.resolve("node-red"), "127.0.0.1", broker.port(), "bench-node-red",
                 server.url(), serverCounts, FreePort.pick());

@@ -31,14 +31,19 @@ final class GatewayPeer implements Peer {
     private static final String SHARED_ARCHIVE = "-XX:SharedArchiveFile=";
     private static final Pattern CONNECTED = Pattern.compile("MQTT (connected|reconnected) to");
 
+    private final Path javaBin;
     private final List<String> launch;
     private final Path config;
     private final Path log;
     private final int httpPort;
     private ChildProcess process;
 
-    /** {@code launch}: what follows {@code java}, e.g. the JVM options and {@code -jar linli-gateway.jar}. */
-    GatewayPeer(SiteConfig site, int httpPort, Path dir, List<String> launch) throws IOException {
+    /**
+     * {@code javaBin}: the {@code java} the gateway runs on; {@code launch}: what follows it, e.g. the JVM options and
+     * {@code -jar linli-gateway.jar}.
+     */
+    GatewayPeer(SiteConfig site, int httpPort, Path dir, Path javaBin, List<String> launch) throws IOException {
+        this.javaBin = javaBin;
         this.launch = launch;
         this.httpPort = httpPort;
         java.nio.file.Files.createDirectories(dir);
@@ -56,13 +61,18 @@ final class GatewayPeer implements Peer {
 
     @Override
     public void start() throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(withClassDataSharing(launch));
-        cmd.addAll(List.of("run", "--config", config.toString()));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
+        ProcessBuilder pb = new ProcessBuilder(command(javaBin, launch, config));
         pb.environment().put("LINLI_INFLUX_TOKEN", "bench-token");
         process = new ChildProcess(pb, log, CONNECTED);
+    }
+
+    /** {@code javaBin}, the launch with its class-data archive as {@link #withClassDataSharing} makes it, then the run. */
+    static List<String> command(Path javaBin, List<String> launch, Path config) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaBin.toString());
+        cmd.addAll(withClassDataSharing(launch));
+        cmd.addAll(List.of("run", "--config", config.toString()));
+        return cmd;
     }
 
     /**
