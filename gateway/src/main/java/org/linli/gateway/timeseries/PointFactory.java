@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The text is the same, byte for byte, as influxdb-client's {@code Point} made it (tags and fields sorted by name,
  * a repeated field keeps its last value, {@link LineProtocol}'s escaping and numbers), but each device's measurement
  * and tags are escaped and encoded once and kept ({@link DeviceTags}), and each line is made as the UTF-8 bytes the
- * queue stores: the tags' prefix copied as bytes, the fields (ASCII) encoded on their own. A point with no field to
+ * queue stores: the tags' prefix and then the fields and time (ASCII) copied in as bytes. A point with no field to
  * write (only non-finite values, which {@code Point} dropped) makes no line. Thread-safe: the decode workers call it
  * for readings, the event loop for events.
  */
