@@ -33,6 +33,9 @@ public record BenchOptions(String peer, List<Integer> messages, int runs, List<I
                            int alertCeiling, int peerTimeout, List<String> gatewayLaunch, Path gatewayJava, Path nodeRedDir,
                            String nodeRedVersion, Path out, boolean lifeSafetyConnection, boolean metersOnlyBackground) {
 
+    /** The {@code java} of this JVM: the gateway's unless {@code --gateway-java} names another. */
+    public static final Path OWN_JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+
     public static final String USAGE = """
             ./linli bench [--peer node-red] [--messages 20000,200000] [--runs 3] [--qos 0|1|both] [--devices 6000]
                           [--backlog] [--live] [--alert-latency] [--ladder 5000,10000,15000,20000,25000,30000]
@@ -60,7 +63,7 @@ public record BenchOptions(String peer, List<Integer> messages, int runs, List<I
         int peerTimeout = 60;
         String jar = "gateway/target/linli-gateway.jar";
         String jvmOpts = "";
-        Path gatewayJava = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path gatewayJava = OWN_JAVA;
         List<String> classpathLaunch = null;
         Path nodeRedDir = Path.of(System.getProperty("java.io.tmpdir"), "linli-bench-node-red");
         String nodeRedVersion = "5.0.7";

@@ -120,8 +120,7 @@ public final class DrainBenchmark {
         report.fact(String.format("%s UTC; %d cores, %s; load average at the start %s; Java %s",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(), mem,
                 ProcessSampler.loadAverage(), System.getProperty("java.version")));
-        String java = o.gatewayJava().equals(Path.of(System.getProperty("java.home"), "bin", "java")) ? "java"
-                : o.gatewayJava().toString();
+        String java = o.gatewayJava().equals(BenchOptions.OWN_JAVA) ? "java" : o.gatewayJava().toString();
         report.fact("gateway: `" + java + " " + String.join(" ", o.gatewayLaunch()).replace(System.getProperty("user.dir") + "/", "")
                 + " run --config <generated site>`, " + o.devices() + " devices over every vendor profile, default batch and queue settings"
                 + (o.lifeSafetyConnection() ? ", `mqtt.lifeSafetyConnection: true`" : ""));

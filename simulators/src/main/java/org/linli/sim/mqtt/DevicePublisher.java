@@ -188,7 +188,7 @@ public final class DevicePublisher implements AutoCloseable {
             } finally {
                 resending.set(false);
             }
-            if (!unsent.isEmpty() && client.isConnected()) {
+            if (!closed && !unsent.isEmpty() && client.isConnected()) {
                 resendUnsent();                               // kept after this thread's last look
             }
         }, "sim-resend");
