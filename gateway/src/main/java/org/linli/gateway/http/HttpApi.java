@@ -13,6 +13,7 @@ import org.linli.gateway.alert.AlertService;
 import org.linli.gateway.auth.AlertAccess;
 import org.linli.gateway.auth.ConsoleAuth;
 import org.linli.gateway.auth.User;
+import org.linli.gateway.metrics.GatewayMetrics;
 import org.linli.gateway.pipeline.DeadLetter;
 import org.linli.gateway.pipeline.Pipeline;
 import org.linli.gateway.site.Device;
@@ -128,7 +129,7 @@ public final class HttpApi {
         extraRoutes.forEach(r -> r.accept(router));
         router.get("/api/status").handler(ctx -> json(ctx, status.get()));
         router.get("/metrics").handler(ctx -> ctx.response().putHeader("Cache-Control", "no-store")
-                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                .putHeader("Content-Type", GatewayMetrics.TEXT_FORMAT)
                 .end(metrics.apply(Set.copyOf(ctx.queryParam("name[]")))));
         router.get("/api/alerts/:id/deliveries").handler(this::alertDeliveries);
         new AlertReadRoutes(alerts, stream).mount(router);

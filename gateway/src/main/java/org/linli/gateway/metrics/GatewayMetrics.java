@@ -19,7 +19,8 @@ import java.util.Set;
  * gateways in one JVM (tests) count apart. Holds the JVM's own meters and the gateway's {@link MeterSet}s.
  */
 public final class GatewayMetrics implements AutoCloseable {
-    private static final String TEXT_FORMAT = "text/plain; version=0.0.4; charset=utf-8";
+    /** The exposition format the scrape is written in, and so the {@code Content-Type} of {@code GET /metrics}. */
+    public static final String TEXT_FORMAT = "text/plain; version=0.0.4; charset=utf-8";
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<MeterSet> sets = new ArrayList<>();
     private final JvmGcMetrics gc = new JvmGcMetrics();

@@ -78,8 +78,10 @@ class SourceContractTest {
         assertEquals("STARTING", sources.getJsonObject("mqtt").getString("state"), "no broker in this test");
         assertEquals("UP", sources.getJsonObject("serial").getString("state"), "no bus configured");
         assertEquals("UP", sources.getJsonObject("cameras").getString("state"), "no camera configured");
-        // AND in /metrics, as a state set
-        String metrics = get("/metrics").body();
+        // AND in /metrics, as a state set, in Prometheus' text format
+        HttpResponse<String> scrape = get("/metrics");
+        assertEquals("text/plain; version=0.0.4; charset=utf-8", scrape.headers().firstValue("Content-Type").orElse(null));
+        String metrics = scrape.body();
         assertEquals(1.0, sample(metrics, "linli_source_state{source=\"httppush\",state=\"UP\"}"));
         assertEquals(0.0, sample(metrics, "linli_source_state{source=\"httppush\",state=\"DOWN\"}"));
         // AND alone when only its family is asked for (name[]=, as a poller of one counter asks)
