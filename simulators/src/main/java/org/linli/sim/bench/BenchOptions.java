@@ -27,18 +27,20 @@ import java.util.List;
  * @param lifeSafetyConnection the gateway's site file turns {@code mqtt.lifeSafetyConnection} on
  * @param metersOnlyBackground the alert-latency run's background is the water meters' reports only (a workload of its
  *                        own, labelled as such: by default it is every device's reports in turn)
+ * @param warm            after each backlog drain, the same (now warm) process drains a second backlog of that size
  */
 public record BenchOptions(String peer, List<Integer> messages, int runs, List<Integer> qos, int devices,
                            boolean backlog, boolean live, boolean alertLatency, List<Integer> ladder, int stepSeconds,
                            int alertCeiling, int peerTimeout, List<String> gatewayLaunch, Path gatewayJava, Path nodeRedDir,
-                           String nodeRedVersion, Path out, boolean lifeSafetyConnection, boolean metersOnlyBackground) {
+                           String nodeRedVersion, Path out, boolean lifeSafetyConnection, boolean metersOnlyBackground,
+                           boolean warm) {
 
     /** The {@code java} of this JVM: the gateway's unless {@code --gateway-java} names another. */
     public static final Path OWN_JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
 
     public static final String USAGE = """
             ./linli bench [--peer node-red] [--messages 20000,200000] [--runs 3] [--qos 0|1|both] [--devices 6000]
-                          [--backlog] [--live] [--alert-latency] [--ladder 5000,10000,15000,20000,25000,30000]
+                          [--backlog [--warm]] [--live] [--alert-latency] [--ladder 5000,10000,15000,20000,25000,30000]
                           [--step-seconds 10] [--ceiling N] [--peer-timeout 60] [--gateway-jar FILE]
                           [--gateway-jvm-opts "-Xmx256m ..."] [--gateway-java FILE] [--node-red-dir DIR]
                           [--node-red-version 5.0.7]
@@ -57,6 +59,7 @@ public record BenchOptions(String peer, List<Integer> messages, int runs, List<I
         boolean backlog = false;
         boolean live = false;
         boolean alerts = false;
+        boolean warm = false;
         List<Integer> ladder = List.of(5_000, 10_000, 15_000, 20_000, 25_000, 30_000);
         int stepSeconds = 10;
         int ceiling = 0;
@@ -77,6 +80,7 @@ public record BenchOptions(String peer, List<Integer> messages, int runs, List<I
                 case "--live" -> live = true;
                 case "--alert-latency" -> alerts = true;
                 case "--life-safety-connection" -> lifeSafety = true;
+                case "--warm" -> warm = true;
                 case "-h", "--help" -> throw new IllegalArgumentException(USAGE);
                 default -> {
                     if (i + 1 >= args.length) {
@@ -123,10 +127,13 @@ public record BenchOptions(String peer, List<Integer> messages, int runs, List<I
         if (!backlog && !live && !alerts) {
             backlog = true;
         }
+        if (warm && !backlog) {
+            throw new IllegalArgumentException("--warm drains a second backlog after each backlog run: give it with --backlog");
+        }
         List<String> launch = new ArrayList<>(Arrays.stream(jvmOpts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
         launch.addAll(classpathLaunch != null ? classpathLaunch : List.of("-jar", Path.of(jar).toAbsolutePath().toString()));
         return new BenchOptions(peer, messages, runs, qos, devices, backlog, live, alerts, ladder, stepSeconds, ceiling,
-                peerTimeout, List.copyOf(launch), gatewayJava, nodeRedDir, nodeRedVersion, out, lifeSafety, metersOnly);
+                peerTimeout, List.copyOf(launch), gatewayJava, nodeRedDir, nodeRedVersion, out, lifeSafety, metersOnly, warm);
     }
 
     private static List<Integer> ints(String option, String v) {

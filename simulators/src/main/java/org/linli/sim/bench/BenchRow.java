@@ -4,16 +4,17 @@ package org.linli.sim.bench;
  * One measured run, as a row of the table.
  *
  * @param peer          "gateway" or "node-red"
- * @param mode          "backlog", "live 15000/s", "alerts 90 %"
+ * @param mode          "backlog", "backlog, warm", "live 15000/s", "alerts 90 %"
  * @param qos           the QoS the messages were published at
  * @param messages      messages published
  * @param stored        messages stored at the end (the peer's counters or the server's)
- * @param seconds       backlog: from the MQTT connect to the last stored point; live: the step
+ * @param seconds       backlog: from the MQTT connect (warm: from {@code SIGCONT}) to the last stored point; live: the step
  * @param rate          backlog: stored ÷ seconds; live: the rate offered (published ÷ step)
  * @param firstWrite    backlog: seconds from the connect to the first stored point; live: lag behind the publisher
  *                      at the end of the step (seconds until stored caught up with published)
  * @param fromStart     backlog: stored ÷ seconds from the process start (cold start included); NaN otherwise
- * @param cpuMicros     CPU time of the peer's process per message stored, µs (backlog: the whole process life)
+ * @param cpuMicros     CPU time of the peer's process per message stored, µs (backlog: the whole process life; warm:
+ *                      that drain only)
  * @param rssMb         the process's peak resident set, MB
  * @param loadBefore    load averages (1, 5, 15 min) before the run
  * @param loadAfter     and after it

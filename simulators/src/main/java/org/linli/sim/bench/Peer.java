@@ -31,6 +31,27 @@ interface Peer extends AutoCloseable {
 
     long pid();
 
+    /**
+     * Stops the process where it stands ({@code SIGSTOP}): its connections stay open and the broker queues for it, as
+     * for a process that is busy, not gone. Undone by {@link #resume()}.
+     */
+    default void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** Lets a {@link #pause()}d process run on ({@code SIGCONT}). */
+    default void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).redirectErrorStream(true).start();
+        String said = new String(kill.getInputStream().readAllBytes()).trim();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + name + " " + pid() + " failed: " + said);
+        }
+    }
+
     /** SIGTERM, then waits for the process to end (SIGKILL after 20 s). */
     void stop() throws InterruptedException;
 

@@ -52,4 +52,27 @@ class DrainBenchmarkSmokeTest {
         String written = Files.readString(out);
         assertTrue(written.contains(BenchRow.HEADER) && written.contains(row.markdown()), written);
     }
+
+    @Test
+    @DisplayName("--warm: after the cold drain the same gateway process, stopped while the broker queues, drains a second backlog; both rows count every message")
+    void drainsASecondBacklogWarm(@TempDir Path dir) throws Exception {
+        // GIVEN the benchmark on a 2,000-message backlog with a warm second drain
+        BenchOptions o = BenchOptions.parse("--messages", "2000", "--runs", "1", "--qos", "1", "--devices", "300", "--warm",
+                "--gateway-classpath", System.getProperty("java.class.path"), "--out", dir.resolve("drain.md").toString());
+
+        // WHEN it runs
+        BenchReport report = new DrainBenchmark(o, dir.resolve("work")).run();
+
+        // THEN the cold row, then the warm row: its 2,000 messages stored on top of the first 2,000 by the same process
+        // (a new process would count from zero and never reach the sum), timed, its own CPU, no first-write figure
+        List<BenchRow> rows = report.rows();
+        assertEquals(List.of("backlog", "backlog, warm"), rows.stream().map(BenchRow::mode).toList(), report.render());
+        assertEquals(2000, rows.get(0).stored(), report.render());
+        BenchRow warm = rows.get(1);
+        assertEquals(2000, warm.messages());
+        assertEquals(2000, warm.stored(), report.render());
+        assertEquals("", warm.note(), "not stalled: " + report.render());
+        assertTrue(warm.seconds() > 0 && warm.rate() > 0 && warm.cpuMicros() > 0, report.render());
+        assertTrue(Double.isNaN(warm.firstWrite()) && Double.isNaN(warm.fromStart()), report.render());
+    }
 }
