@@ -32,4 +32,18 @@ class BenchReportTest {
 
         assertTrue(report.render().contains("gateway QoS 0: median ≥ 40,000 msg/s (kept up at every step"), report.render());
     }
+
+    @Test
+    void coldAndWarmDrainsAreComparedApartAndAWarmOneHasNoStartUpRatio() {
+        BenchReport report = new BenchReport();
+        report.add(new BenchRow("gateway", "backlog", 1, 20_000, 20_000, 2, 10_000, 0.2, 4_000, 300, 200, "", "", ""));
+        report.add(new BenchRow("gateway", "backlog, warm", 1, 20_000, 20_000, 1, 20_000, Double.NaN, Double.NaN, 70, 200, "", "", ""));
+        report.add(new BenchRow("node-red", "backlog", 1, 20_000, 13_333, 5, 2_500, 1, 2_000, 450, 360, "", "", ""));
+        report.add(new BenchRow("node-red", "backlog, warm", 1, 20_000, 13_333, 8, 2_000, Double.NaN, Double.NaN, 560, 600, "", "", ""));
+
+        String text = report.render();
+        assertTrue(text.contains("- backlog 20,000 QoS 1: throughput 4.0× (10,000 vs 2,500 msg/s), from process start 2.0×, "
+                + "CPU per message 1.5× lower"), text);
+        assertTrue(text.contains("- warm backlog 20,000 QoS 1: throughput 10.0× (20,000 vs 2,000 msg/s), CPU per message 8.0× lower"), text);
+    }
 }
