@@ -2,6 +2,7 @@ package org.linli.sim.bench;
 
 import org.linli.sim.mqtt.DevicePublisher;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -162,7 +163,7 @@ final class BacklogRun {
      * Polls the peer every 50 ms until it has stored {@code target} (and, where it counts them, received
      * {@code receivedTarget}), or nothing more was stored for the stall time; {@code from}: its stored count before.
      */
-    private Progress await(long from, long target, long receivedTarget) throws InterruptedException, java.io.IOException {
+    private Progress await(long from, long target, long receivedTarget) throws InterruptedException, IOException {
         long firstWrite = -1;
         long lastProgress = System.nanoTime();
         long stored = from;

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -33,8 +34,8 @@ public final class DevicePublisher implements AutoCloseable {
     private final ConcurrentLinkedQueue<Pending> unsent = new ConcurrentLinkedQueue<>();
     private final AtomicLong acked = new AtomicLong();
     private final AtomicLong resent = new AtomicLong();
-    private final java.util.concurrent.atomic.AtomicBoolean reconnecting = new java.util.concurrent.atomic.AtomicBoolean();
-    private final java.util.concurrent.atomic.AtomicBoolean resending = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean reconnecting = new AtomicBoolean();
+    private final AtomicBoolean resending = new AtomicBoolean();
     private volatile boolean closed;
     private final MqttConnectionOptions connectOptions;
 
