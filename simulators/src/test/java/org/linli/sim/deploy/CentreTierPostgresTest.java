@@ -66,6 +66,10 @@ class CentreTierPostgresTest {
                 "LINLI_ARTEMIS_KEYSTORE_PASSWORD", "unused-ks", "LINLI_CENTRE_TRUSTSTORE_PASSWORD", "unused-ts"));
         run(List.of("chmod", "755", tmp.toString(), tls.toString()));
         run(List.of("chown", "postgres:", pgDir.toString()));
+        // the postgres user reads copies of the tier's files: the checkout itself may sit where only root can read
+        // (a clone in a 0700 temporary directory), and then the server would not start on the original pg_hba.conf
+        Path hba = Files.copy(TIER.resolve("postgres/pg_hba.conf"), tmp.resolve("pg_hba.conf"));
+        Path initScript = Files.copy(TIER.resolve("postgres/initdb/10-linli-archive.sh"), tmp.resolve("10-linli-archive.sh"));
         int port = CentreTierArtemisNode.freePort();
         asPostgres(List.of(bin.resolve("initdb").toString(), "-D", pgDir.resolve("data").toString(), "-U", "postgres",
                 "-E", "UTF8", "--locale=C", "--no-sync"), Map.of());
@@ -74,12 +78,12 @@ class CentreTierPostgresTest {
                 "-c", "ssl=on", "-c", "ssl_cert_file=" + tls.resolve("postgres.pem"),
                 "-c", "ssl_key_file=" + tls.resolve("postgres.key"), "-c", "ssl_min_protocol_version=TLSv1.2",
                 "-c", "password_encryption=scram-sha-256",
-                "-c", "hba_file=" + TIER.resolve("postgres/pg_hba.conf").toAbsolutePath().normalize());
+                "-c", "hba_file=" + hba);
         asPostgres(List.of(bin.resolve("pg_ctl").toString(), "start", "-w", "-t", "60", "-D",
                 pgDir.resolve("data").toString(), "-l", pgDir.resolve("server.log").toString(), "-o", options), Map.of());
 
         // WHEN the tier's init script runs over the local socket with the passwords in its environment
-        asPostgres(List.of("bash", TIER.resolve("postgres/initdb/10-linli-archive.sh").toAbsolutePath().toString()),
+        asPostgres(List.of("bash", initScript.toString()),
                 Map.of("POSTGRES_USER", "postgres", "PGHOST", pgDir.toString(), "PGPORT", String.valueOf(port),
                         "ARCHIVE_PG_PASSWORD", ARCHIVE_PASSWORD, "ARCHIVE_PG_GRAFANA_PASSWORD", GRAFANA_PASSWORD));
 
